@@ -1,0 +1,1 @@
+"""Reference data (provinces, countries, sectors, exchange rates) taken from libraries."""

@@ -1,0 +1,157 @@
+"""Look-ups from what people type (codes, names, any spelling) to reference rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlmodel import Session, select
+
+from datastore.models import Country, ExchangeRate, Province, ProvinceList, Sector
+from datastore.reference.provinces import list_for_date, province_key, province_records
+from datastore.vietnamese import fold
+
+# Common ways of writing a country that CLDR's names do not cover.
+_COUNTRY_ALIASES = {
+    "my": "USA",
+    "hoaky": "USA",
+    "usa": "USA",
+    "us": "USA",
+    "unitedstatesofamerica": "USA",
+    "namtrieutien": "KOR",
+    "korea": "KOR",
+    "republicofkorea": "KOR",
+    "bactrieutien": "PRK",
+    "trieutien": "PRK",
+    "campuchia": "KHM",
+    "cambot": "KHM",
+    "cambodia": "KHM",
+    "lao": "LAO",
+    "laos": "LAO",
+    "nga": "RUS",
+    "lienbannga": "RUS",
+    "anh": "GBR",
+    "uk": "GBR",
+    "uc": "AUS",
+}
+
+
+class LookupProblem(ValueError):
+    """A value that names no reference row, or more than one."""
+
+
+@dataclass
+class Directory:
+    """Every reference row in memory, indexed by the ways people refer to it."""
+
+    provinces: dict[int, Province]
+    countries: dict[str, Country]
+    sectors: dict[str, Sector]
+    rates: dict[tuple[int, str], Decimal]
+
+    @classmethod
+    def load(cls, *, session: Session) -> Directory:
+        """Read the reference tables once."""
+        return cls(
+            provinces={p.id: p for p in session.exec(select(Province)).all() if p.id is not None},
+            countries={c.code: c for c in session.exec(select(Country)).all()},
+            sectors={s.code: s for s in session.exec(select(Sector)).all()},
+            rates={(r.year, r.currency): Decimal(r.vnd_per_unit) for r in session.exec(select(ExchangeRate)).all()},
+        )
+
+    def __post_init__(self) -> None:
+        self._by_code = {(p.province_list, p.code): p for p in self.provinces.values()}
+        self._by_key: dict[str, list[Province]] = {}
+        for record in province_records():
+            province = self._by_code.get((record.province_list.value, record.code))
+            if province is None:
+                continue
+            for word in {record.key, *record.keywords, province_key(record.name)}:
+                bucket = self._by_key.setdefault(province_key(word), [])
+                if province not in bucket:
+                    bucket.append(province)
+        self._country_by_word: dict[str, str] = {}
+        for country in self.countries.values():
+            for word in (country.code, country.alpha2, country.name_vi, country.name_en):
+                self._country_by_word.setdefault(fold(word), country.code)
+        for word, code in _COUNTRY_ALIASES.items():
+            if code in self.countries:
+                self._country_by_word.setdefault(word, code)
+        self._sector_by_word: dict[str, str] = {}
+        for sector in self.sectors.values():
+            for word in (sector.code, sector.name_vi, sector.name_en):
+                self._sector_by_word.setdefault(fold(word), sector.code)
+        # A group name ("Y tế", "Giáo dục") means its first, most general code.
+        for sector in sorted(self.sectors.values(), key=lambda s: s.code):
+            for word in (sector.group_vi, sector.group_en):
+                self._sector_by_word.setdefault(fold(word), sector.code)
+
+    # Provinces ----------------------------------------------------------------------------
+
+    def province(self, province_list: ProvinceList | str, code: str) -> Province:
+        """The unit with this GSO code in this list."""
+        found = self._by_code.get((ProvinceList(province_list).value, code.zfill(2)))
+        if found is None:
+            raise LookupProblem(f"no province with code {code} in the {province_list} list")
+        return found
+
+    def resolve_province(
+        self,
+        text: str,
+        *,
+        province_list: ProvinceList | str | None = None,
+        on: date | None = None,
+    ) -> Province:
+        """The province a code or spelling names; the list comes from `province_list` or `on`."""
+        wanted = ProvinceList(province_list) if province_list else (list_for_date(on) if on else None)
+        value = text.strip()
+        if not value:
+            raise LookupProblem("province is empty")
+        if value.isdigit() and len(value) <= 2:
+            if wanted is None:
+                raise LookupProblem(
+                    f"code {value} names a different province in the 34 and the 63 lists; give a name or a date"
+                )
+            return self.province(wanted, value)
+        candidates = self._by_key.get(province_key(value), [])
+        if not candidates:
+            raise LookupProblem(f"unknown province {value!r}")
+        if len(candidates) == 1:
+            return candidates[0]
+        preferred = wanted or ProvinceList.CURRENT
+        for province in candidates:
+            if province.province_list == preferred.value:
+                return province
+        return candidates[0]
+
+    def current_unit(self, province: Province) -> Province:
+        """The unit of the 34 list that a province belongs to today."""
+        return self.provinces[province.current_unit_id or 0]
+
+    def legacy_unit(self, province: Province) -> Province:
+        """The unit of the 63 list that a province is shown as."""
+        return self.provinces[province.legacy_unit_id or 0]
+
+    # Countries and sectors ------------------------------------------------------------------
+
+    def resolve_country(self, text: str) -> Country:
+        """The country an alpha-3/alpha-2 code or a Vietnamese or English name names."""
+        code = self._country_by_word.get(fold(text))
+        if code is None:
+            raise LookupProblem(f"unknown country {text.strip()!r}")
+        return self.countries[code]
+
+    def resolve_sector(self, text: str) -> Sector:
+        """The sector a DAC code or a Vietnamese or English name names."""
+        code = self._sector_by_word.get(fold(text))
+        if code is None:
+            raise LookupProblem(f"unknown sector {text.strip()!r}")
+        return self.sectors[code]
+
+    def vnd_per_unit(self, year: int, currency: str) -> Decimal:
+        """VND value of one unit of `currency` in `year`."""
+        rate = self.rates.get((year, currency.upper()))
+        if rate is None:
+            raise LookupProblem(f"no exchange rate for {currency} in {year}")
+        return rate
