@@ -139,7 +139,9 @@ class Organization(SQLModel, table=True):
     founded_on: date | None = None
     parent_id: int | None = Field(default=None, foreign_key="organization.id")
     source: str = Field(max_length=255)
+    batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
     row_key: str = Field(max_length=40)
+    row_hash: str = Field(max_length=40)
 
 
 class Membership(SQLModel, table=True):
@@ -214,7 +216,7 @@ class Exchange(SQLModel, table=True):
     province_id: int = Field(foreign_key="province.id")
     province_2025_id: int = Field(foreign_key="province.id")
     province_63_id: int = Field(foreign_key="province.id")
-    country_code: str = Field(foreign_key="country.code", max_length=3)
+    country_code: str | None = Field(default=None, foreign_key="country.code", max_length=3)
     partner_locality: str | None = Field(default=None, max_length=120)
     direction: str = Field(max_length=10)
     kind: str = Field(max_length=30)
