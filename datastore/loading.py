@@ -193,10 +193,17 @@ def _write_chunk(
     for record in records:
         found = existing.get(record["row_key"])
         if found is None:
-            new_rows.append({**record, "batch_id": batch.id, "source": record["source"] or batch.source})
+            new_rows.append(
+                {**record, "batch_id": batch.id, "source": record["source"] or batch.source}
+            )
         elif found[1] != record["row_hash"]:
             changed_rows.append(
-                {**record, "id": found[0], "batch_id": batch.id, "source": record["source"] or batch.source}
+                {
+                    **record,
+                    "id": found[0],
+                    "batch_id": batch.id,
+                    "source": record["source"] or batch.source,
+                }
             )
         else:
             summary.unchanged += 1
@@ -231,7 +238,9 @@ class _Row:
 
     def problem(self, column: str, reason: str) -> None:
         value = self.row.get(column)
-        self.problems.append(RowProblem(self.number, column, "" if value is None else str(value)[:80], reason))
+        self.problems.append(
+            RowProblem(self.number, column, "" if value is None else str(value)[:80], reason)
+        )
 
     def get(self, column: str, parse: Callable[[Any], Any], *, required: bool = True) -> Any:
         value = self.raw(column)
@@ -246,7 +255,9 @@ class _Row:
             return None
 
     def text(self, column: str, *, max_length: int, required: bool = True) -> str | None:
-        return self.get(column, lambda v: clean_text(v, max_length=max_length) or None, required=required)
+        return self.get(
+            column, lambda v: clean_text(v, max_length=max_length) or None, required=required
+        )
 
     def choice(self, column: str, allowed: Iterable[str], *, required: bool = True) -> str | None:
         options = {fold(option): option for option in allowed}
@@ -260,7 +271,9 @@ class _Row:
         return self.get(column, pick, required=required)
 
 
-def _province(context: _Context, cells: _Row, *, on: date | None, year: int | None) -> Province | None:
+def _province(
+    context: _Context, cells: _Row, *, on: date | None, year: int | None
+) -> Province | None:
     """The province as reported: by name (checked against the code) or by code."""
     if on is not None:
         wanted = list_for_date(on)
@@ -427,7 +440,9 @@ def _normalize_aid(
         "amount_usd": amount_usd,
         "title": title,
         "source": _source(context, cells),
-        "row_key": _digest("aid", year, province.id, fold(donor or ""), sector, measure, fold(title or "")),
+        "row_key": _digest(
+            "aid", year, province.id, fold(donor or ""), sector, measure, fold(title or "")
+        ),
         "row_hash": _digest(country, amount, currency, donor, title),
     }
 
@@ -464,7 +479,9 @@ def _normalize_exchange(
         "participants": participants,
         "title": title,
         "source": _source(context, cells),
-        "row_key": _digest("exchanges", day, province.id, country, direction, kind, fold(title or "")),
+        "row_key": _digest(
+            "exchanges", day, province.id, country, direction, kind, fold(title or "")
+        ),
         "row_hash": _digest(locality, participants, title),
     }
 
@@ -487,7 +504,9 @@ def _create_missing_organizations(context: _Context, records: list[dict[str, Any
                 country_code=record["country_code"],
                 source=record["source"] or context.batch_source,
                 row_key=key,
-                row_hash=_digest(OrganizationKind.FRIENDSHIP_ASSOCIATION.value, record["country_code"]),
+                row_hash=_digest(
+                    OrganizationKind.FRIENDSHIP_ASSOCIATION.value, record["country_code"]
+                ),
             )
             context.session.add(organization)
             context.session.flush()
@@ -501,7 +520,9 @@ _MODELS: dict[str, type[SQLModel]] = {
     "aid": Aid,
     "exchanges": Exchange,
 }
-_NORMALIZERS: dict[str, Callable[[_Context, int, Mapping[str, Any], list[RowProblem]], dict[str, Any]]] = {
+_NORMALIZERS: dict[
+    str, Callable[[_Context, int, Mapping[str, Any], list[RowProblem]], dict[str, Any]]
+] = {
     "organizations": _normalize_organization,
     "members": _normalize_membership,
     "aid": _normalize_aid,

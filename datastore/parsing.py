@@ -44,7 +44,11 @@ def parse_decimal(value: object) -> Decimal:
         return Decimal(text.replace(",", ""))
     if _PLAIN.match(text):
         separator = "." if "." in text else ("," if "," in text else "")
-        if separator and len(text.rsplit(separator, 1)[1]) == 3 and not text.lstrip("-").startswith("0"):
+        if (
+            separator
+            and len(text.rsplit(separator, 1)[1]) == 3
+            and not text.lstrip("-").startswith("0")
+        ):
             # "1.234" is 1234 in Vietnam and 1.234 in English-speaking countries.
             raise ParseProblem(
                 f"{text!r} is ambiguous: thousands separator or decimal mark? "

@@ -64,5 +64,6 @@ def _rank(letter: str) -> int:
 
 def sorted_vi(items: Iterable[T], key: Callable[[T], str | None] | None = None) -> list[T]:
     """Sort items by a text key in Vietnamese order."""
-    get = key if key is not None else (lambda item: item)  # type: ignore[assignment,return-value]
-    return sorted(items, key=lambda item: sort_key(get(item)))  # type: ignore[arg-type]
+    if key is None:
+        return sorted(items, key=lambda item: sort_key(str(item)))
+    return sorted(items, key=lambda item: sort_key(key(item)))

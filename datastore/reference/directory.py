@@ -57,7 +57,10 @@ class Directory:
             provinces={p.id: p for p in session.exec(select(Province)).all() if p.id is not None},
             countries={c.code: c for c in session.exec(select(Country)).all()},
             sectors={s.code: s for s in session.exec(select(Sector)).all()},
-            rates={(r.year, r.currency): Decimal(r.vnd_per_unit) for r in session.exec(select(ExchangeRate)).all()},
+            rates={
+                (r.year, r.currency): Decimal(r.vnd_per_unit)
+                for r in session.exec(select(ExchangeRate)).all()
+            },
         )
 
     def __post_init__(self) -> None:
@@ -104,14 +107,17 @@ class Directory:
         on: date | None = None,
     ) -> Province:
         """The province a code or spelling names; the list comes from `province_list` or `on`."""
-        wanted = ProvinceList(province_list) if province_list else (list_for_date(on) if on else None)
+        wanted = (
+            ProvinceList(province_list) if province_list else (list_for_date(on) if on else None)
+        )
         value = text.strip()
         if not value:
             raise LookupProblem("province is empty")
         if value.isdigit() and len(value) <= 2:
             if wanted is None:
                 raise LookupProblem(
-                    f"code {value} names a different province in the 34 and the 63 lists; give a name or a date"
+                    f"code {value} may mean different provinces in the 34 and the 63 lists; "
+                    "give a name or a date"
                 )
             return self.province(wanted, value)
         candidates = self._by_key.get(province_key(value), [])

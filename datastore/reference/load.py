@@ -37,14 +37,19 @@ def _load_provinces(*, session: Session) -> None:
     records = province_records()
     for record in records:
         province = existing.get((record.province_list.value, record.code))
+        fields = {
+            "name": record.name,
+            "short_name": record.short_name,
+            "kind": record.kind,
+            "latitude": record.latitude,
+            "longitude": record.longitude,
+        }
         if province is None:
-            province = Province(province_list=record.province_list.value, code=record.code)
-            existing[(record.province_list.value, record.code)] = province
-        province.name = record.name
-        province.short_name = record.short_name
-        province.kind = record.kind
-        province.latitude = record.latitude
-        province.longitude = record.longitude
+            key = (record.province_list.value, record.code)
+            province = Province(province_list=key[0], code=key[1], **fields)
+            existing[key] = province
+        else:
+            province.sqlmodel_update(fields)
         session.add(province)
     session.flush()
     for record in records:

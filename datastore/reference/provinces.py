@@ -63,7 +63,9 @@ def province_records() -> tuple[ProvinceRecord, ...]:
     """The 34 current units and the 63 old provinces, each linked to the other list."""
     from vietnamadminunits.database import get_data
 
-    fields = "province,provinceShort,provinceCode,provinceLat,provinceLon,provinceKey,provinceKeywords"
+    fields = (
+        "province,provinceShort,provinceCode,provinceLat,provinceLon,provinceKey,provinceKeywords"
+    )
     converter = json.loads(
         resources.files("vietnamadminunits").joinpath("data/converter_2025.json").read_text("utf-8")
     )["DICT_PROVINCE"]
@@ -71,8 +73,12 @@ def province_records() -> tuple[ProvinceRecord, ...]:
         ProvinceList.CURRENT: _unique_by_code(get_data(fields=fields, table="admin_units")),
         ProvinceList.LEGACY: _unique_by_code(get_data(fields=fields, table="admin_units_legacy")),
     }
-    current_code_by_key = {row["provinceKey"]: row["provinceCode"] for row in rows[ProvinceList.CURRENT]}
-    legacy_code_by_key = {row["provinceKey"]: row["provinceCode"] for row in rows[ProvinceList.LEGACY]}
+    current_code_by_key = {
+        row["provinceKey"]: row["provinceCode"] for row in rows[ProvinceList.CURRENT]
+    }
+    legacy_code_by_key = {
+        row["provinceKey"]: row["provinceCode"] for row in rows[ProvinceList.LEGACY]
+    }
     successor_code: dict[str, str] = {}
     for new_key, old_keys in converter.items():
         for old_key in old_keys:

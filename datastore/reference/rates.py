@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-RATE_SOURCE = "Approximate yearly average bank rates; VND/USD anchored at 23,200 (2018), 24,300 (2023)"
+RATE_SOURCE = (
+    "Approximate yearly average bank rates; VND/USD anchored at 23,200 (2018), 24,300 (2023)"
+)
 
 # VND per USD; DOMAIN.md gives the 2018 and 2023 anchors, the other years follow public
 # yearly averages of commercial-bank rates.
@@ -50,5 +52,7 @@ def vnd_per_unit_table() -> dict[tuple[int, str], Decimal]:
         table[(year, "VND")] = Decimal(1)
         table[(year, "USD")] = Decimal(usd_rate)
         for currency, by_year in USD_PER_UNIT.items():
-            table[(year, currency)] = (Decimal(by_year[year]) * usd_rate).quantize(Decimal("0.0001"))
+            table[(year, currency)] = (Decimal(by_year[year]) * usd_rate).quantize(
+                Decimal("0.0001")
+            )
     return table
