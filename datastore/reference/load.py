@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlmodel import Session, select
 
 from datastore.models import Country, ExchangeRate, Province, Sector
@@ -37,7 +39,7 @@ def _load_provinces(*, session: Session) -> None:
     records = province_records()
     for record in records:
         province = existing.get((record.province_list.value, record.code))
-        fields = {
+        fields: dict[str, Any] = {
             "name": record.name,
             "short_name": record.short_name,
             "kind": record.kind,
