@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -34,10 +36,43 @@ def alembic_config(*, connection: Connection | None = None, url: str | None = No
 def migrate(url: str | None = None) -> None:
     """Upgrade the database at `url` (default: the configured one) to head and load references."""
     engine = get_engine(url)
-    with engine.begin() as connection:
+    with (
+        engine.connect() as connection,
+        _foreign_keys_deferred_on_sqlite(connection),
+        connection.begin(),
+    ):
         command.upgrade(alembic_config(connection=connection), "head")
+        _check_foreign_keys_on_sqlite(connection)
     with Session(engine) as session:
         load_reference_data(session=session)
+
+
+@contextmanager
+def _foreign_keys_deferred_on_sqlite(connection: Connection) -> Iterator[None]:
+    """Turn SQLite's foreign-key enforcement off while migrations run, and back on after."""
+    # Batch migrations rebuild SQLite tables (copy, drop, rename); with enforcement on,
+    # dropping a table that others reference would fail or delete their rows.
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    # The pragma is ignored inside a transaction, so it runs (and is committed) on its own.
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    connection.commit()
+    try:
+        yield
+    finally:
+        # The connection goes back to the pool: the app expects enforcement on.
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
+
+
+def _check_foreign_keys_on_sqlite(connection: Connection) -> None:
+    """Refuse to commit a migration that left dangling references behind."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"migration left broken foreign keys: {broken[:10]}")
 
 
 def current_revision(url: str | None = None) -> str | None:

@@ -9,6 +9,15 @@ from enum import StrEnum
 from sqlalchemy import BigInteger, Column, Index, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+# Named constraints, so later migrations (SQLite batch mode included) can drop or alter them.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
 
 class ProvinceList(StrEnum):
     """The two official lists of provincial units, named by their size."""
@@ -134,7 +143,9 @@ class Organization(SQLModel, table=True):
     kind: str = Field(max_length=30, index=True)
     name: str = Field(max_length=255)
     province_id: int | None = Field(default=None, foreign_key="province.id", index=True)
-    country_code: str | None = Field(default=None, foreign_key="country.code", index=True)
+    country_code: str | None = Field(
+        default=None, foreign_key="country.code", index=True, max_length=3
+    )
     district: str | None = Field(default=None, max_length=120)
     founded_on: date | None = None
     parent_id: int | None = Field(default=None, foreign_key="organization.id")
@@ -160,7 +171,9 @@ class Membership(SQLModel, table=True):
     province_id: int | None = Field(default=None, foreign_key="province.id")
     province_2025_id: int | None = Field(default=None, foreign_key="province.id")
     province_63_id: int | None = Field(default=None, foreign_key="province.id")
-    country_code: str | None = Field(default=None, foreign_key="country.code", index=True)
+    country_code: str | None = Field(
+        default=None, foreign_key="country.code", index=True, max_length=3
+    )
     members: int
     chapters: int | None = None
     source: str = Field(max_length=255)
@@ -186,7 +199,7 @@ class Aid(SQLModel, table=True):
     province_2025_id: int = Field(foreign_key="province.id")
     province_63_id: int = Field(foreign_key="province.id")
     donor: str = Field(max_length=255)
-    country_code: str | None = Field(default=None, foreign_key="country.code")
+    country_code: str | None = Field(default=None, foreign_key="country.code", max_length=3)
     sector_code: str = Field(foreign_key="sector.code", max_length=3)
     measure: str = Field(max_length=12)
     amount: Decimal = Field(sa_column=Column(Numeric(20, 2), nullable=False))
