@@ -1,0 +1,256 @@
+"""Aid charts: amounts by sector, by year and sector, committed against disbursed, by donor."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from charts import style
+from charts.common import (
+    chart_title,
+    empty_figure,
+    floats,
+    hbar_layout,
+    is_empty,
+    money_unit,
+    ranked,
+    set_meta,
+    vi_sorted_unique,
+    year_axis,
+    years,
+)
+from ui.formatting import format_money, format_percent
+from ui.texts import t
+
+
+def sector_label(name: object, code: object, lang: str) -> str:
+    """A sector's Vietnamese (or English) name with its DAC code beside: 'Y tế chung (121)'."""
+    return t("label.sector_with_code", lang, name=name, code=code)
+
+
+def _with_sector_labels(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame with a 'label' column naming each sector with its DAC code."""
+    labels = [
+        sector_label(n, c, lang) for n, c in zip(df["sector"], df["sector_code"], strict=True)
+    ]
+    return df.assign(label=labels)
+
+
+def _money_hover(label: str, axis_letter: str, unit: str) -> str:
+    """Hover line for an amount drawn on the given axis letter ('x' or 'y')."""
+    return f"{label}: %{{{axis_letter}:{style.HOVER_MONEY}}} {unit}"
+
+
+def build_aid_by_sector(
+    df: pd.DataFrame, *, lang: str, title_context: str = "", currency: str = "VND"
+) -> go.Figure:
+    """Aid amount by DAC sector, ranked, coloured by sector group; empty -> no-data figure."""
+    title = chart_title("chart.aid_by_sector.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    data = ranked(_with_sector_labels(df, lang), label="label", value="amount")
+    scale, unit = money_unit(data["amount"], currency, lang)
+    labels = [str(v) for v in data["label"]]
+    groups = data["sector_group"].where(data["sector_group"].notna(), data["sector"])
+    fig = go.Figure()
+    for index, group in enumerate(vi_sorted_unique(list(groups))):
+        rows = data[groups == group]
+        fig.add_trace(
+            go.Bar(
+                x=floats(rows["amount"] / scale),
+                y=[str(v) for v in rows["label"]],
+                orientation="h",
+                name=group,
+                marker_color=style.OKABE_ITO[index % len(style.OKABE_ITO)],
+                marker_pattern_shape=style.PATTERNS[index // len(style.OKABE_ITO) % 8],
+                texttemplate=f"%{{x:{style.HOVER_MONEY}}}",
+                textposition="auto",
+                hovertemplate=(
+                    f"<b>%{{y}}</b><br>{t('metric.sector_group', lang)}: {group}<br>"
+                    + _money_hover(t("metric.amount", lang), "x", unit)
+                    + "<extra></extra>"
+                ),
+            )
+        )
+    height = style.bar_height(len(labels))
+    style.apply_base_layout(fig, title=title, lang=lang, height=height, legend="right")
+    hbar_layout(
+        fig,
+        categories=labels,
+        x_title=t("axis.amount", lang, unit=unit),
+        y_title=t("axis.sector", lang),
+    )
+    alt = t(
+        "alt.aid_by_sector",
+        lang,
+        count=len(labels),
+        top=labels[0],
+        value=format_money(float(data["amount"].iloc[0]), currency, lang),
+    )
+    set_meta(fig, alt=alt, scale=scale, unit=unit)
+    return fig
+
+
+def build_aid_by_year_and_sector(
+    df: pd.DataFrame, *, lang: str, title_context: str = "", currency: str = "VND"
+) -> go.Figure:
+    """Aid by year, stacked by sector in Vietnamese order of the name; empty -> no-data figure."""
+    title = chart_title("chart.aid_by_year_and_sector.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    data = _with_sector_labels(df, lang).sort_values("year", kind="stable")
+    scale, unit = money_unit(data.groupby("year")["amount"].sum(), currency, lang)
+    all_years = sorted(set(years(data)))
+    fig = go.Figure()
+    sectors = vi_sorted_unique(list(data["label"]))
+    for index, label in enumerate(sectors):
+        rows = data[data["label"] == label]
+        fig.add_trace(
+            go.Bar(
+                x=years(rows),
+                y=floats(rows["amount"] / scale),
+                name=label,
+                marker_color=style.OKABE_ITO[index % len(style.OKABE_ITO)],
+                marker_pattern_shape=style.PATTERNS[index // len(style.OKABE_ITO) % 8],
+                hovertemplate=(
+                    f"<b>{label}</b><br>"
+                    + _money_hover(f"{t('axis.year', lang)} %{{x:d}}", "y", unit)
+                    + "<extra></extra>"
+                ),
+            )
+        )
+    style.apply_base_layout(fig, title=title, lang=lang, height=580, legend="bottom")
+    year_axis(fig, lang, all_years)
+    fig.update_xaxes(title_text=None)  # the years speak for themselves; the legend sits there
+    fig.update_yaxes(
+        title_text=t("axis.amount", lang, unit=unit),
+        tickformat=style.TICK_NUMBER,
+        rangemode="tozero",
+    )
+    fig.update_layout(barmode="stack", legend_traceorder="normal")
+    alt = t(
+        "alt.aid_by_year_and_sector",
+        lang,
+        first=all_years[0],
+        last=all_years[-1],
+        count=len(sectors),
+        total=format_money(float(data["amount"].sum()), currency, lang),
+    )
+    set_meta(fig, alt=alt, scale=scale, unit=unit)
+    return fig
+
+
+def build_aid_committed_vs_disbursed(
+    df: pd.DataFrame, *, lang: str, title_context: str = "", currency: str = "VND"
+) -> go.Figure:
+    """Committed and disbursed aid (bars) with the disbursement rate (line, %); empty -> no-data."""
+    title = chart_title("chart.aid_committed_vs_disbursed.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    data = df.sort_values("year", kind="stable").reset_index(drop=True)
+    scale, unit = money_unit(pd.concat([data["committed"], data["disbursed"]]), currency, lang)
+    x = years(data)
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    for measure in ("committed", "disbursed"):
+        name = t(f"measure.{measure}", lang)
+        fig.add_trace(
+            go.Bar(
+                x=x,
+                y=floats(data[measure] / scale),
+                name=name,
+                marker_color=style.SERIES_COLORS[measure],
+                hovertemplate=_money_hover(name, "y", unit) + "<extra></extra>",
+            ),
+            secondary_y=False,
+        )
+    rate_name = t("measure.disbursement_rate", lang)
+    rates = floats(data["disbursement_rate"])
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=rates,
+            name=rate_name,
+            mode="lines+markers",
+            connectgaps=False,  # a year with nothing committed has no rate; leave the gap
+            line={"color": style.SERIES_COLORS["disbursement_rate"], "width": 2, "dash": "dot"},
+            marker={"symbol": "diamond", "size": 8},
+            hovertemplate=f"{rate_name}: %{{y:{style.HOVER_PERCENT}}}<extra></extra>",
+        ),
+        secondary_y=True,
+    )
+    style.apply_base_layout(fig, title=title, lang=lang)
+    year_axis(fig, lang, x)
+    fig.update_yaxes(
+        title_text=t("axis.amount", lang, unit=unit),
+        tickformat=style.TICK_NUMBER,
+        rangemode="tozero",
+        secondary_y=False,
+    )
+    top_rate = max((r for r in rates if r == r), default=1.0)  # r == r drops NaN
+    fig.update_yaxes(
+        title_text=t("axis.disbursement_rate", lang),
+        tickformat=style.TICK_PERCENT,
+        range=[0, max(1.05, top_rate * 1.1)],
+        showgrid=False,
+        tickmode="auto",  # plotly.js would otherwise sync ticks to the left axis: odd values
+        secondary_y=True,
+    )
+    fig.update_layout(barmode="group", hovermode="x unified")
+    committed = float(data["committed"].sum())
+    disbursed = float(data["disbursed"].sum())
+    alt = t(
+        "alt.aid_committed_vs_disbursed",
+        lang,
+        first=x[0],
+        last=x[-1],
+        committed=format_money(committed, currency, lang),
+        disbursed=format_money(disbursed, currency, lang),
+        rate=format_percent(disbursed / committed if committed else None, lang),
+    )
+    set_meta(fig, alt=alt, scale=scale, unit=unit)
+    return fig
+
+
+def build_aid_by_donor_country(
+    df: pd.DataFrame, *, lang: str, title_context: str = "", currency: str = "VND"
+) -> go.Figure:
+    """Aid amount by donor country (domestic donors as one bar), ranked; empty -> no-data figure."""
+    title = chart_title("chart.aid_by_donor_country.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    data = ranked(df, label="country", value="amount")
+    scale, unit = money_unit(data["amount"], currency, lang)
+    labels = [str(v) for v in data["country"]]
+    fig = go.Figure(
+        go.Bar(
+            x=floats(data["amount"] / scale),
+            y=labels,
+            orientation="h",
+            name=t("metric.amount", lang),
+            marker_color=style.SERIES_COLORS["aid_disbursed"],
+            texttemplate=f"%{{x:{style.HOVER_MONEY}}}",
+            textposition="auto",
+            hovertemplate=(
+                "<b>%{y}</b><br>"
+                + _money_hover(t("metric.amount", lang), "x", unit)
+                + "<extra></extra>"
+            ),
+        )
+    )
+    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
+    hbar_layout(
+        fig,
+        categories=labels,
+        x_title=t("axis.amount", lang, unit=unit),
+        y_title=t("axis.donor_country", lang),
+    )
+    alt = t(
+        "alt.aid_by_donor_country",
+        lang,
+        count=len(labels),
+        top=labels[0],
+        value=format_money(float(data["amount"].iloc[0]), currency, lang),
+    )
+    set_meta(fig, alt=alt, scale=scale, unit=unit)
+    return fig

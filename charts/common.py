@@ -1,0 +1,145 @@
+"""Helpers shared by the chart modules: empty checks, titles, alt text, ranking, money units."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import style
+from datastore.vietnamese import sort_key
+from ui.formatting import format_number, money_scale
+from ui.texts import t
+
+REFERENCE_ROLE = "reference"  # trace.meta role of map decorations that are not data
+
+
+def is_empty(df: pd.DataFrame | None) -> bool:
+    """Whether a query result has nothing to draw; pages show t('empty.no_data') instead."""
+    return df is None or df.empty
+
+
+def chart_title(key: str, lang: str, title_context: str = "", year: int | None = None) -> str:
+    """The chart title from `key` (and its year), with the filters on a smaller second line."""
+    what = t(key, lang)
+    if year is not None:
+        what = f"{what}, {t('label.in_year', lang, year=year)}"
+    return with_context(what, title_context)
+
+
+def with_context(what: str, title_context: str) -> str:
+    """A title with the filter description on a smaller second line, if there is one."""
+    if not title_context:
+        return what
+    context = html.escape(title_context, quote=False)
+    return f"{what}<br><span style='font-size:13px;color:#555555'>{context}</span>"
+
+
+def set_meta(fig: go.Figure, *, alt: str, scale: float = 1.0, unit: str = "") -> None:
+    """Store alt text, and for money charts the divisor and unit the drawn values are in."""
+    meta: dict[str, object] = {"alt": alt}
+    if unit:
+        meta["value_scale"] = scale
+        meta["value_unit"] = unit
+    fig.update_layout(meta=meta)
+
+
+def empty_figure(title: str, lang: str) -> go.Figure:
+    """A titled figure with the no-data message, for when a page draws an empty result anyway."""
+    fig = go.Figure()
+    style.apply_base_layout(fig, title=title, lang=lang, height=320)
+    fig.add_annotation(
+        text=t("empty.no_data", lang),
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 15, "color": "#555555"},
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    set_meta(fig, alt=t("alt.empty", lang))
+    return fig
+
+
+def ranked(df: pd.DataFrame, *, label: str, value: str) -> pd.DataFrame:
+    """Rows by value, largest first; ties in Vietnamese order of the label."""
+    by_label = sorted(range(len(df)), key=lambda i: sort_key(_text(df[label].iloc[i])))
+    ordered = df.iloc[by_label]
+    return ordered.sort_values(value, ascending=False, kind="stable").reset_index(drop=True)
+
+
+def vi_sorted_unique(values: Sequence[object]) -> list[str]:
+    """Distinct labels in Vietnamese alphabetical order."""
+    return sorted({_text(v) for v in values}, key=sort_key)
+
+
+def _text(value: object) -> str:
+    """A label as text; missing labels become empty strings."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def latest_year(df: pd.DataFrame) -> tuple[int, pd.DataFrame]:
+    """The latest year in the frame and its rows; stocks such as members must not be summed."""
+    year = int(df["year"].max())
+    return year, df[df["year"] == year].reset_index(drop=True)
+
+
+def money_unit(values: pd.Series, currency: str, lang: str) -> tuple[float, str]:
+    """Divisor and unit name for drawing amounts, chosen from the largest absolute value."""
+    largest = float(values.abs().max()) if len(values) else 0.0
+    divisor, unit_key = money_scale(0.0 if math.isnan(largest) else largest, currency)
+    return divisor, t(unit_key, lang)
+
+
+def formatted(values: pd.Series, lang: str, decimals: int = 0) -> list[str]:
+    """Numbers as display strings for hover customdata ('–' for missing)."""
+    return [format_number(None if pd.isna(v) else float(v), lang, decimals) for v in values]
+
+
+def years(df: pd.DataFrame) -> list[int]:
+    """The year column as plain ints."""
+    return [int(y) for y in df["year"]]
+
+
+def floats(values: pd.Series) -> list[float]:
+    """A numeric column as plain floats (NaN where missing), as plotly stores them."""
+    return [float("nan") if pd.isna(v) else float(v) for v in values]
+
+
+def hbar_layout(fig: go.Figure, *, categories: list[str], x_title: str, y_title: str) -> None:
+    """Horizontal-bar axes: categories top-down in the given order, grouped numbers on x."""
+    fig.update_yaxes(
+        title_text=y_title,
+        type="category",
+        categoryorder="array",
+        categoryarray=categories,
+        autorange="reversed",
+        # Invisible ticks put a little air between a label and its bar.
+        ticks="outside",
+        ticklen=6,
+        tickcolor="rgba(0, 0, 0, 0)",
+    )
+    fig.update_xaxes(title_text=x_title, tickformat=style.TICK_NUMBER, rangemode="tozero")
+    # Upright value labels: inside the bar when it fits, just outside otherwise.
+    fig.update_traces(textangle=0, textposition="auto", selector={"type": "bar"})
+    fig.update_layout(barmode="relative", bargap=0.25)
+
+
+def year_axis(fig: go.Figure, lang: str, span: Sequence[int], **selector: object) -> None:
+    """A year x axis without thousands separators, one tick a year unless that crowds it."""
+    width = (max(span) - min(span)) if span else 0
+    fig.update_xaxes(
+        title_text=t("axis.year", lang),
+        tickformat=style.YEAR_FORMAT,
+        hoverformat=style.YEAR_FORMAT,
+        tick0=min(span) if span else 0,
+        dtick=1 if width <= 15 else math.ceil(width / 15),
+        **selector,
+    )

@@ -1,0 +1,259 @@
+"""Exchange charts: counts by partner country, province, year and direction, locality; heatmap."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts import style
+from charts.common import (
+    chart_title,
+    empty_figure,
+    floats,
+    formatted,
+    hbar_layout,
+    is_empty,
+    ranked,
+    set_meta,
+    vi_sorted_unique,
+    year_axis,
+    years,
+)
+from ui.formatting import format_number
+from ui.texts import t
+
+DIRECTIONS: tuple[str, ...] = ("incoming", "outgoing")
+
+
+def _count_bars(
+    data: pd.DataFrame, *, label: str, lang: str, with_participants: bool
+) -> tuple[go.Bar, list[str]]:
+    """One horizontal bar per row of an already ranked frame, with participants in the hover."""
+    labels = [str(v) for v in data[label]]
+    hover = f"<b>%{{y}}</b><br>{t('metric.exchanges', lang)}: %{{x:{style.HOVER_COUNT}}}"
+    customdata = None
+    if with_participants:
+        customdata = formatted(data["participants"], lang)
+        hover += f"<br>{t('metric.participants', lang)}: %{{customdata}}"
+    bar = go.Bar(
+        x=floats(data["exchanges"]),
+        y=labels,
+        orientation="h",
+        name=t("metric.exchanges", lang),
+        marker_color=style.SERIES_COLORS["exchanges"],
+        customdata=customdata,
+        texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
+        textposition="auto",
+        hovertemplate=hover + "<extra></extra>",
+    )
+    return bar, labels
+
+
+def build_exchanges_by_partner_country(
+    df: pd.DataFrame, *, lang: str, title_context: str = ""
+) -> go.Figure:
+    """Exchanges by partner country, ranked by count; empty -> no-data figure."""
+    title = chart_title("chart.exchanges_by_partner_country.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    data = ranked(df, label="country", value="exchanges")
+    bar, labels = _count_bars(data, label="country", lang=lang, with_participants=True)
+    fig = go.Figure(bar)
+    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
+    hbar_layout(
+        fig, categories=labels, x_title=t("axis.exchanges", lang), y_title=t("axis.country", lang)
+    )
+    alt = t(
+        "alt.exchanges_by_partner_country",
+        lang,
+        count=len(labels),
+        top=labels[0],
+        value=format_number(data["exchanges"].iloc[0], lang),
+    )
+    set_meta(fig, alt=alt)
+    return fig
+
+
+def build_exchanges_by_province(
+    df: pd.DataFrame, *, lang: str, title_context: str = ""
+) -> go.Figure:
+    """Exchanges by province, ranked by count; empty -> no-data figure."""
+    title = chart_title("chart.exchanges_by_province.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    data = ranked(df, label="province", value="exchanges")
+    bar, labels = _count_bars(data, label="province", lang=lang, with_participants=True)
+    fig = go.Figure(bar)
+    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
+    hbar_layout(
+        fig, categories=labels, x_title=t("axis.exchanges", lang), y_title=t("axis.province", lang)
+    )
+    alt = t(
+        "alt.exchanges_by_province",
+        lang,
+        count=len(labels),
+        top=labels[0],
+        value=format_number(data["exchanges"].iloc[0], lang),
+    )
+    set_meta(fig, alt=alt)
+    return fig
+
+
+def build_exchanges_by_year_and_direction(
+    df: pd.DataFrame, *, lang: str, title_context: str = ""
+) -> go.Figure:
+    """Incoming and outgoing exchanges by year, grouped bars; empty -> no-data figure."""
+    title = chart_title("chart.exchanges_by_year_and_direction.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    data = df.sort_values("year", kind="stable")
+    all_years = sorted(set(years(data)))
+    fig = go.Figure()
+    totals: dict[str, float] = {}
+    for direction in DIRECTIONS:
+        rows = data[data["direction"] == direction]
+        totals[direction] = float(rows["exchanges"].sum())
+        if rows.empty:
+            continue
+        name = t(f"direction.{direction}", lang)
+        fig.add_trace(
+            go.Bar(
+                x=years(rows),
+                y=floats(rows["exchanges"]),
+                name=name,
+                marker_color=style.SERIES_COLORS[direction],
+                hovertemplate=f"{name}: %{{y:{style.HOVER_COUNT}}}<extra></extra>",
+            )
+        )
+    style.apply_base_layout(fig, title=title, lang=lang)
+    year_axis(fig, lang, all_years)
+    fig.update_yaxes(
+        title_text=t("axis.exchanges", lang), tickformat=style.TICK_NUMBER, rangemode="tozero"
+    )
+    fig.update_layout(barmode="group", hovermode="x unified")
+    alt = t(
+        "alt.exchanges_by_year_and_direction",
+        lang,
+        first=all_years[0],
+        last=all_years[-1],
+        incoming=format_number(totals["incoming"], lang),
+        outgoing=format_number(totals["outgoing"], lang),
+    )
+    set_meta(fig, alt=alt)
+    return fig
+
+
+def heatmap_matrix(df: pd.DataFrame) -> pd.DataFrame:
+    """Exchanges as a province x country matrix, both in Vietnamese order; NaN where none."""
+    matrix = df.pivot_table(
+        index="province", columns="country", values="exchanges", aggfunc="sum", dropna=False
+    )
+    rows = vi_sorted_unique(list(df["province"]))
+    columns = vi_sorted_unique(list(df["country"]))
+    return matrix.reindex(index=rows, columns=columns)
+
+
+def build_exchanges_heatmap(df: pd.DataFrame, *, lang: str, title_context: str = "") -> go.Figure:
+    """Exchanges of each province with each partner country, as a heatmap; empty -> no-data."""
+    title = chart_title("chart.exchanges_heatmap.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    matrix = heatmap_matrix(df)
+    z = [[float(v) for v in row] for row in matrix.to_numpy()]
+    exchanges = t("metric.exchanges", lang)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=list(matrix.columns),
+            y=list(matrix.index),
+            name=exchanges,
+            colorscale=style.SEQUENTIAL_SCALE,
+            xgap=2,
+            ygap=2,
+            hoverongaps=False,
+            texttemplate=f"%{{z:{style.HOVER_COUNT}}}",
+            colorbar={
+                "title": {"text": t("unit.exchanges", lang)},
+                "tickformat": style.TICK_NUMBER,
+            },
+            hovertemplate=(
+                f"<b>%{{y}}</b> – %{{x}}<br>{exchanges}: %{{z:{style.HOVER_COUNT}}}<extra></extra>"
+            ),
+        )
+    )
+    height = style.bar_height(len(matrix.index)) + 60  # room for slanted country names
+    style.apply_base_layout(fig, title=title, lang=lang, height=height)
+    fig.update_xaxes(title_text=t("axis.country", lang), tickangle=-40, type="category")
+    fig.update_yaxes(title_text=t("axis.province", lang), autorange="reversed", type="category")
+    top = df.iloc[int(df["exchanges"].to_numpy().argmax())]
+    alt = t(
+        "alt.exchanges_heatmap",
+        lang,
+        rows=len(matrix.index),
+        columns=len(matrix.columns),
+        top=f"{top['province']} – {top['country']}",
+        value=format_number(top["exchanges"], lang),
+    )
+    set_meta(fig, alt=alt)
+    return fig
+
+
+def locality_label(locality: object, country: object, lang: str) -> str:
+    """A partner locality with its country: 'Mondulkiri (Campuchia)'."""
+    if country is None or (isinstance(country, float) and country != country):
+        return str(locality)
+    return t("label.locality_with_country", lang, locality=locality, country=country)
+
+
+def build_top_partner_localities(
+    df: pd.DataFrame, *, lang: str, title_context: str = ""
+) -> go.Figure:
+    """Partner localities with the most exchanges, ranked, coloured by country; empty -> no-data."""
+    title = chart_title("chart.top_partner_localities.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    labelled = df.assign(
+        label=[
+            locality_label(p, c, lang)
+            for p, c in zip(df["partner_locality"], df["country"], strict=True)
+        ]
+    )
+    data = ranked(labelled, label="label", value="exchanges")
+    labels = [str(v) for v in data["label"]]
+    countries = data["country"].where(data["country"].notna(), "")
+    fig = go.Figure()
+    for index, country in enumerate(vi_sorted_unique(list(countries))):
+        rows = data[countries == country]
+        fig.add_trace(
+            go.Bar(
+                x=floats(rows["exchanges"]),
+                y=[str(v) for v in rows["label"]],
+                orientation="h",
+                name=country or t("metric.exchanges", lang),
+                marker_color=style.OKABE_ITO[index % len(style.OKABE_ITO)],
+                marker_pattern_shape=style.PATTERNS[index // len(style.OKABE_ITO) % 8],
+                texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
+                textposition="auto",
+                hovertemplate=(
+                    f"<b>%{{y}}</b><br>{t('metric.exchanges', lang)}: "
+                    f"%{{x:{style.HOVER_COUNT}}}<extra></extra>"
+                ),
+            )
+        )
+    height = style.bar_height(len(labels))
+    style.apply_base_layout(fig, title=title, lang=lang, height=height, legend="right")
+    hbar_layout(
+        fig,
+        categories=labels,
+        x_title=t("axis.exchanges", lang),
+        y_title=t("axis.partner_locality", lang),
+    )
+    alt = t(
+        "alt.top_partner_localities",
+        lang,
+        count=len(labels),
+        top=labels[0],
+        value=format_number(data["exchanges"].iloc[0], lang),
+    )
+    set_meta(fig, alt=alt)
+    return fig

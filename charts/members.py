@@ -1,0 +1,194 @@
+"""Membership charts: members, associations and chapters by year, province and partner country."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from charts import style
+from charts.common import (
+    chart_title,
+    empty_figure,
+    floats,
+    formatted,
+    hbar_layout,
+    is_empty,
+    latest_year,
+    ranked,
+    set_meta,
+    year_axis,
+    years,
+)
+from ui.formatting import format_number
+from ui.texts import t
+
+
+def _by_year(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows in year order."""
+    return df.sort_values("year", kind="stable").reset_index(drop=True)
+
+
+def build_members_by_year(df: pd.DataFrame, *, lang: str, title_context: str = "") -> go.Figure:
+    """Members (line) with associations and chapters (bars) by year; empty -> no-data figure."""
+    title = chart_title("chart.members_by_year.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    data = _by_year(df)
+    x = years(data)
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    for column in ("associations", "chapters"):
+        name = t(f"metric.{column}", lang)
+        fig.add_trace(
+            go.Bar(
+                x=x,
+                y=floats(data[column]),
+                name=name,
+                marker_color=style.SERIES_COLORS[column],
+                hovertemplate=f"{name}: %{{y:{style.HOVER_COUNT}}}<extra></extra>",
+            ),
+            secondary_y=False,
+        )
+    # The line sits on the secondary axis because plotly draws that axis's traces on top.
+    members = t("metric.members", lang)
+    people = t("unit.people", lang)
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=floats(data["members"]),
+            name=members,
+            mode="lines+markers",
+            line={"color": style.SERIES_COLORS["members"], "width": 3},
+            hovertemplate=f"{members}: %{{y:{style.HOVER_COUNT}}} {people}<extra></extra>",
+        ),
+        secondary_y=True,
+    )
+    style.apply_base_layout(fig, title=title, lang=lang)
+    year_axis(fig, lang, x)
+    fig.update_yaxes(
+        title_text=t("axis.associations_chapters", lang),
+        tickformat=style.TICK_NUMBER,
+        rangemode="tozero",
+        secondary_y=False,
+    )
+    fig.update_yaxes(
+        title_text=t("axis.members", lang),
+        title_font_color=style.SERIES_COLORS["members"],
+        tickformat=style.TICK_NUMBER,
+        rangemode="tozero",
+        showgrid=False,
+        tickmode="auto",  # plotly.js would otherwise sync ticks to the left axis: odd values
+        secondary_y=True,
+    )
+    fig.update_layout(barmode="group", hovermode="x unified")
+    last = data.iloc[-1]
+    alt = t(
+        "alt.members_by_year",
+        lang,
+        first=x[0],
+        last=x[-1],
+        members=format_number(last["members"], lang),
+    )
+    set_meta(fig, alt=alt)
+    return fig
+
+
+def _ranked_latest(df: pd.DataFrame, label: str) -> tuple[int, pd.DataFrame]:
+    """The latest year's rows, ranked by members."""
+    year, rows = latest_year(df)
+    return year, ranked(rows, label=label, value="members")
+
+
+def build_members_by_province(df: pd.DataFrame, *, lang: str, title_context: str = "") -> go.Figure:
+    """Members by province in the frame's latest year, ranked; empty -> no-data figure."""
+    if is_empty(df):
+        return empty_figure(
+            chart_title("chart.members_by_province.title", lang, title_context), lang
+        )
+    year, data = _ranked_latest(df, "province")
+    title = chart_title("chart.members_by_province.title", lang, title_context, year=year)
+    labels = [str(v) for v in data["province"]]
+    associations = t("metric.associations", lang)
+    chapters = t("metric.chapters", lang)
+    people = t("unit.people", lang)
+    fig = go.Figure(
+        go.Bar(
+            x=floats(data["members"]),
+            y=labels,
+            orientation="h",
+            name=t("metric.members", lang),
+            marker_color=style.SERIES_COLORS["members"],
+            customdata=list(
+                zip(
+                    formatted(data["associations"], lang),
+                    formatted(data["chapters"], lang),
+                    strict=True,
+                )
+            ),
+            texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
+            textposition="auto",
+            hovertemplate=(
+                f"<b>%{{y}}</b><br>{t('metric.members', lang)}: %{{x:{style.HOVER_COUNT}}} "
+                f"{people}<br>{associations}: %{{customdata[0]}}<br>"
+                f"{chapters}: %{{customdata[1]}}<extra></extra>"
+            ),
+        )
+    )
+    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
+    hbar_layout(
+        fig, categories=labels, x_title=t("axis.members", lang), y_title=t("axis.province", lang)
+    )
+    alt = t(
+        "alt.members_by_province",
+        lang,
+        count=len(labels),
+        year=year,
+        top=labels[0],
+        value=format_number(data["members"].iloc[0], lang),
+    )
+    set_meta(fig, alt=alt)
+    return fig
+
+
+def build_members_by_partner_country(
+    df: pd.DataFrame, *, lang: str, title_context: str = ""
+) -> go.Figure:
+    """Association members by partner country in the latest year, ranked; empty -> no-data."""
+    key = "chart.members_by_partner_country.title"
+    if is_empty(df):
+        return empty_figure(chart_title(key, lang, title_context), lang)
+    year, data = _ranked_latest(df, "country")
+    title = chart_title(key, lang, title_context, year=year)
+    labels = [str(v) for v in data["country"]]
+    associations = t("metric.associations", lang)
+    people = t("unit.people", lang)
+    fig = go.Figure(
+        go.Bar(
+            x=floats(data["members"]),
+            y=labels,
+            orientation="h",
+            name=t("metric.members", lang),
+            marker_color=style.SERIES_COLORS["members"],
+            customdata=formatted(data["associations"], lang),
+            texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
+            textposition="auto",
+            hovertemplate=(
+                f"<b>%{{y}}</b><br>{t('metric.members', lang)}: %{{x:{style.HOVER_COUNT}}} "
+                f"{people}<br>{associations}: %{{customdata}}<extra></extra>"
+            ),
+        )
+    )
+    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
+    hbar_layout(
+        fig, categories=labels, x_title=t("axis.members", lang), y_title=t("axis.country", lang)
+    )
+    alt = t(
+        "alt.members_by_partner_country",
+        lang,
+        count=len(labels),
+        year=year,
+        top=labels[0],
+        value=format_number(data["members"].iloc[0], lang),
+    )
+    set_meta(fig, alt=alt)
+    return fig

@@ -1,0 +1,23 @@
+"""Giới thiệu / About: sources, definitions, the 2025 province reform, the date of the data."""
+
+import streamlit as st
+
+from ui import context
+from ui.data import lookup
+from ui.texts import t
+
+lang = context.lang()
+status = lookup("data_status").iloc[0]
+st.title(t("page.about", lang))
+st.markdown(t("about.body", lang))
+loaded_at = status["last_loaded_at"]
+st.markdown(
+    t(
+        "about.data_date",
+        lang,
+        date=loaded_at.strftime("%d/%m/%Y %H:%M") if loaded_at is not None else "–",
+        batches=int(status["batches"]),
+    )
+)
+if status["is_demo"]:
+    st.warning(t("banner.demo", lang), icon=":material/info:")

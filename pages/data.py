@@ -1,0 +1,17 @@
+"""Dữ liệu / Data: the filtered rows of each dataset, with CSV and Excel downloads."""
+
+import streamlit as st
+
+from ui import context
+from ui.extract_tab import show_extract
+from ui.sidebar import describe
+from ui.texts import t
+
+KINDS = ("members", "aid", "exchanges", "organizations")
+
+lang, filters = context.lang(), context.filters()
+st.title(t("page.data", lang))
+st.caption(t("data.caption", lang, where=describe(filters, lang)))
+for tab, kind in zip(st.tabs([t(f"data.tab.{kind}", lang) for kind in KINDS]), KINDS, strict=True):
+    with tab:
+        show_extract(kind, filters=filters, lang=lang)

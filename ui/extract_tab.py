@@ -1,0 +1,74 @@
+"""One tab of the Data page: how many rows match, a preview, and CSV/Excel downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+from sqlmodel import Session
+
+from datastore.config import database_url
+from datastore.db import get_engine
+from datastore.export import export_bytes, file_name
+from datastore.extracts import count_rows, extract_columns, iter_extract
+from datastore.filters import Filters
+from ui.data import current_version
+from ui.texts import t
+
+PREVIEW_ROWS = 200
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _preview(
+    kind: str, filters: Filters, version: tuple[int, int], url: str
+) -> tuple[int, pd.DataFrame]:
+    """Row count and the first rows of an extract; version and URL key the cache only."""
+    columns = [column.name for column in extract_columns(kind)]
+    with Session(get_engine(url)) as session:
+        total = count_rows(kind, session=session, filters=filters)
+        first = next(
+            iter_extract(kind, session=session, filters=filters, chunk_size=PREVIEW_ROWS), None
+        )
+    if first is None:
+        return total, pd.DataFrame(columns=columns)
+    return total, first.to_pandas() if hasattr(first, "to_pandas") else pd.DataFrame(
+        first, columns=columns
+    )
+
+
+def _deferred(kind: str, filters: Filters, fmt: str) -> Callable[[], bytes]:
+    """Build the file only when the button is clicked, off the page's own run."""
+    url = database_url()
+    return lambda: export_bytes(kind, engine=get_engine(url), filters=filters, fmt=fmt)
+
+
+def show_extract(kind: str, *, filters: Filters, lang: str) -> None:
+    """The extract of one kind for the current filters."""
+    total, preview = _preview(kind, filters, current_version(), database_url())
+    if total == 0:
+        st.info(t("empty.no_data", lang), icon=":material/search_off:")
+        return
+    st.caption(
+        t(
+            "data.preview",
+            lang,
+            shown=min(total, PREVIEW_ROWS),
+            total=f"{total:,}".replace(",", "." if lang == "vi" else ","),
+        )
+    )
+    st.dataframe(preview, hide_index=True, key=f"preview_{kind}")
+    csv_column, xlsx_column = st.columns(2)
+    for column, fmt, mime in (
+        (csv_column, "csv", "text/csv"),
+        (xlsx_column, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ):
+        column.download_button(
+            t(f"download.{fmt}", lang),
+            data=_deferred(kind, filters, fmt),
+            file_name=file_name(kind, filters=filters, fmt=fmt),
+            mime=mime,
+            key=f"download_{kind}_{fmt}",
+            icon=":material/download:",
+            on_click="ignore",
+        )

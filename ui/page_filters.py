@@ -1,0 +1,81 @@
+"""Filters that belong to one page (aid: currency, measure, sectors; exchanges: direction, kind)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from datastore.filters import Filters
+from datastore.models import Direction, Measure
+from ui.data import lookup
+from ui.texts import t
+
+CURRENCIES = ("VND", "USD")
+
+
+def chosen_currency() -> str:
+    """The currency picked on the Aid page; other pages follow it."""
+    value = st.session_state.get("currency")
+    return value if value in CURRENCIES else "VND"
+
+
+def aid_filters(filters: Filters, lang: str) -> tuple[Filters, str]:
+    """Currency, measure and sectors, drawn under the shared filters."""
+    sidebar = st.sidebar
+    sidebar.subheader(t("filter.page_header", lang))
+    currency = sidebar.segmented_control(
+        t("filter.currency", lang),
+        options=list(CURRENCIES),
+        default="VND",
+        required=True,
+        key="currency",
+        bind="query-params",
+    )
+    measure = sidebar.selectbox(
+        t("filter.measure", lang),
+        options=[m.value for m in Measure],
+        index=None,
+        format_func=lambda value: t(f"measure.{value}", lang),
+        placeholder=t("filter.all_measures", lang),
+        key="measure",
+        bind="query-params",
+    )
+    sectors: pd.DataFrame = lookup("list_sectors", lang=lang)
+    names = {
+        code: f"{name} ({code})"
+        for code, name in zip(sectors["code"], sectors["name"], strict=True)
+    }
+    chosen = sidebar.multiselect(
+        t("filter.sectors", lang),
+        options=list(names),
+        format_func=names.__getitem__,
+        placeholder=t("filter.all_sectors", lang),
+        key="sector",
+        bind="query-params",
+    )
+    return filters.with_(measure=measure, sectors=tuple(chosen)), str(currency or "VND")
+
+
+def exchange_filters(filters: Filters, lang: str) -> Filters:
+    """Direction and kind of exchange, drawn under the shared filters."""
+    sidebar = st.sidebar
+    sidebar.subheader(t("filter.page_header", lang))
+    direction = sidebar.selectbox(
+        t("filter.direction", lang),
+        options=[d.value for d in Direction],
+        index=None,
+        format_func=lambda value: t(f"direction.{value}", lang),
+        placeholder=t("filter.all_directions", lang),
+        key="direction",
+        bind="query-params",
+    )
+    kinds: list[str] = lookup("list_exchange_kinds")
+    chosen = sidebar.multiselect(
+        t("filter.kinds", lang),
+        options=kinds,
+        format_func=lambda value: t(f"kind.{value}", lang),
+        placeholder=t("filter.all_kinds", lang),
+        key="kind",
+        bind="query-params",
+    )
+    return filters.with_(direction=direction, kinds=tuple(chosen))

@@ -1,0 +1,93 @@
+"""Draw a chart with its alt text and a CSV of exactly the numbers it draws, or say it's empty."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from charts import alt_text, drawn_frame, plotly_config
+from datastore.export import BOM, neutralise
+from datastore.filters import Filters
+from ui.texts import t
+
+# Streamlit serves static/ at app/static/ (server.enableStaticServing); relative, so the maps
+# also work behind a reverse proxy that mounts the app under a path.
+TOPOJSON_URL = "app/static/geo/"
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with a byte-order mark, text cells neutralised, numbers untouched."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(lambda v: neutralise(v) if isinstance(v, str) else v)
+    buffer = io.StringIO()
+    safe.to_csv(buffer, index=False, lineterminator="\r\n")
+    return BOM + buffer.getvalue().encode("utf-8")
+
+
+def _named_drawn_frame(fig: go.Figure) -> pd.DataFrame:
+    """The drawn numbers with the axis titles as column names where the axes have titles."""
+    frame = drawn_frame(fig)
+    names: dict[str, str] = {}
+    for column, axis in (("x", fig.layout.xaxis), ("y", fig.layout.yaxis)):
+        title = axis.title.text if axis and axis.title else None
+        if title and column in frame.columns:
+            names[column] = str(title)
+    return frame.rename(columns=names)
+
+
+def show_chart(
+    fig: go.Figure,
+    *,
+    key: str,
+    lang: str,
+    filters: Filters,
+    empty: bool = False,
+) -> None:
+    """The chart and its CSV download; a clear message instead when the filters match nothing."""
+    if empty:
+        st.info(t("empty.no_data", lang), icon=":material/search_off:")
+        return
+    st.plotly_chart(
+        fig,
+        key=f"chart_{key}",
+        config=plotly_config(TOPOJSON_URL),
+        alt=alt_text(fig) or None,
+    )
+    st.download_button(
+        t("download.chart_csv", lang),
+        data=csv_bytes(_named_drawn_frame(fig)),
+        file_name=f"{key}_{filters.slug()}.csv",
+        mime="text/csv",
+        key=f"download_{key}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def show_table(frame: pd.DataFrame, *, key: str, lang: str, filters: Filters) -> None:
+    """A query result as a table with translated headers and its CSV download."""
+    if frame.empty:
+        st.info(t("empty.no_data", lang), icon=":material/search_off:")
+        return
+    headers = {column: t(f"column.{column}", lang) for column in frame.columns}
+    shown = frame.rename(columns=headers)
+    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
+    st.dataframe(
+        shown.style.format(thousands=thousands, decimal=decimal, precision=0, na_rep="–"),
+        hide_index=True,
+        key=f"table_{key}",
+    )
+    st.download_button(
+        t("download.table_csv", lang),
+        data=csv_bytes(frame),
+        file_name=f"{key}_{filters.slug()}.csv",
+        mime="text/csv",
+        key=f"download_{key}",
+        icon=":material/download:",
+        on_click="ignore",
+    )

@@ -1,0 +1,102 @@
+"""The shared filters in the sidebar, bound to the address bar so a copied URL restores them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from datastore.filters import Filters
+from datastore.models import ProvinceList
+from ui.data import lookup
+from ui.texts import LANGUAGES, t
+
+_LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def choose_language() -> str:
+    """The language switch; Vietnamese unless the user (or the URL) asks for English."""
+    chosen = st.sidebar.segmented_control(
+        "Ngôn ngữ / Language",
+        options=list(LANGUAGES),
+        format_func=_LANGUAGE_NAMES.__getitem__,
+        default="vi",
+        required=True,
+        key="lang",
+        bind="query-params",
+    )
+    return str(chosen or "vi")
+
+
+def shared_filters(lang: str) -> Filters:
+    """Province (34 units or the 63 old provinces), year range and partner countries."""
+    sidebar = st.sidebar
+    sidebar.header(t("filter.header", lang))
+    legacy = sidebar.toggle(
+        t("filter.legacy_list", lang),
+        key="p63",
+        help=t("filter.legacy_list_help", lang),
+        bind="query-params",
+    )
+    province_list = ProvinceList.LEGACY if legacy else ProvinceList.CURRENT
+    provinces: pd.DataFrame = lookup("list_provinces", province_list=province_list, lang=lang)
+    names = dict(zip(provinces["code"], provinces["name"], strict=True))
+    chosen_provinces = sidebar.multiselect(
+        t("filter.province", lang),
+        options=list(names),
+        format_func=lambda code: f"{names.get(code, code)} ({code})",
+        placeholder=t("filter.all_provinces", lang),
+        # Separate keys: a code means a different province in each list.
+        key="province63" if legacy else "province",
+        bind="query-params",
+    )
+    years: list[int] = lookup("list_years")
+    year_from = year_to = None
+    if years:
+        low, high = min(years), max(years)
+        if low < high:
+            year_from, year_to = sidebar.slider(
+                t("filter.years", lang),
+                min_value=low,
+                max_value=high,
+                value=(low, high),
+                key="years",
+                bind="query-params",
+            )
+        else:
+            year_from = year_to = low
+    countries: pd.DataFrame = lookup("list_countries", lang=lang)
+    country_names = dict(zip(countries["code"], countries["name"], strict=True))
+    chosen_countries = sidebar.multiselect(
+        t("filter.countries", lang),
+        options=list(country_names),
+        format_func=lambda code: country_names.get(code, code),
+        placeholder=t("filter.all_countries", lang),
+        key="country",
+        bind="query-params",
+    )
+    return Filters(
+        province_list=province_list,
+        provinces=tuple(chosen_provinces),
+        year_from=year_from,
+        year_to=year_to,
+        countries=tuple(chosen_countries),
+    )
+
+
+def describe(filters: Filters, lang: str) -> str:
+    """A short phrase for chart titles: which provinces and years are shown."""
+    provinces: pd.DataFrame = lookup(
+        "list_provinces", province_list=filters.province_list, lang=lang
+    )
+    names = dict(zip(provinces["code"], provinces["name"], strict=True))
+    if not filters.provinces:
+        where = t("filter.all_provinces_short", lang, count=len(names))
+    elif len(filters.provinces) <= 3:
+        where = ", ".join(names.get(code, code) for code in filters.provinces)
+    else:
+        where = t("filter.n_provinces", lang, count=len(filters.provinces))
+    if filters.year_from is not None and filters.year_to is not None:
+        if filters.year_from == filters.year_to:
+            return f"{where}, {filters.year_from}"
+        return f"{where}, {filters.year_from}–{filters.year_to}"
+    return where
