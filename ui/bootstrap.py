@@ -39,7 +39,9 @@ def _seeded(url: str, lang: str) -> bool:
         def report(message: str, fraction: float) -> None:
             bar.progress(min(max(fraction, 0.0), 1.0), text=message)
 
-        seed_database(url=url, progress=report)
+        # DDN_DEMO_SCALE lets tests and small machines ask for less demo data.
+        scale = float(os.environ.get("DDN_DEMO_SCALE", "1"))
+        seed_database(url=url, scale=scale, progress=report)
         status.update(label=t("bootstrap.seeded", lang), state="complete", expanded=False)
     return True
 

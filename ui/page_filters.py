@@ -31,12 +31,13 @@ def aid_filters(filters: Filters, lang: str) -> tuple[Filters, str]:
         key="currency",
         bind="query-params",
     )
-    measure = sidebar.selectbox(
+    # One measure at a time: adding committed to disbursed amounts would count money twice.
+    measure = sidebar.segmented_control(
         t("filter.measure", lang),
         options=[m.value for m in Measure],
-        index=None,
         format_func=lambda value: t(f"measure.{value}", lang),
-        placeholder=t("filter.all_measures", lang),
+        default=Measure.DISBURSED.value,
+        required=True,
         key="measure",
         bind="query-params",
     )
@@ -53,7 +54,8 @@ def aid_filters(filters: Filters, lang: str) -> tuple[Filters, str]:
         key="sector",
         bind="query-params",
     )
-    return filters.with_(measure=measure, sectors=tuple(chosen)), str(currency or "VND")
+    chosen_measure = str(measure or Measure.DISBURSED.value)
+    return filters.with_(measure=chosen_measure, sectors=tuple(chosen)), str(currency or "VND")
 
 
 def exchange_filters(filters: Filters, lang: str) -> Filters:

@@ -265,7 +265,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "filter.page_header": {"vi": "Bộ lọc của trang", "en": "Filters of this page"},
     "filter.currency": {"vi": "Đơn vị tiền", "en": "Currency"},
     "filter.measure": {"vi": "Cam kết hay giải ngân", "en": "Committed or disbursed"},
-    "filter.all_measures": {"vi": "Cả cam kết và giải ngân", "en": "Both"},
     "filter.sectors": {"vi": "Lĩnh vực", "en": "Sectors"},
     "filter.all_sectors": {"vi": "Tất cả lĩnh vực", "en": "All sectors"},
     "filter.direction": {"vi": "Đoàn ra hay đoàn vào", "en": "Direction"},

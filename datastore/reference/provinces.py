@@ -131,5 +131,5 @@ def list_for_date(day: date) -> ProvinceList:
 
 
 def list_for_year(year: int) -> ProvinceList:
-    """Which list a yearly figure was reported under (the reform took effect mid-2025)."""
-    return ProvinceList.CURRENT if year >= 2026 else ProvinceList.LEGACY
+    """Which list a yearly figure was reported under; 2025's year-end reports use the 34 units."""
+    return ProvinceList.CURRENT if year >= REFORM_DATE.year else ProvinceList.LEGACY

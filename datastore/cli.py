@@ -1,0 +1,350 @@
+"""`python -m datastore`: bring the database up to date and take extracts from it.
+
+Each subcommand is one `add_<name>_parser(subparsers)` function that registers its parser and
+sets `handler`, a function from the parsed arguments to an exit code; SUBCOMMANDS lists them,
+so a new command (import, user, ...) lives in its own module and adds one line here.
+Messages go to stderr, Vietnamese first, English second; data goes to stdout or --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from datastore.db import get_engine
+from datastore.extracts import EXTRACT_KINDS
+from datastore.filters import Filters
+from datastore.models import Direction, ExchangeKind, Measure, Province, ProvinceList
+from datastore.reference.directory import Directory, LookupProblem
+from datastore.vietnamese import fold
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+SubParsers = Any  # argparse's _SubParsersAction, private in typeshed
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageProblem(Exception):
+    """A value on the command line that names nothing; the command writes nothing."""
+
+
+def say(message: str) -> None:
+    """A message for the person at the terminal."""
+    print(message, file=sys.stderr)
+
+
+# migrate ------------------------------------------------------------------------------------
+
+
+def add_migrate_parser(subparsers: SubParsers) -> None:
+    """`migrate`: schema to the newest revision, reference data refreshed."""
+    parser = subparsers.add_parser(
+        "migrate",
+        help="cập nhật cấu trúc CSDL và dữ liệu danh mục / upgrade the schema, load reference data",
+    )
+    _add_database_option(parser, suppress_default=True)
+    parser.set_defaults(handler=run_migrate)
+
+
+def run_migrate(args: argparse.Namespace) -> int:
+    """Run the migrations on the configured database."""
+    from datastore.migrate import migrate
+
+    migrate()
+    say("Đã cập nhật cơ sở dữ liệu. / The database is up to date.")
+    return EXIT_OK
+
+
+# export -------------------------------------------------------------------------------------
+
+_APPLIES_TO = {
+    "sector": ("aid",),
+    "measure": ("aid",),
+    "direction": ("exchanges",),
+    "kind": ("exchanges",),
+    "year_from": ("members", "aid", "exchanges"),
+    "year_to": ("members", "aid", "exchanges"),
+}
+
+
+def add_export_parser(subparsers: SubParsers) -> None:
+    """`export KIND [filters] [--format] [--out]`: one extract, streamed."""
+    parser = subparsers.add_parser(
+        "export",
+        help="trích xuất dữ liệu ra CSV/XLSX / write an extract as CSV or XLSX",
+        description=(
+            "Trích xuất các dòng dữ liệu theo bộ lọc. / Write the rows a set of filters selects. "
+            "Provinces by code or name (old names switch to the 63-province list), countries by "
+            "ISO alpha-3 code or name, sectors by DAC code or name."
+        ),
+    )
+    parser.add_argument("kind", choices=EXTRACT_KINDS)
+    parser.add_argument(
+        "--province",
+        action="append",
+        default=[],
+        metavar="P",
+        help="mã hoặc tên tỉnh / province code or name (repeatable)",
+    )
+    parser.add_argument(
+        "--province-list",
+        choices=[p.value for p in ProvinceList],
+        help="34 (từ 1/7/2025, mặc định / since 1 July 2025, default) hoặc/or 63",
+    )
+    parser.add_argument("--year-from", type=int, metavar="Y")
+    parser.add_argument("--year-to", type=int, metavar="Y")
+    parser.add_argument(
+        "--country", action="append", default=[], metavar="C", help="alpha-3 or name (repeatable)"
+    )
+    parser.add_argument(
+        "--sector", action="append", default=[], metavar="S", help="DAC code or name (aid only)"
+    )
+    parser.add_argument("--measure", choices=[m.value for m in Measure], help="aid only")
+    parser.add_argument("--direction", choices=[d.value for d in Direction], help="exchanges only")
+    parser.add_argument(
+        "--kind",
+        dest="kinds",
+        action="append",
+        default=[],
+        choices=[k.value for k in ExchangeKind],
+        help="exchanges only (repeatable)",
+    )
+    parser.add_argument("--format", dest="fmt", choices=("csv", "xlsx"), default="csv")
+    parser.add_argument("--out", type=Path, metavar="FILE", help="file to write; default stdout")
+    _add_database_option(parser, suppress_default=True)
+    parser.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Resolve the filters, then stream the extract to --out or stdout."""
+    from datastore.export import export
+
+    if args.out is None and args.fmt == "xlsx" and sys.stdout.isatty():
+        raise UsageProblem(
+            "không ghi XLSX ra màn hình; dùng --out FILE hoặc chuyển hướng stdout / "
+            "refusing to write XLSX to a terminal; use --out FILE or redirect stdout"
+        )
+    engine = get_engine()
+    with Session(engine) as session:
+        filters = filters_from_args(args, directory=Directory.load(session=session))
+        _warn_unused_options(args)
+        if args.out is None:
+            stdout = sys.stdout.buffer
+            rows = export(args.kind, session=session, filters=filters, fmt=args.fmt, out=stdout)
+            stdout.flush()
+            return EXIT_OK
+        with _replacing(args.out) as out:
+            rows = export(args.kind, session=session, filters=filters, fmt=args.fmt, out=out)
+    say(f"Đã ghi {rows} dòng vào {args.out}. / Wrote {rows} rows to {args.out}.")
+    return EXIT_OK
+
+
+def _warn_unused_options(args: argparse.Namespace) -> None:
+    """Say which given filters do not apply to the kind of extract (they are ignored)."""
+    for option, kinds in _APPLIES_TO.items():
+        value = getattr(args, "kinds" if option == "kind" else option)
+        if value not in (None, []) and args.kind not in kinds:
+            flag = "--" + option.replace("_", "-")
+            say(f"Bỏ qua {flag} (không dùng cho {args.kind}). / {flag} ignored for {args.kind}.")
+
+
+def filters_from_args(args: argparse.Namespace, *, directory: Directory) -> Filters:
+    """A Filters value from the export options, or UsageProblem naming the first bad value."""
+    if args.year_from is not None and args.year_to is not None and args.year_from > args.year_to:
+        raise UsageProblem(
+            f"--year-from {args.year_from} sau --year-to {args.year_to} / "
+            f"--year-from {args.year_from} is after --year-to {args.year_to}"
+        )
+    province_list, provinces = resolve_provinces(
+        directory, args.province, explicit_list=args.province_list
+    )
+    countries: list[str] = []
+    for value in args.country:
+        try:
+            countries.append(directory.resolve_country(value).code)
+        except LookupProblem as problem:
+            raise UsageProblem(
+                f"không tìm thấy nước {value!r} / {problem}"
+            ) from problem
+    return Filters(
+        province_list=province_list,
+        provinces=_unique(p.code for p in provinces),
+        year_from=args.year_from,
+        year_to=args.year_to,
+        countries=_unique(countries),
+        sectors=_unique(resolve_sectors(directory, args.sector)),
+        measure=args.measure,
+        direction=args.direction,
+        kinds=_unique(args.kinds),
+    )
+
+
+def resolve_provinces(
+    directory: Directory, values: Sequence[str], *, explicit_list: str | None
+) -> tuple[ProvinceList, list[Province]]:
+    """Provinces in one list; a name found only among the 63 old provinces selects that list."""
+    chosen = ProvinceList(explicit_list or ProvinceList.CURRENT.value)
+    found = [_resolve_province(directory, value, chosen) for value in values]
+    strangers = [(v, p) for v, p in zip(values, found, strict=True) if p.province_list != chosen]
+    if not strangers:
+        return chosen, found
+    value, province = strangers[0]
+    if explicit_list is None and province.province_list == ProvinceList.LEGACY.value:
+        if any(_is_code(v) for v in values):
+            raise UsageProblem(
+                f"{value!r} là tỉnh cũ (danh mục 63) nhưng có mã tỉnh đi kèm: hãy chọn "
+                f"--province-list / {value!r} is an old province (63-list) but codes were given "
+                "too: choose --province-list"
+            )
+        say(
+            f"{value!r} là tỉnh trước 1/7/2025: dùng danh mục 63 tỉnh. / "
+            f"{value!r} is a province before 1 July 2025: using the 63-province list."
+        )
+        legacy = ProvinceList.LEGACY
+        return legacy, [_resolve_province(directory, v, legacy) for v in values]
+    today = directory.current_unit(province)
+    raise UsageProblem(
+        f"{value!r} không thuộc danh mục {chosen.value} (nay thuộc {today.short_name}) / "
+        f"{value!r} is not in the {chosen.value}-list (today part of {today.short_name}); "
+        f"use --province-list {province.province_list} or --province {today.short_name!r}"
+    )
+
+
+def _resolve_province(directory: Directory, value: str, province_list: ProvinceList) -> Province:
+    try:
+        if _is_code(value):
+            return directory.province(province_list, value.strip())
+        return directory.resolve_province(value, province_list=province_list)
+    except LookupProblem as problem:
+        raise UsageProblem(
+            f"không tìm thấy tỉnh/thành {value!r} / {problem}"
+        ) from problem
+
+
+def _is_code(value: str) -> bool:
+    text = value.strip()
+    return text.isdigit() and len(text) <= 2
+
+
+def resolve_sectors(directory: Directory, values: Sequence[str]) -> list[str]:
+    """DAC codes; a group name such as "Y tế" means every code of the group."""
+    codes: list[str] = []
+    for value in values:
+        key = fold(value)
+        own_names = {
+            fold(word)
+            for s in directory.sectors.values()
+            for word in (s.code, s.name_vi, s.name_en)
+        }
+        group = [
+            s.code
+            for s in directory.sectors.values()
+            if key in (fold(s.group_vi), fold(s.group_en))
+        ]
+        if group and key not in own_names:
+            codes.extend(sorted(group))
+            continue
+        try:
+            codes.append(directory.resolve_sector(value).code)
+        except LookupProblem as problem:
+            raise UsageProblem(
+                f"không tìm thấy lĩnh vực {value!r} / {problem}"
+            ) from problem
+    return codes
+
+
+def _unique(values: Any) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[BinaryIO]:
+    """A file that appears at `path` only once it is complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed on success
+        dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
+    )
+    try:
+        with handle:
+            yield handle  # type: ignore[misc]
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+# Parser and entry point ---------------------------------------------------------------------
+
+SUBCOMMANDS: list[Callable[[SubParsers], None]] = [add_migrate_parser, add_export_parser]
+
+
+def _add_database_option(parser: argparse.ArgumentParser, *, suppress_default: bool) -> None:
+    # On a subcommand the default is suppressed so it does not hide a value given before it.
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=argparse.SUPPRESS if suppress_default else None,
+        help="CSDL cần dùng, thay cho DATABASE_URL / database to use instead of DATABASE_URL",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of `python -m datastore` with every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="python -m datastore",
+        description="Dữ liệu đối ngoại nhân dân / People's diplomacy data",
+    )
+    _add_database_option(parser, suppress_default=False)
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add_parser in SUBCOMMANDS:
+        add_parser(subparsers)
+    return parser
+
+
+@contextmanager
+def _database_url(url: str | None) -> Iterator[None]:
+    """Let --database-url stand for DATABASE_URL for everything the command does."""
+    if url is None:
+        yield
+        return
+    previous = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = url
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("DATABASE_URL", None)
+        else:
+            os.environ["DATABASE_URL"] = previous
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        with _database_url(args.database_url):
+            return handler(args)
+    except UsageProblem as problem:
+        say(f"Lỗi / Error: {problem}")
+        return EXIT_USAGE
+    except SQLAlchemyError as error:
+        say(
+            "Lỗi cơ sở dữ liệu; đã chạy `python -m datastore migrate` chưa? / Database error; "
+            f"was `python -m datastore migrate` run? ({type(error).__name__}: {error})"
+        )
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); say nothing more on a closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED

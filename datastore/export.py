@@ -1,0 +1,306 @@
+"""Extract writers: CSV (UTF-8 with BOM, for Excel) and XLSX (Vietnamese headers, filters sheet).
+
+Formula neutralisation, the same in both formats so that a round trip is predictable: a text
+cell whose first character, once any leading apostrophes are set aside, is one of
+`= + - @ TAB CR` gets one more apostrophe in front (OWASP's advice against CSV injection). So
+"=HYPERLINK(...)" is written "'=HYPERLINK(...)" and "'=x" is written "''=x"; `restore` removes
+exactly one apostrophe again and gives back the original text in every case. Numbers and dates
+are not text and are never altered; XLSX cells are written as strings, numbers or dates, never
+as formulas.
+
+CSV follows RFC 4180 as Excel reads it: a byte-order mark, commas, CRLF line ends, the English
+column names as header, text cells in double quotes, numbers and ISO dates (yyyy-mm-dd) bare.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any, BinaryIO
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+import xlsxwriter
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from datastore.extracts import (
+    DEFAULT_CHUNK_SIZE,
+    EXTRACT_COLUMNS,
+    VI_HEADERS,
+    arrow_schema,
+    data_date,
+    extract_columns,
+    iter_extract,
+)
+from datastore.filters import Filters
+
+FORMATS = ("csv", "xlsx")
+BOM = b"\xef\xbb\xbf"
+_DANGEROUS_FIRST = frozenset("=+-@\t\r")
+# The same rule as `neutralise`, for Arrow (RE2 syntax; ^ is the start of the cell).
+_DANGEROUS_START = r"^('*[=+\-@\t\r])"
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
+DATA_SHEET = "Dữ liệu"
+INFO_SHEET = "Thông tin"
+
+_FILTER_LABELS = {
+    "province_list": "Danh mục tỉnh (34: từ 1/7/2025; 63: trước đó) / Province list",
+    "provinces": "Tỉnh/thành (mã) / Provinces (codes)",
+    "year_from": "Từ năm / From year",
+    "year_to": "Đến năm / To year",
+    "countries": "Nước (ISO alpha-3) / Countries",
+    "sectors": "Lĩnh vực (mã DAC) / Sectors (DAC codes)",
+    "measure": "Cam kết/giải ngân / Measure",
+    "direction": "Đoàn vào/đoàn ra / Direction",
+    "kinds": "Loại hoạt động / Kinds",
+}
+_KIND_LABELS = {
+    "members": "Hội viên / Members",
+    "aid": "Viện trợ PCPNN / Foreign NGO aid",
+    "exchanges": "Đoàn ra, đoàn vào / Exchanges",
+    "organizations": "Tổ chức / Organizations",
+}
+_NOTES = (
+    "Tên nước bằng tiếng Việt (CLDR), mã nước ISO 3166-1 alpha-3, mã lĩnh vực OECD DAC. "
+    "Ô chữ bắt đầu bằng = + - @ được thêm dấu ' ở đầu để không bị chạy như công thức. / "
+    "Country names in Vietnamese, ISO alpha-3 codes, OECD DAC sector codes. Text cells that "
+    "start with = + - @ get a leading ' so that they never run as formulas."
+)
+
+
+def neutralise(text: str) -> str:
+    """The text as it must appear in a spreadsheet so that it is never run as a formula."""
+    if text.lstrip("'")[:1] in _DANGEROUS_FIRST:
+        return "'" + text
+    return text
+
+
+def restore(text: str) -> str:
+    """The inverse of `neutralise`, for reading an extract back in."""
+    if text[:1] == "'" and text.lstrip("'")[:1] in _DANGEROUS_FIRST:
+        return text[1:]
+    return text
+
+
+def neutralise_table(table: pa.Table) -> pa.Table:
+    """Every text column of a chunk neutralised; other columns untouched."""
+    columns = []
+    for column in table.columns:
+        # Finding costs a quarter of replacing, and most columns have nothing to replace.
+        if (
+            pa.types.is_string(column.type)
+            and pc.any(pc.match_substring_regex(column, pattern=_DANGEROUS_START)).as_py()
+        ):
+            column = pc.replace_substring_regex(
+                column, pattern=_DANGEROUS_START, replacement=r"'\1"
+            )
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=table.schema)
+
+
+# CSV ----------------------------------------------------------------------------------------
+
+
+def write_csv(kind: str, chunks: Iterable[pa.Table], out: BinaryIO) -> int:
+    """Write an extract as CSV to a binary stream; returns the number of data rows."""
+    out.write(BOM)
+    out.write((",".join(EXTRACT_COLUMNS[kind]) + "\r\n").encode("utf-8"))
+    options = pa_csv.WriteOptions(include_header=False, eol="\r\n", quoting_style="needed")
+    rows = 0
+    # Arrow's writer closes the stream it is given; this one is the caller's.
+    sink = _Unclosable(out)
+    with pa_csv.CSVWriter(sink, arrow_schema(kind), write_options=options) as writer:
+        for chunk in chunks:
+            writer.write_table(neutralise_table(chunk))
+            rows += chunk.num_rows
+    return rows
+
+
+class _Unclosable(io.RawIOBase):
+    """A write-only view of a stream that leaves it open when closed."""
+
+    def __init__(self, stream: BinaryIO):
+        super().__init__()
+        self._stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self._stream.write(data)
+        return len(data)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+# XLSX ---------------------------------------------------------------------------------------
+
+
+def write_xlsx(
+    kind: str,
+    chunks: Iterable[pa.Table],
+    out: BinaryIO,
+    *,
+    filters: Filters,
+    data_date: datetime | None,
+    sources: Iterable[str] | None = None,
+    max_rows_per_sheet: int = XLSX_MAX_ROWS,
+) -> int:
+    """Write an extract as XLSX: data with Vietnamese headers, then a sheet on what it holds.
+
+    `sources` defaults to the distinct values of the extract's source column. Rows beyond one
+    sheet's limit continue on further data sheets, placed after the information sheet.
+    """
+    columns = extract_columns(kind)
+    workbook = xlsxwriter.Workbook(
+        out,
+        {
+            "constant_memory": True,  # each row goes to a temporary file once written
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    by_type = {
+        "date": workbook.add_format({"num_format": "dd/mm/yyyy"}),
+        "int": workbook.add_format({"num_format": "#,##0"}),
+        "decimal": workbook.add_format({"num_format": "#,##0.00"}),
+    }
+    # A year is a label, not a quantity: no thousands separator.
+    formats = [None if c.name == "year" else by_type.get(c.type) for c in columns]
+    datetime_format = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm"})
+
+    def add_data_sheet(number: int) -> Any:
+        sheet = workbook.add_worksheet(DATA_SHEET if number == 1 else f"{DATA_SHEET} {number}")
+        sheet.freeze_panes(1, 0)
+        for i, column in enumerate(columns):
+            sheet.set_column(i, i, 28 if column.type == "text" else 14)
+            sheet.write_string(0, i, VI_HEADERS[column.name], bold)
+        return sheet
+
+    sheet = add_data_sheet(1)
+    info = workbook.add_worksheet(INFO_SHEET)
+    seen_sources: set[str] = set()
+    row_number, sheet_number, rows = 0, 1, 0
+    for chunk in chunks:
+        seen_sources.update(s for s in pc.unique(chunk.column("source")).to_pylist() if s)
+        values = [column.to_pylist() for column in chunk.columns]
+        for row in zip(*values, strict=True):
+            row_number += 1
+            if row_number >= max_rows_per_sheet:
+                sheet_number += 1
+                sheet = add_data_sheet(sheet_number)
+                row_number = 1
+            for i, value in enumerate(row):
+                if value is not None:
+                    _write_cell(sheet, row_number, i, value, formats[i])
+        rows += chunk.num_rows
+
+    listed = sorted(set(sources)) if sources is not None else sorted(seen_sources)
+    _write_info(info, kind, filters, data_date, listed, rows, bold, datetime_format)
+    workbook.close()
+    return rows
+
+
+def _write_cell(sheet: Any, row: int, col: int, value: Any, fmt: Any) -> None:
+    """One cell as a string, number or date, never as a formula."""
+    if isinstance(value, str):
+        sheet.write_string(row, col, neutralise(value))
+    elif isinstance(value, date):
+        sheet.write_datetime(row, col, value, fmt)
+    elif isinstance(value, Decimal):
+        sheet.write_number(row, col, float(value), fmt)
+    else:
+        sheet.write_number(row, col, value, fmt)
+
+
+def _write_info(
+    sheet: Any,
+    kind: str,
+    filters: Filters,
+    loaded_at: datetime | None,
+    sources: list[str],
+    rows: int,
+    bold: Any,
+    datetime_format: Any,
+) -> None:
+    """The second sheet: what the extract is, which filters made it, how fresh, from where."""
+    sheet.set_column(0, 0, 50)
+    sheet.set_column(1, 1, 70)
+    sheet.write_string(0, 0, "Mục / Item", bold)
+    sheet.write_string(0, 1, "Giá trị / Value", bold)
+    entries: list[tuple[str, Any]] = [
+        ("Dữ liệu / Extract", _KIND_LABELS[kind]),
+        ("Số dòng / Rows", rows),
+        ("Ngày dữ liệu (lần nạp gần nhất, UTC) / Data as of (latest load, UTC)", loaded_at),
+        ("Ngày trích xuất (UTC) / Extracted at (UTC)", datetime.now(UTC)),
+    ]
+    entries += [(_FILTER_LABELS.get(name, name), value) for name, value in filters.as_rows()]
+    entries.append(("Nguồn / Sources", sources[0] if sources else "—"))
+    entries += [("", source) for source in sources[1:]]
+    entries.append(("Ghi chú / Notes", _NOTES))
+    for number, (label, value) in enumerate(entries, start=1):
+        if label:
+            sheet.write_string(number, 0, label, bold)
+        if value is None:
+            sheet.write_string(number, 1, "—")
+        elif isinstance(value, datetime):
+            sheet.write_datetime(number, 1, value.replace(tzinfo=None), datetime_format)
+        elif isinstance(value, int):
+            sheet.write_number(number, 1, value)
+        else:
+            sheet.write_string(number, 1, neutralise(str(value)))
+
+
+# Top level ----------------------------------------------------------------------------------
+
+
+def export(
+    kind: str,
+    *,
+    session: Session | None = None,
+    engine: Engine | None = None,
+    filters: Filters,
+    fmt: str = "csv",
+    out: BinaryIO,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> int:
+    """Write the extract of one kind in `fmt` to `out`; returns the number of data rows."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if session is None:
+        if engine is None:
+            raise ValueError("give a session or an engine")
+        with Session(engine) as own_session:
+            return export(
+                kind, session=own_session, filters=filters, fmt=fmt, out=out, chunk_size=chunk_size
+            )
+    chunks = iter_extract(kind, session=session, filters=filters, chunk_size=chunk_size)
+    if fmt == "csv":
+        return write_csv(kind, chunks, out)
+    loaded_at = data_date(session=session, kind=kind)
+    return write_xlsx(kind, chunks, out, filters=filters, data_date=loaded_at)
+
+
+def export_bytes(kind: str, *, engine: Engine, filters: Filters, fmt: str = "csv") -> bytes:
+    """The extract as bytes, for a download button."""
+    buffer = io.BytesIO()
+    export(kind, engine=engine, filters=filters, fmt=fmt, out=buffer)
+    return buffer.getvalue()
+
+
+def file_name(kind: str, *, filters: Filters, fmt: str) -> str:
+    """A file name that says what the extract holds, e.g. exchanges_p75_2019-.csv."""
+    return f"{kind}_{filters.slug()}.{fmt}"
+
+
+def iter_rows(chunks: Iterable[pa.Table]) -> Iterator[tuple[Any, ...]]:
+    """The rows of extract chunks as Python tuples (dates, Decimals, None for missing)."""
+    for chunk in chunks:
+        yield from zip(*(column.to_pylist() for column in chunk.columns), strict=True)

@@ -1,0 +1,68 @@
+"""The headline figures per year: members, associations, aid disbursed, exchanges."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import distinct, func, select
+from sqlmodel import Session
+
+from datastore.filters import Filters
+from datastore.models import Measure
+from datastore.queries._base import (
+    AID,
+    EXCHANGE,
+    MEMBERSHIP,
+    apply_filters,
+    check_lang,
+    fetch,
+    frame,
+    money_column,
+)
+
+
+def overview_by_year(
+    *, session: Session, filters: Filters, lang: str = "vi", currency: str = "VND"
+) -> pd.DataFrame:
+    """One row per year with any figure; each figure aggregated in its own table, 0 if none.
+
+    Aid is always the disbursed amount (the measure filter does not apply); the sector filter
+    applies to aid only, direction and kinds to exchanges only.
+    """
+    check_lang(lang)
+    money = money_column(currency)
+    members = apply_filters(
+        select(
+            MEMBERSHIP.c.year,
+            func.coalesce(func.sum(MEMBERSHIP.c.members), 0),
+            func.count(distinct(MEMBERSHIP.c.organization_id)),
+        ).group_by(MEMBERSHIP.c.year),
+        MEMBERSHIP,
+        filters,
+    )
+    aid = apply_filters(
+        select(AID.c.year, func.coalesce(func.sum(money), 0))
+        .where(AID.c.measure == Measure.DISBURSED.value)
+        .group_by(AID.c.year),
+        AID,
+        filters.with_(measure=None),
+    )
+    exchanges = apply_filters(
+        select(EXCHANGE.c.year, func.count()).group_by(EXCHANGE.c.year), EXCHANGE, filters
+    )
+    by_year: dict[int, list[float | int]] = {}
+    for year, member_count, associations in fetch(session, members):
+        by_year.setdefault(year, [0, 0, 0.0, 0])[0:2] = [member_count, associations]
+    for year, amount in fetch(session, aid):
+        by_year.setdefault(year, [0, 0, 0.0, 0])[2] = float(amount)
+    for year, count in fetch(session, exchanges):
+        by_year.setdefault(year, [0, 0, 0.0, 0])[3] = count
+    return frame(
+        [(year, *by_year[year]) for year in sorted(by_year)],
+        {
+            "year": "int64",
+            "members": "int64",
+            "associations": "int64",
+            "aid_disbursed": "float64",
+            "exchanges": "int64",
+        },
+    )
