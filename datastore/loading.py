@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -23,6 +24,7 @@ from datastore.models import (
     Organization,
     OrganizationKind,
     Province,
+    RowChange,
 )
 from datastore.parsing import (
     ParseProblem,
@@ -211,8 +213,26 @@ def _write_chunk(
         session.execute(insert(table), new_rows)
         summary.added += len(new_rows)
     if changed_rows:
+        _record_previous(session, table, [row["id"] for row in changed_rows], batch)
         session.execute(update(model), changed_rows)
         summary.updated += len(changed_rows)
+
+
+def _record_previous(session: Session, table: Any, row_ids: list[int], batch: ImportBatch) -> None:
+    """Keep what the rows held before this load changes them, so the load can be undone."""
+    previous = session.execute(select(table).where(table.c.id.in_(row_ids))).mappings()
+    session.execute(
+        insert(RowChange),
+        [
+            {
+                "batch_id": batch.id,
+                "table_name": table.name,
+                "row_id": row["id"],
+                "previous": json.dumps(dict(row), default=str, ensure_ascii=False),
+            }
+            for row in previous
+        ],
+    )
 
 
 def _digest(*parts: object) -> str:

@@ -129,6 +129,40 @@ class ImportBatch(SQLModel, table=True):
     rows_added: int = 0
     rows_updated: int = 0
     rows_unchanged: int = 0
+    undone_at: datetime | None = None
+    undone_by: str | None = Field(default=None, max_length=80)
+
+
+class RowChange(SQLModel, table=True):
+    """A row that a load changed, with its content before, so the load can be undone."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    batch_id: int = Field(foreign_key="importbatch.id", index=True)
+    table_name: str = Field(max_length=30)
+    row_id: int
+    previous: str  # JSON of the row's columns before the load wrote it
+
+
+class Role(StrEnum):
+    """What an account may do: look, load data, or also manage accounts."""
+
+    VIEWER = "viewer"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+class UserAccount(SQLModel, table=True):
+    """A person who signs in; passwords only as argon2 hashes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=80, unique=True)
+    role: str = Field(max_length=10)
+    password_hash: str | None = Field(default=None, max_length=255)  # None: OIDC sign-in only
+    email: str | None = Field(default=None, max_length=255, index=True)
+    created_at: datetime
+    failed_logins: int = 0
+    locked_until: datetime | None = None
+    last_login_at: datetime | None = None
 
 
 # Organisations and facts --------------------------------------------------------------------

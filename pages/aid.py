@@ -23,24 +23,13 @@ st.title(t("page.aid", lang))
 st.caption(t("aid.caption", lang, where=where))
 
 by_sector = query("aid_by_sector", filters, lang, currency=currency)
-by_donor = query("aid_by_donor_country", filters, lang, currency=currency)
-left, right = st.columns(2)
-with left:
-    show_chart(
-        build_aid_by_sector(by_sector, lang=lang, title_context=where, currency=currency),
-        key="aid_by_sector",
-        lang=lang,
-        filters=filters,
-        empty=is_empty(by_sector),
-    )
-with right:
-    show_chart(
-        build_aid_by_donor_country(by_donor, lang=lang, title_context=where, currency=currency),
-        key="aid_by_donor_country",
-        lang=lang,
-        filters=filters,
-        empty=is_empty(by_donor),
-    )
+show_chart(
+    build_aid_by_sector(by_sector, lang=lang, title_context=where, currency=currency),
+    key="aid_by_sector",
+    lang=lang,
+    filters=filters,
+    empty=is_empty(by_sector),
+)
 by_year_sector = query("aid_by_year_and_sector", filters, lang, currency=currency)
 show_chart(
     build_aid_by_year_and_sector(by_year_sector, lang=lang, title_context=where, currency=currency),
@@ -50,10 +39,23 @@ show_chart(
     empty=is_empty(by_year_sector),
 )
 committed = query("aid_committed_vs_disbursed", filters, lang, currency=currency)
-show_chart(
-    build_aid_committed_vs_disbursed(committed, lang=lang, title_context=where, currency=currency),
-    key="aid_committed_vs_disbursed",
-    lang=lang,
-    filters=filters,
-    empty=is_empty(committed),
-)
+by_donor = query("aid_by_donor_country", filters, lang, currency=currency)
+left, right = st.columns(2)
+with left:
+    show_chart(
+        build_aid_committed_vs_disbursed(
+            committed, lang=lang, title_context=where, currency=currency
+        ),
+        key="aid_committed_vs_disbursed",
+        lang=lang,
+        filters=filters,
+        empty=is_empty(committed),
+    )
+with right:
+    show_chart(
+        build_aid_by_donor_country(by_donor, lang=lang, title_context=where, currency=currency),
+        key="aid_by_donor_country",
+        lang=lang,
+        filters=filters,
+        empty=is_empty(by_donor),
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Hashable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -75,10 +76,18 @@ def show_table(frame: pd.DataFrame, *, key: str, lang: str, filters: Filters) ->
         st.info(t("empty.no_data", lang), icon=":material/search_off:")
         return
     headers = {column: t(f"column.{column}", lang) for column in frame.columns}
-    shown = frame.rename(columns=headers)
     thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
+    # Years and codes are identifiers: grouping their digits would print 2.010.
+    counted: list[Hashable] = [
+        headers[column]
+        for column in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[column]) and column != "year"
+    ]
+    shown = frame.rename(columns=headers)
     st.dataframe(
-        shown.style.format(thousands=thousands, decimal=decimal, precision=0, na_rep="–"),
+        shown.style.format(
+            thousands=thousands, decimal=decimal, precision=0, na_rep="–", subset=counted
+        ),
         hide_index=True,
         key=f"table_{key}",
     )
