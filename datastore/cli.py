@@ -135,11 +135,11 @@ def run_export(args: argparse.Namespace) -> int:
         )
     engine = get_engine()
     with Session(engine) as session:
-        filters = filters_from_args(args, directory=Directory.load(session=session))
+        filters = filters_from_args(args, session=session)
         _warn_unused_options(args)
         if args.out is None:
             stdout = sys.stdout.buffer
-            rows = export(args.kind, session=session, filters=filters, fmt=args.fmt, out=stdout)
+            export(args.kind, session=session, filters=filters, fmt=args.fmt, out=stdout)
             stdout.flush()
             return EXIT_OK
         with _replacing(args.out) as out:
@@ -157,35 +157,47 @@ def _warn_unused_options(args: argparse.Namespace) -> None:
             say(f"Bỏ qua {flag} (không dùng cho {args.kind}). / {flag} ignored for {args.kind}.")
 
 
-def filters_from_args(args: argparse.Namespace, *, directory: Directory) -> Filters:
+def filters_from_args(args: argparse.Namespace, *, session: Session) -> Filters:
     """A Filters value from the export options, or UsageProblem naming the first bad value."""
     if args.year_from is not None and args.year_to is not None and args.year_from > args.year_to:
         raise UsageProblem(
             f"--year-from {args.year_from} sau --year-to {args.year_to} / "
             f"--year-from {args.year_from} is after --year-to {args.year_to}"
         )
-    province_list, provinces = resolve_provinces(
-        directory, args.province, explicit_list=args.province_list
-    )
+    province_list = ProvinceList(args.province_list or ProvinceList.CURRENT.value)
+    provinces: list[Province] = []
     countries: list[str] = []
-    for value in args.country:
-        try:
-            countries.append(directory.resolve_country(value).code)
-        except LookupProblem as problem:
-            raise UsageProblem(
-                f"không tìm thấy nước {value!r} / {problem}"
-            ) from problem
+    sectors: list[str] = []
+    # The directory reads every reference table: only needed when names or codes were typed.
+    if args.province or args.country or args.sector:
+        directory = Directory.load(session=session)
+        province_list, provinces = resolve_provinces(
+            directory, args.province, explicit_list=args.province_list
+        )
+        countries = resolve_countries(directory, args.country)
+        sectors = resolve_sectors(directory, args.sector)
     return Filters(
         province_list=province_list,
         provinces=_unique(p.code for p in provinces),
         year_from=args.year_from,
         year_to=args.year_to,
         countries=_unique(countries),
-        sectors=_unique(resolve_sectors(directory, args.sector)),
+        sectors=_unique(sectors),
         measure=args.measure,
         direction=args.direction,
         kinds=_unique(args.kinds),
     )
+
+
+def resolve_countries(directory: Directory, values: Sequence[str]) -> list[str]:
+    """Alpha-3 codes of countries given by code or by Vietnamese or English name."""
+    codes: list[str] = []
+    for value in values:
+        try:
+            codes.append(directory.resolve_country(value).code)
+        except LookupProblem as problem:
+            raise UsageProblem(f"không tìm thấy nước {value!r} / {problem}") from problem
+    return codes
 
 
 def resolve_provinces(
@@ -225,9 +237,7 @@ def _resolve_province(directory: Directory, value: str, province_list: ProvinceL
             return directory.province(province_list, value.strip())
         return directory.resolve_province(value, province_list=province_list)
     except LookupProblem as problem:
-        raise UsageProblem(
-            f"không tìm thấy tỉnh/thành {value!r} / {problem}"
-        ) from problem
+        raise UsageProblem(f"không tìm thấy tỉnh/thành {value!r} / {problem}") from problem
 
 
 def _is_code(value: str) -> bool:
@@ -256,9 +266,7 @@ def resolve_sectors(directory: Directory, values: Sequence[str]) -> list[str]:
         try:
             codes.append(directory.resolve_sector(value).code)
         except LookupProblem as problem:
-            raise UsageProblem(
-                f"không tìm thấy lĩnh vực {value!r} / {problem}"
-            ) from problem
+            raise UsageProblem(f"không tìm thấy lĩnh vực {value!r} / {problem}") from problem
     return codes
 
 
@@ -276,6 +284,10 @@ def _replacing(path: Path) -> Iterator[BinaryIO]:
     try:
         with handle:
             yield handle  # type: ignore[misc]
+        # A temporary file is private (0600); the extract gets the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(handle.name, 0o666 & ~umask)
         os.replace(handle.name, path)
     except BaseException:
         Path(handle.name).unlink(missing_ok=True)

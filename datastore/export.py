@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import UTC, datetime
 from typing import Any, BinaryIO
 
 import pyarrow as pa
@@ -26,6 +25,7 @@ import pyarrow.csv as pa_csv
 import xlsxwriter
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
+from xlsxwriter.worksheet import Worksheet
 
 from datastore.extracts import (
     DEFAULT_CHUNK_SIZE,
@@ -66,9 +66,9 @@ _KIND_LABELS = {
 }
 _NOTES = (
     "Tên nước bằng tiếng Việt (CLDR), mã nước ISO 3166-1 alpha-3, mã lĩnh vực OECD DAC. "
-    "Ô chữ bắt đầu bằng = + - @ được thêm dấu ' ở đầu để không bị chạy như công thức. / "
-    "Country names in Vietnamese, ISO alpha-3 codes, OECD DAC sector codes. Text cells that "
-    "start with = + - @ get a leading ' so that they never run as formulas."
+    "Ô chữ bắt đầu bằng = + - @, tab hoặc CR được thêm dấu ' ở đầu để không bị chạy như "
+    "công thức. / Country names in Vietnamese, ISO alpha-3 codes, OECD DAC sector codes. Text "
+    "cells starting with = + - @, tab or CR get a leading ' so that they never run as formulas."
 )
 
 
@@ -111,31 +111,12 @@ def write_csv(kind: str, chunks: Iterable[pa.Table], out: BinaryIO) -> int:
     out.write((",".join(EXTRACT_COLUMNS[kind]) + "\r\n").encode("utf-8"))
     options = pa_csv.WriteOptions(include_header=False, eol="\r\n", quoting_style="needed")
     rows = 0
-    # Arrow's writer closes the stream it is given; this one is the caller's.
-    sink = _Unclosable(out)
-    with pa_csv.CSVWriter(sink, arrow_schema(kind), write_options=options) as writer:
+    # Arrow's writer flushes but does not close a Python stream: the caller keeps it.
+    with pa_csv.CSVWriter(out, arrow_schema(kind), write_options=options) as writer:
         for chunk in chunks:
             writer.write_table(neutralise_table(chunk))
             rows += chunk.num_rows
     return rows
-
-
-class _Unclosable(io.RawIOBase):
-    """A write-only view of a stream that leaves it open when closed."""
-
-    def __init__(self, stream: BinaryIO):
-        super().__init__()
-        self._stream = stream
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        self._stream.write(data)
-        return len(data)
-
-    def flush(self) -> None:
-        self._stream.flush()
 
 
 # XLSX ---------------------------------------------------------------------------------------
@@ -188,9 +169,11 @@ def write_xlsx(
     info = workbook.add_worksheet(INFO_SHEET)
     seen_sources: set[str] = set()
     row_number, sheet_number, rows = 0, 1, 0
+    # One write method per column, chosen once: strings stay strings, never formulas.
+    writers = [_WRITERS[column.type] for column in columns]
     for chunk in chunks:
         seen_sources.update(s for s in pc.unique(chunk.column("source")).to_pylist() if s)
-        values = [column.to_pylist() for column in chunk.columns]
+        values = [_sheet_values(column) for column in neutralise_table(chunk).columns]
         for row in zip(*values, strict=True):
             row_number += 1
             if row_number >= max_rows_per_sheet:
@@ -199,7 +182,7 @@ def write_xlsx(
                 row_number = 1
             for i, value in enumerate(row):
                 if value is not None:
-                    _write_cell(sheet, row_number, i, value, formats[i])
+                    writers[i](sheet, row_number, i, value, formats[i])
         rows += chunk.num_rows
 
     listed = sorted(set(sources)) if sources is not None else sorted(seen_sources)
@@ -208,16 +191,19 @@ def write_xlsx(
     return rows
 
 
-def _write_cell(sheet: Any, row: int, col: int, value: Any, fmt: Any) -> None:
-    """One cell as a string, number or date, never as a formula."""
-    if isinstance(value, str):
-        sheet.write_string(row, col, neutralise(value))
-    elif isinstance(value, date):
-        sheet.write_datetime(row, col, value, fmt)
-    elif isinstance(value, Decimal):
-        sheet.write_number(row, col, float(value), fmt)
-    else:
-        sheet.write_number(row, col, value, fmt)
+_WRITERS = {
+    "text": Worksheet.write_string,
+    "int": Worksheet.write_number,
+    "decimal": Worksheet.write_number,
+    "date": Worksheet.write_datetime,
+}
+
+
+def _sheet_values(column: pa.ChunkedArray) -> list[Any]:
+    """Python values of a column; amounts as floats, which is what a spreadsheet holds."""
+    if pa.types.is_decimal(column.type):
+        column = column.cast(pa.float64())
+    return column.to_pylist()
 
 
 def _write_info(

@@ -16,19 +16,20 @@ kind are the English code words stored in the database (committed, incoming, del
 Chunks are Arrow tables of at most `chunk_size` rows with a fixed schema per kind (text, int64,
 decimal128(20, 2), date32). A million Python objects per column is what makes a row-by-row
 extract slow, so on SQLite files and PostgreSQL the rows come through ADBC drivers straight
-into Arrow (SQLite's ADBC driver reads row by row, PostgreSQL's uses COPY); anything else goes
-through SQLAlchemy with a streaming cursor. Either way memory stays flat.
+into Arrow (PostgreSQL's driver uses COPY); anything else goes through SQLAlchemy with a
+streaming cursor. Either way memory stays flat. The database sends province ids and country and
+sector codes; their codes and names are looked up in Arrow from the small reference tables,
+which halves the data the database has to sort and hand over.
 """
 
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from sqlalchemy import ColumnElement, Select, String, cast, false, func, literal, select
@@ -51,6 +52,9 @@ from datastore.models import (
     ProvinceList,
     Sector,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXTRACT_KINDS = ("members", "aid", "exchanges", "organizations")
 # Per-chunk overhead is gone at a few thousand rows; larger chunks only cost memory.
@@ -181,14 +185,14 @@ def iter_extract(
     adbc_uri = _adbc_uri(url) if reader != "sqlalchemy" else None
     if reader == "adbc" and adbc_uri is None:
         raise ValueError(f"no ADBC driver for {url.get_backend_name()} at this URL")
+    references = _References.load(session=session)
     if adbc_uri is not None:
         tables = _read_adbc(statement, session=session, uri=adbc_uri, chunk_size=chunk_size)
     else:
-        tables = _read_sqlalchemy(statement, session=session, kind=kind, chunk_size=chunk_size)
-    schema = arrow_schema(kind)
-    columns = extract_columns(kind)
+        tables = _read_sqlalchemy(statement, session=session, chunk_size=chunk_size)
+    raw_types = _raw_types(kind, list(statement.selected_columns.keys()))
     for table in _rechunk(tables, chunk_size):
-        yield _conform(table, columns, schema)
+        yield _assemble(kind, _conform(table, raw_types), references)
 
 
 def iter_extract_frames(
@@ -210,6 +214,8 @@ def read_extract(
     kind: str, *, session: Session, filters: Filters, limit: int | None = None
 ) -> pd.DataFrame:
     """A whole (small or limited) extract as one DataFrame, e.g. for a preview."""
+    import pandas as pd
+
     frames = list(iter_extract_frames(kind, session=session, filters=filters, limit=limit))
     if not frames:
         return arrow_schema(kind).empty_table().to_pandas(types_mapper=_pandas_type)
@@ -217,10 +223,12 @@ def read_extract(
 
 
 def extract_statement(kind: str, *, filters: Filters, limit: int | None = None) -> Select[Any]:
-    """The SELECT behind one kind of extract, its columns labelled as in EXTRACT_COLUMNS.
+    """The SELECT behind one kind of extract, in extract order.
 
-    Text and dates come out as text ('' for none), amounts as text with two decimals, counts
-    as integers: the same on every database, and typed once the rows are in Arrow.
+    Its columns are those of EXTRACT_COLUMNS that are not looked up afterwards, plus
+    `province_id` and `province_2025_id`. Text and dates come out as text ('' for none),
+    amounts as text with two decimals, counts and ids as integers: the same on every
+    database, and typed once the rows are in Arrow.
     """
     _check_kind(kind)
     statement = _STATEMENTS[kind](filters)
@@ -252,6 +260,8 @@ def _check_kind(kind: str) -> None:
 
 def _pandas_type(arrow_type: pa.DataType) -> Any:
     """Text as pandas' string dtype and counts as nullable integers, not floats with NaN."""
+    import pandas as pd  # only the DataFrame helpers need pandas
+
     if arrow_type == pa.string():
         return pd.StringDtype()
     if arrow_type == pa.int64():
@@ -309,19 +319,17 @@ def _read_adbc(
 
 
 def _read_sqlalchemy(
-    statement: Select[Any], *, session: Session, kind: str, chunk_size: int
+    statement: Select[Any], *, session: Session, chunk_size: int
 ) -> Iterator[pa.Table]:
     """Rows through the session with a streaming cursor, turned into Arrow column by column."""
-    names = EXTRACT_COLUMNS[kind]
+    names = list(statement.selected_columns.keys())
     result = session.connection().execute(
         statement, execution_options={"stream_results": True, "yield_per": chunk_size}
     )
     try:
         for partition in result.partitions(chunk_size):
-            columns = list(zip(*partition, strict=True))
-            yield pa.table(
-                {name: pa.array(values) for name, values in zip(names, columns, strict=True)}
-            )
+            columns = zip(names, zip(*partition, strict=True), strict=True)
+            yield pa.table({name: pa.array(values) for name, values in columns})
     finally:
         result.close()
 
@@ -343,20 +351,100 @@ def _rechunk(tables: Iterable[pa.Table], size: int) -> Iterator[pa.Table]:
         yield pa.concat_tables(pending)
 
 
-def _conform(table: pa.Table, columns: Sequence[ExtractColumn], schema: pa.Schema) -> pa.Table:
-    """Give a chunk its kind's schema: '' becomes null, text becomes dates and decimals."""
+def _raw_types(kind: str, names: Sequence[str]) -> dict[str, str]:
+    """Value type of each column the statement selects: ids are integers, the rest as listed."""
+    listed = {column.name: column.type for column in extract_columns(kind)}
+    return {name: "int" if name.endswith("_id") else listed[name] for name in names}
+
+
+def _conform(table: pa.Table, types: dict[str, str]) -> pa.Table:
+    """Type the columns of a chunk as read: '' becomes null, text becomes dates and decimals."""
     arrays: list[pa.ChunkedArray] = []
-    for column, array in zip(columns, table.columns, strict=True):
-        target = _ARROW_TYPES[column.type]
-        if column.type == "int":
-            arrays.append(array.cast(target))
+    for name, array in zip(table.column_names, table.columns, strict=True):
+        kind = types[name]
+        if kind == "int":
+            arrays.append(array.cast(pa.int64()))
             continue
         text = array.cast(pa.string())
         # Lengths come from the offsets alone, so testing for '' first is nearly free.
         if len(text) and pc.min(pc.binary_length(text)).as_py() == 0:
             text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
-        arrays.append(text if column.type == "text" else text.cast(target))
-    return pa.Table.from_arrays(arrays, schema=schema)
+        arrays.append(text if kind == "text" else text.cast(_ARROW_TYPES[kind]))
+    return pa.Table.from_arrays(arrays, names=table.column_names)
+
+
+@dataclass(frozen=True)
+class _References:
+    """Codes and names of provinces (by id), countries and sectors (by code), as Arrow arrays."""
+
+    province_codes: pa.Array  # position = province id
+    province_names: pa.Array
+    country_codes: pa.Array
+    country_names: pa.Array
+    sector_codes: pa.Array
+    sector_names: pa.Array
+
+    @classmethod
+    def load(cls, *, session: Session) -> _References:
+        """Read the three reference tables (a few hundred rows)."""
+        connection = session.connection()
+        provinces: list[tuple[int, str, str]] = [
+            (int(row[0] or 0), row[1], row[2])
+            for row in connection.execute(
+                select(col(Province.id), col(Province.code), col(Province.short_name))
+            )
+        ]
+        size = max((row[0] for row in provinces), default=0) + 1
+        codes: list[str | None] = [None] * size
+        names: list[str | None] = [None] * size
+        for province_id, code, name in provinces:
+            codes[province_id], names[province_id] = code, name
+        countries = connection.execute(select(col(Country.code), col(Country.name_vi))).all()
+        sectors = connection.execute(select(col(Sector.code), col(Sector.name_vi))).all()
+        return cls(
+            province_codes=pa.array(codes, pa.string()),
+            province_names=pa.array(names, pa.string()),
+            country_codes=pa.array([row[0] for row in countries], pa.string()),
+            country_names=pa.array([row[1] for row in countries], pa.string()),
+            sector_codes=pa.array([row[0] for row in sectors], pa.string()),
+            sector_names=pa.array([row[1] for row in sectors], pa.string()),
+        )
+
+    def province_code(self, ids: pa.ChunkedArray) -> pa.ChunkedArray:
+        return pc.take(self.province_codes, ids)
+
+    def province_name(self, ids: pa.ChunkedArray) -> pa.ChunkedArray:
+        return pc.take(self.province_names, ids)
+
+    def country_name(self, codes: pa.ChunkedArray) -> pa.ChunkedArray:
+        return pc.take(self.country_names, pc.index_in(codes, value_set=self.country_codes))
+
+    def sector_name(self, codes: pa.ChunkedArray) -> pa.ChunkedArray:
+        return pc.take(self.sector_names, pc.index_in(codes, value_set=self.sector_codes))
+
+
+# Columns looked up after reading: name -> (column read, how to look it up).
+_LOOKED_UP: dict[str, tuple[str, Callable[[_References, pa.ChunkedArray], pa.ChunkedArray]]] = {
+    "province_code": ("province_id", _References.province_code),
+    "province": ("province_id", _References.province_name),
+    "province_2025_code": ("province_2025_id", _References.province_code),
+    "province_2025": ("province_2025_id", _References.province_name),
+    "partner_country": ("partner_country_code", _References.country_name),
+    "donor_country": ("donor_country_code", _References.country_name),
+    "sector": ("sector_code", _References.sector_name),
+}
+
+
+def _assemble(kind: str, table: pa.Table, references: _References) -> pa.Table:
+    """The chunk in its kind's columns and schema, with codes and names looked up."""
+    arrays = []
+    for column in extract_columns(kind):
+        if column.name in _LOOKED_UP:
+            read, look_up = _LOOKED_UP[column.name]
+            arrays.append(look_up(references, table.column(read)))
+        else:
+            arrays.append(table.column(column.name))
+    return pa.Table.from_arrays(arrays, schema=arrow_schema(kind))
 
 
 # Statements ---------------------------------------------------------------------------------
@@ -392,17 +480,7 @@ def _date(column: Any, name: str) -> Any:
 
 
 _reported = aliased(Province, name="reported")
-_current = aliased(Province, name="current_unit")
 _parent = aliased(Organization, name="parent")
-
-
-def _province_columns() -> tuple[Any, ...]:
-    return (
-        _text(col(_reported.code), "province_code"),
-        _text(col(_reported.short_name), "province"),
-        _text(col(_current.code), "province_2025_code"),
-        _text(col(_current.short_name), "province_2025"),
-    )
 
 
 def _province_filter(
@@ -448,18 +526,16 @@ def _members(filters: Filters) -> Select[Any]:
     return (
         select(
             col(fact.year),
-            *_province_columns(),
+            col(fact.province_id),
+            col(fact.province_2025_id),
             _text(col(Organization.name), "organization"),
             _text(col(fact.country_code), "partner_country_code"),
-            _text(col(Country.name_vi), "partner_country"),
             col(fact.members),
             col(fact.chapters),
             _text(col(fact.source), "source"),
         )
         .join(Organization, col(Organization.id) == col(fact.organization_id))
-        .join(_reported, col(_reported.id) == col(fact.province_id))
-        .join(_current, col(_current.id) == col(fact.province_2025_id))
-        .outerjoin(Country, col(Country.code) == col(fact.country_code))
+        .join(_reported, col(_reported.id) == col(fact.province_id))  # for the order
         .where(
             *_province_filter(
                 filters, current_id=col(fact.province_2025_id), legacy_id=col(fact.province_63_id)
@@ -476,12 +552,11 @@ def _aid(filters: Filters) -> Select[Any]:
     return (
         select(
             col(fact.year),
-            *_province_columns(),
+            col(fact.province_id),
+            col(fact.province_2025_id),
             _text(col(fact.donor), "donor"),
             _text(col(fact.country_code), "donor_country_code"),
-            _text(col(Country.name_vi), "donor_country"),
             _text(col(fact.sector_code), "sector_code"),
-            _text(col(Sector.name_vi), "sector"),
             _text(col(fact.measure), "measure"),
             _MoneyText(col(fact.amount)).label("amount"),
             _text(col(fact.currency), "currency"),
@@ -490,10 +565,7 @@ def _aid(filters: Filters) -> Select[Any]:
             _text(col(fact.title), "title"),
             _text(col(fact.source), "source"),
         )
-        .join(_reported, col(_reported.id) == col(fact.province_id))
-        .join(_current, col(_current.id) == col(fact.province_2025_id))
-        .join(Sector, col(Sector.code) == col(fact.sector_code))
-        .outerjoin(Country, col(Country.code) == col(fact.country_code))
+        .join(_reported, col(_reported.id) == col(fact.province_id))  # for the order
         .where(
             *_province_filter(
                 filters, current_id=col(fact.province_2025_id), legacy_id=col(fact.province_63_id)
@@ -513,9 +585,9 @@ def _exchanges(filters: Filters) -> Select[Any]:
         select(
             _date(col(fact.date), "date"),
             col(fact.year),
-            *_province_columns(),
+            col(fact.province_id),
+            col(fact.province_2025_id),
             _text(col(fact.country_code), "partner_country_code"),
-            _text(col(Country.name_vi), "partner_country"),
             _text(col(fact.partner_locality), "partner_locality"),
             _text(col(fact.direction), "direction"),
             _text(col(fact.kind), "kind"),
@@ -523,9 +595,6 @@ def _exchanges(filters: Filters) -> Select[Any]:
             _text(col(fact.title), "title"),
             _text(col(fact.source), "source"),
         )
-        .join(_reported, col(_reported.id) == col(fact.province_id))
-        .join(_current, col(_current.id) == col(fact.province_2025_id))
-        .outerjoin(Country, col(Country.code) == col(fact.country_code))
         .where(
             *_province_filter(
                 filters, current_id=col(fact.province_2025_id), legacy_id=col(fact.province_63_id)
@@ -542,21 +611,21 @@ def _exchanges(filters: Filters) -> Select[Any]:
 def _organizations(filters: Filters) -> Select[Any]:
     """Organisations are not yearly figures: the year range does not apply to them."""
     org = Organization
+    current = aliased(Province, name="current_unit")
     return (
         select(
             _text(col(org.kind), "kind"),
             _text(col(org.name), "organization"),
-            *_province_columns(),
+            col(org.province_id),
+            col(_reported.current_unit_id).label("province_2025_id"),
             _text(col(org.country_code), "partner_country_code"),
-            _text(col(Country.name_vi), "partner_country"),
             _text(col(org.district), "district"),
             _date(col(org.founded_on), "founded_on"),
             _text(col(_parent.name), "parent"),
             _text(col(org.source), "source"),
         )
         .outerjoin(_reported, col(_reported.id) == col(org.province_id))
-        .outerjoin(_current, col(_current.id) == col(_reported.current_unit_id))
-        .outerjoin(Country, col(Country.code) == col(org.country_code))
+        .outerjoin(current, col(current.id) == col(_reported.current_unit_id))
         .outerjoin(_parent, col(_parent.id) == col(org.parent_id))
         .where(
             *_province_filter(
@@ -567,7 +636,7 @@ def _organizations(filters: Filters) -> Select[Any]:
             *_in(col(org.country_code), filters.countries),
         )
         .order_by(
-            col(_current.code).nulls_first(),
+            col(current.code).nulls_first(),
             col(_reported.code).nulls_first(),
             col(org.name),
             col(org.id),

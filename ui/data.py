@@ -16,13 +16,17 @@ from datastore.filters import Filters
 from datastore.models import ImportBatch
 
 
-def data_version() -> tuple[int, int]:
-    """Changes whenever a load lands, so cached results never outlive the data they came from."""
+def data_version() -> tuple[int, int, int]:
+    """Changes whenever a load lands or is undone, so cached results never outlive their data."""
     with Session(get_engine()) as session:
-        latest, count = session.execute(
-            select(func.coalesce(func.max(col(ImportBatch.id)), 0), func.count())
+        latest, count, undone = session.execute(
+            select(
+                func.coalesce(func.max(col(ImportBatch.id)), 0),
+                func.count(),
+                func.count(col(ImportBatch.undone_at)),
+            )
         ).one()
-    return int(latest), int(count)
+    return int(latest), int(count), int(undone)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -31,7 +35,7 @@ def _cached(
     filters: Filters,
     lang: str,
     options: tuple[tuple[str, Any], ...],
-    version: tuple[int, int],
+    version: tuple[int, int, int],
     url: str,
 ) -> pd.DataFrame:
     """Run one query; the version and URL are part of the key only."""
@@ -42,7 +46,7 @@ def _cached(
     return frame
 
 
-def current_version() -> tuple[int, int]:
+def current_version() -> tuple[int, int, int]:
     """The data version read once per rerun by the entry file (or now, outside it)."""
     version = st.session_state.get("_data_version")
     return version if version is not None else data_version()
@@ -57,7 +61,7 @@ def query(name: str, filters: Filters, lang: str, **options: Any) -> pd.DataFram
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_plain(
-    name: str, args: tuple[tuple[str, Any], ...], version: tuple[int, int], url: str
+    name: str, args: tuple[tuple[str, Any], ...], version: tuple[int, int, int], url: str
 ) -> Any:
     with Session(get_engine(url)) as session:
         return getattr(queries, name)(session=session, **dict(args))

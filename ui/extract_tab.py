@@ -11,7 +11,7 @@ from sqlmodel import Session
 from datastore.config import database_url
 from datastore.db import get_engine
 from datastore.export import export_bytes, file_name
-from datastore.extracts import count_rows, extract_columns, iter_extract
+from datastore.extracts import count_rows, read_extract
 from datastore.filters import Filters
 from ui.data import current_version
 from ui.texts import t
@@ -21,20 +21,13 @@ PREVIEW_ROWS = 200
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _preview(
-    kind: str, filters: Filters, version: tuple[int, int], url: str
+    kind: str, filters: Filters, version: tuple[int, int, int], url: str
 ) -> tuple[int, pd.DataFrame]:
     """Row count and the first rows of an extract; version and URL key the cache only."""
-    columns = [column.name for column in extract_columns(kind)]
     with Session(get_engine(url)) as session:
         total = count_rows(kind, session=session, filters=filters)
-        first = next(
-            iter_extract(kind, session=session, filters=filters, chunk_size=PREVIEW_ROWS), None
-        )
-    if first is None:
-        return total, pd.DataFrame(columns=columns)
-    return total, first.to_pandas() if hasattr(first, "to_pandas") else pd.DataFrame(
-        first, columns=columns
-    )
+        first = read_extract(kind, session=session, filters=filters, limit=PREVIEW_ROWS)
+    return total, first
 
 
 def _deferred(kind: str, filters: Filters, fmt: str) -> Callable[[], bytes]:

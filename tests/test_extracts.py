@@ -1,0 +1,433 @@
+"""Row-level extracts: columns, order, filters (with the 2025 reform roll-up) and chunking.
+
+The fixture (loaded through `load_rows`, the import path) - provinces as (list:code):
+Bình Phước 63:70 and old Đồng Nai 63:75 are today Đồng Nai 34:75; old Gia Lai 63:64 is today
+Gia Lai 34:52; Đắk Lắk 63:66 is 34:66; Cao Bằng 63:04 is 34:04.
+
+exchanges, in extract order (date, id):
+  X1 2014-03-15 Đắk Lắk     KHM Mondulkiri incoming delegation   7  "=HYPERLINK(...)"  seed 000
+  X2 2018-06-01 Đồng Nai    LAO -          outgoing humanitarian -  "+ quà Tết"        fixture
+  X3 2019-01-02 Gia Lai(64) KHM Ratanakiri outgoing delegation  21  "@Ratanakiri"      fixture
+  X4 2019-03-15 Bình Phước  KHM @Kratie    incoming delegation  12  "-Đoàn Kratie"     fixture
+  X5 2025-09-10 Đồng Nai    KOR -          outgoing event       30  "Giao lưu Hàn Quốc" fixture
+aid, in extract order (year, province code, id):
+  A1 2020 Đồng Nai (75)  "=cmd|' /C calc'!A0" USA 121 committed 300000000000 VND
+  A2 2022 Cao Bằng (04)  VUFO (no country)       160 disbursed 10000.50 USD
+members, in extract order (year, province code, organisation):
+  M1 2019 Bình Phước (70) VN–Lào Bình Phước LAO 150 -
+  M2 2020 Đồng Nai (75)   VN–Campuchia Đồng Nai KHM 4200 8
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from sqlmodel import Session
+
+from datastore.extracts import (
+    EXTRACT_COLUMNS,
+    VI_HEADERS,
+    arrow_schema,
+    count_rows,
+    data_date,
+    iter_extract,
+    read_extract,
+)
+from datastore.filters import Filters
+from datastore.loading import BatchInfo, load_rows
+from datastore.models import ProvinceList
+
+# The column lists exactly as issue 2 states them.
+ISSUE_COLUMNS = {
+    "members": "year, province_code, province, province_2025_code, province_2025, organization, "
+    "partner_country_code, partner_country, members, chapters, source",
+    "aid": "year, province_code, province, province_2025_code, province_2025, donor, "
+    "donor_country_code, donor_country, sector_code, sector, measure, amount, currency, "
+    "amount_vnd, amount_usd, title, source",
+    "exchanges": "date, year, province_code, province, province_2025_code, province_2025, "
+    "partner_country_code, partner_country, partner_locality, direction, kind, participants, "
+    "title, source",
+    "organizations": "kind, organization, province_code, province, province_2025_code, "
+    "province_2025, partner_country_code, partner_country, district, founded_on, parent, source",
+}
+
+SEED_000 = "000-daklak-2014.md"
+HYPERLINK = '=HYPERLINK("http://evil.example","Bấm vào đây")'
+LAO_BINH_PHUOC = "Hội hữu nghị Việt Nam – Lào tỉnh Bình Phước"
+CAMBODIA_DONG_NAI = "Hội hữu nghị Việt Nam – Campuchia tỉnh Đồng Nai"
+
+EXCHANGE_ROWS: list[dict[str, Any]] = [
+    {
+        "date": "15/03/2014",
+        "province": "Đắk Lắk",
+        "partner_country": "Campuchia",
+        "partner_locality": "Mondulkiri",
+        "direction": "incoming",
+        "kind": "delegation",
+        "participants": 7,
+        "title": HYPERLINK,
+        "source": SEED_000,
+    },
+    {
+        "date": "01/06/2018",
+        "province": "Đồng Nai",
+        "partner_country": "Lào",
+        "direction": "outgoing",
+        "kind": "humanitarian_visit",
+        "title": "+ quà Tết",
+    },
+    {
+        "date": "02/01/2019",
+        "province": "Gia Lai",
+        "partner_country": "KHM",
+        "partner_locality": "Ratanakiri",
+        "direction": "outgoing",
+        "kind": "delegation",
+        "participants": 21,
+        "title": "@Ratanakiri",
+    },
+    {
+        "date": "15/03/2019",
+        "province": "Bình Phước",
+        "partner_country": "Cambodia",
+        "partner_locality": "@Kratie",
+        "direction": "incoming",
+        "kind": "delegation",
+        "participants": 12,
+        "title": "-Đoàn Kratie",
+    },
+    {
+        "date": "10/09/2025",
+        "province": "Đồng Nai",
+        "partner_country": "Hàn Quốc",
+        "direction": "outgoing",
+        "kind": "event",
+        "participants": 30,
+        "title": "Giao lưu Hàn Quốc",
+    },
+]
+
+AID_ROWS: list[dict[str, Any]] = [
+    {
+        "year": 2020,
+        "province": "Đồng Nai",
+        "donor": "=cmd|' /C calc'!A0",
+        "donor_country": "Hoa Kỳ",
+        "sector": "121",
+        "measure": "committed",
+        "amount": 300000000000,
+        "currency": "VND",
+        "title": "Trang thiết bị y tế",
+    },
+    {
+        "year": 2022,
+        "province": "Cao Bằng",
+        "donor": "VUFO",
+        "sector": "An sinh xã hội",
+        "measure": "disbursed",
+        "amount": "10000.50",
+        "currency": "USD",
+        "title": "Học bổng",
+    },
+]
+
+MEMBER_ROWS: list[dict[str, Any]] = [
+    {
+        "year": 2020,
+        "province": "Đồng Nai",
+        "organization": CAMBODIA_DONG_NAI,
+        "partner_country": "Campuchia",
+        "members": 4200,
+        "chapters": 8,
+    },
+    {
+        "year": 2019,
+        "province": "Bình Phước",
+        "organization": LAO_BINH_PHUOC,
+        "partner_country": "Lào",
+        "members": 150,
+    },
+]
+
+ORGANIZATION_ROWS: list[dict[str, Any]] = [
+    {"kind": "national_union", "organization": "Liên hiệp các tổ chức hữu nghị Việt Nam"},
+    {
+        "kind": "provincial_union",
+        "organization": "Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai",
+        "province": "Đồng Nai",
+        "founded_on": "2013-05-20",
+        "parent": "Liên hiệp các tổ chức hữu nghị Việt Nam",
+    },
+    {
+        "kind": "friendship_association",
+        "organization": "Hội hữu nghị Việt Nam – Campuchia huyện Buôn Đôn",
+        "province": "Đắk Lắk",
+        "partner_country": "KHM",
+        "district": "huyện Buôn Đôn",
+        "founded_on": "2010-01-01",
+    },
+]
+
+
+def load_extract_fixture(session: Session) -> None:
+    """Load the fixture above through the import path."""
+    batch = BatchInfo(file_name="fixture", source="fixture", keep_row_source=True)
+    # A parent must be loaded before the organisations that name it.
+    load_rows(session=session, kind="organizations", rows=ORGANIZATION_ROWS[:1], batch=batch)
+    load_rows(session=session, kind="organizations", rows=ORGANIZATION_ROWS[1:], batch=batch)
+    load_rows(session=session, kind="members", rows=MEMBER_ROWS, batch=batch)
+    load_rows(session=session, kind="aid", rows=AID_ROWS, batch=batch)
+    load_rows(session=session, kind="exchanges", rows=EXCHANGE_ROWS, batch=batch)
+
+
+def rows_of(
+    kind: str, session: Session, reader: str = "auto", **filters: Any
+) -> list[tuple[Any, ...]]:
+    """Every row of an extract as tuples."""
+    chunks = list(iter_extract(kind, session=session, filters=Filters(**filters), reader=reader))
+    return [row for chunk in chunks for row in zip(*chunk.to_pydict().values(), strict=True)]
+
+
+def titles(kind: str, session: Session, **filters: Any) -> list[str]:
+    index = EXTRACT_COLUMNS[kind].index("title")
+    return [row[index] for row in rows_of(kind, session, **filters)]
+
+
+@pytest.fixture
+def loaded(session: Session) -> Session:
+    load_extract_fixture(session)
+    return session
+
+
+@pytest.mark.parametrize("kind", list(ISSUE_COLUMNS))
+def test_extract_columns_are_the_issues_lists_in_order(kind: str) -> None:
+    assert EXTRACT_COLUMNS[kind] == tuple(ISSUE_COLUMNS[kind].split(", "))
+    assert arrow_schema(kind).names == list(EXTRACT_COLUMNS[kind])
+
+
+def test_every_column_has_a_vietnamese_header() -> None:
+    names = {name for columns in EXTRACT_COLUMNS.values() for name in columns}
+    assert names == set(VI_HEADERS)
+    assert VI_HEADERS["province_2025"] == "Tỉnh/thành hiện nay"
+    assert VI_HEADERS["members"] == "Số hội viên"
+
+
+@pytest.mark.parametrize("reader", ["adbc", "sqlalchemy"])
+def test_exchanges_come_in_date_order_with_reported_and_current_province(
+    loaded: Session, reader: str
+) -> None:
+    rows = rows_of("exchanges", loaded, reader=reader)
+    assert [row[0] for row in rows] == [
+        date(2014, 3, 15),
+        date(2018, 6, 1),
+        date(2019, 1, 2),
+        date(2019, 3, 15),
+        date(2025, 9, 10),
+    ]
+    assert rows[3] == (
+        date(2019, 3, 15),
+        2019,
+        "70",
+        "Bình Phước",
+        "75",
+        "Đồng Nai",
+        "KHM",
+        "Campuchia",
+        "@Kratie",
+        "incoming",
+        "delegation",
+        12,
+        "-Đoàn Kratie",
+        "fixture",
+    )
+    # Old Gia Lai (64) belongs to today's Gia Lai (52); no count and no locality stay empty.
+    assert rows[2][2:6] == ("64", "Gia Lai", "52", "Gia Lai")
+    assert rows[1][8] is None and rows[1][11] is None
+    assert rows[0][-1] == SEED_000
+
+
+@pytest.mark.parametrize("reader", ["adbc", "sqlalchemy"])
+def test_aid_keeps_amounts_exact_and_names_sector_and_donor_country(
+    loaded: Session, reader: str
+) -> None:
+    rows = rows_of("aid", loaded, reader=reader)
+    assert rows[0] == (
+        2020,
+        "75",
+        "Đồng Nai",
+        "75",
+        "Đồng Nai",
+        "=cmd|' /C calc'!A0",  # extracts hold the data; the writers neutralise it
+        "USA",
+        "Hoa Kỳ",
+        "121",
+        "Y tế chung",
+        "committed",
+        Decimal("300000000000.00"),
+        "VND",
+        300_000_000_000,
+        # 300 billion VND at 23,250 VND per USD in 2020
+        Decimal("12903225.81"),
+        "Trang thiết bị y tế",
+        "fixture",
+    )
+    # 10,000.50 USD at 23,600 VND per USD in 2022; a domestic donor has no country.
+    assert rows[1][6:8] == (None, None)
+    assert rows[1][11:15] == (Decimal("10000.50"), "USD", 236_011_800, Decimal("10000.50"))
+
+
+def test_members_come_by_year_with_organisation_and_country(loaded: Session) -> None:
+    assert rows_of("members", loaded) == [
+        (2019, "70", "Bình Phước", "75", "Đồng Nai", LAO_BINH_PHUOC, "LAO", "Lào", 150, None,
+         "fixture"),
+        (2020, "75", "Đồng Nai", "75", "Đồng Nai", CAMBODIA_DONG_NAI, "KHM", "Campuchia", 4200,
+         8, "fixture"),
+    ]  # fmt: skip
+
+
+def test_organizations_show_district_founding_date_and_parent(loaded: Session) -> None:
+    rows = {row[1]: row for row in rows_of("organizations", loaded)}
+    national = rows["Liên hiệp các tổ chức hữu nghị Việt Nam"]
+    assert national[2:6] == (None, None, None, None)
+    union = rows["Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai"]
+    assert union[9:11] == (date(2013, 5, 20), "Liên hiệp các tổ chức hữu nghị Việt Nam")
+    buon_don = rows["Hội hữu nghị Việt Nam – Campuchia huyện Buôn Đôn"]
+    assert buon_don[2:9] == ("66", "Đắk Lắk", "66", "Đắk Lắk", "KHM", "Campuchia", "huyện Buôn Đôn")
+    # The national union (no province) comes first.
+    assert rows_of("organizations", loaded)[0][1] == "Liên hiệp các tổ chức hữu nghị Việt Nam"
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        # Current Đồng Nai: old Đồng Nai, Bình Phước before the reform, Đồng Nai after it.
+        ({"provinces": ("75",)}, ["+ quà Tết", "-Đoàn Kratie", "Giao lưu Hàn Quốc"]),
+        ({"provinces": ("75",), "year_from": 2019}, ["-Đoàn Kratie", "Giao lưu Hàn Quốc"]),
+        # The 63 old provinces: Bình Phước alone; old Đồng Nai shows post-reform Đồng Nai too.
+        ({"province_list": ProvinceList.LEGACY, "provinces": ("70",)}, ["-Đoàn Kratie"]),
+        (
+            {"province_list": ProvinceList.LEGACY, "provinces": ("75",)},
+            ["+ quà Tết", "Giao lưu Hàn Quốc"],
+        ),
+        ({"provinces": ("52",)}, ["@Ratanakiri"]),
+        ({"province_list": ProvinceList.LEGACY, "provinces": ("52",)}, []),
+        ({"provinces": ("66", "52")}, [HYPERLINK, "@Ratanakiri"]),
+        ({"year_from": 2018, "year_to": 2019}, ["+ quà Tết", "@Ratanakiri", "-Đoàn Kratie"]),
+        ({"year_from": 2020, "year_to": 2019}, []),
+        ({"countries": ("KHM",)}, [HYPERLINK, "@Ratanakiri", "-Đoàn Kratie"]),
+        ({"countries": ("KOR", "LAO")}, ["+ quà Tết", "Giao lưu Hàn Quốc"]),
+        ({"direction": "incoming"}, [HYPERLINK, "-Đoàn Kratie"]),
+        ({"kinds": ("event", "humanitarian_visit")}, ["+ quà Tết", "Giao lưu Hàn Quốc"]),
+        # Filters for other tables are ignored.
+        ({"sectors": ("121",), "measure": "committed"}, [t["title"] for t in EXCHANGE_ROWS]),
+    ],
+)
+def test_exchange_filters_select_the_expected_rows(
+    loaded: Session, filters: dict[str, Any], expected: list[str]
+) -> None:
+    assert titles("exchanges", loaded, **filters) == expected
+    assert count_rows("exchanges", session=loaded, filters=Filters(**filters)) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"provinces": ("75",)}, ["Trang thiết bị y tế"]),
+        ({"provinces": ("04",)}, ["Học bổng"]),
+        ({"sectors": ("160",)}, ["Học bổng"]),
+        ({"measure": "committed"}, ["Trang thiết bị y tế"]),
+        ({"countries": ("USA",)}, ["Trang thiết bị y tế"]),
+        ({"year_to": 2021}, ["Trang thiết bị y tế"]),
+        ({"direction": "incoming", "kinds": ("event",)}, ["Trang thiết bị y tế", "Học bổng"]),
+    ],
+)
+def test_aid_filters_select_the_expected_rows(
+    loaded: Session, filters: dict[str, Any], expected: list[str]
+) -> None:
+    assert titles("aid", loaded, **filters) == expected
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"provinces": ("75",)}, [LAO_BINH_PHUOC, CAMBODIA_DONG_NAI]),
+        ({"province_list": ProvinceList.LEGACY, "provinces": ("75",)}, [CAMBODIA_DONG_NAI]),
+        ({"year_from": 2020}, [CAMBODIA_DONG_NAI]),
+        ({"countries": ("LAO",)}, [LAO_BINH_PHUOC]),
+    ],
+)
+def test_member_filters_select_the_expected_rows(
+    loaded: Session, filters: dict[str, Any], expected: list[str]
+) -> None:
+    assert [row[5] for row in rows_of("members", loaded, **filters)] == expected
+
+
+def test_organizations_filter_by_province_through_the_reform_and_ignore_years(
+    loaded: Session,
+) -> None:
+    rows = rows_of("organizations", loaded, provinces=("66",), year_from=2030)
+    assert [row[1] for row in rows] == ["Hội hữu nghị Việt Nam – Campuchia huyện Buôn Đôn"]
+    # Members loaded for an association not loaded before create it.
+    rows = rows_of("organizations", loaded, provinces=("75",))
+    assert sorted(row[1] for row in rows) == sorted(
+        [LAO_BINH_PHUOC, CAMBODIA_DONG_NAI, "Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai"]
+    )
+
+
+@pytest.mark.parametrize("reader", ["adbc", "sqlalchemy"])
+def test_chunks_hold_at_most_chunk_size_rows(session: Session, reader: str) -> None:
+    rows = [
+        {
+            "date": f"{day:02d}/{month:02d}/2016",
+            "province": "Gia Lai",
+            "direction": "incoming",
+            "kind": "event",
+            "title": f"Sự kiện {index}",
+        }
+        for index, (month, day) in enumerate(
+            ((m, d) for m in range(1, 13) for d in range(1, 29)), start=1
+        )
+        if index <= 250
+    ]
+    load_rows(session=session, kind="exchanges", rows=rows, batch=BatchInfo(file_name="many"))
+    chunks = list(
+        iter_extract("exchanges", session=session, filters=Filters(), chunk_size=100, reader=reader)
+    )
+    assert [chunk.num_rows for chunk in chunks] == [100, 100, 50]
+    assert all(chunk.schema == arrow_schema("exchanges") for chunk in chunks)
+    assert pa.concat_tables(chunks).column("title").to_pylist() == [r["title"] for r in rows]
+
+
+def test_an_empty_extract_has_no_chunks_and_an_empty_frame(session: Session) -> None:
+    assert list(iter_extract("aid", session=session, filters=Filters())) == []
+    frame = read_extract("aid", session=session, filters=Filters())
+    assert list(frame.columns) == list(EXTRACT_COLUMNS["aid"]) and frame.empty
+
+
+def test_read_extract_gives_a_frame_with_typed_columns(loaded: Session) -> None:
+    frame = read_extract("exchanges", session=loaded, filters=Filters(), limit=2)
+    assert list(frame.columns) == list(EXTRACT_COLUMNS["exchanges"])
+    assert frame["province"].tolist() == ["Đắk Lắk", "Đồng Nai"]
+    assert frame["participants"].tolist() == [7, pd.NA]
+    assert frame["date"].tolist() == [date(2014, 3, 15), date(2018, 6, 1)]
+
+
+def test_data_date_is_the_latest_load_of_the_kind(loaded: Session) -> None:
+    latest_exchanges = data_date(session=loaded, kind="exchanges")
+    latest_any = data_date(session=loaded)
+    assert latest_exchanges is not None and latest_any == latest_exchanges
+    assert data_date(session=loaded, kind="aid") <= latest_exchanges  # type: ignore[operator]
+
+
+def test_data_date_is_none_before_any_load(session: Session) -> None:
+    assert data_date(session=session, kind="members") is None
+
+
+def test_unknown_kind_is_refused(session: Session) -> None:
+    with pytest.raises(ValueError, match="unknown extract kind"):
+        list(iter_extract("donors", session=session, filters=Filters()))
