@@ -7,6 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/common.sh
 
 ensure_venv requirements.txt
+bash scripts/install_geometry.sh
 
 echo "==> migrating the database"
 .venv/bin/python -m datastore migrate

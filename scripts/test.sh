@@ -16,6 +16,7 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
 fi
 apt_install_missing chromium chromium-driver postgresql
 ensure_venv requirements-dev.txt
+bash scripts/install_geometry.sh
 
 failed=()
 step() {
