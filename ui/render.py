@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,6 +14,7 @@ import streamlit as st
 from charts import alt_text, drawn_frame, plotly_config
 from datastore.export import BOM, neutralise
 from datastore.filters import Filters
+from ui.data import query
 from ui.texts import t
 
 # Streamlit serves static/ at app/static/ (server.enableStaticServing); relative, so the maps
@@ -99,4 +102,39 @@ def show_table(frame: pd.DataFrame, *, key: str, lang: str, filters: Filters) ->
         key=f"download_{key}",
         icon=":material/download:",
         on_click="ignore",
+    )
+
+
+@dataclass(frozen=True)
+class View:
+    """What every chart on a page is drawn for: the language, the filters and their description."""
+
+    lang: str
+    filters: Filters
+    where: str
+
+
+def chart(
+    view: View,
+    query_name: str,
+    build: Callable[..., go.Figure],
+    *,
+    key: str | None = None,
+    currency: str | None = None,
+    limit: int | None = None,
+) -> None:
+    """Run one chart query for the view, build its figure and show it (or the no-data note)."""
+    query_options: dict[str, Any] = {}
+    build_options: dict[str, Any] = {}
+    if currency is not None:
+        query_options["currency"] = build_options["currency"] = currency
+    if limit is not None:
+        query_options["limit"] = limit
+    frame = query(query_name, view.filters, view.lang, **query_options)
+    show_chart(
+        build(frame, lang=view.lang, title_context=view.where, **build_options),
+        key=key or query_name,
+        lang=view.lang,
+        filters=view.filters,
+        empty=frame.empty,
     )
