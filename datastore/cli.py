@@ -360,3 +360,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
+
+
+from datastore.cli_import import add_import_parser  # noqa: E402 - import, loads, undo, template
+from datastore.cli_user import add_user_parser  # noqa: E402 - each command in its own module
+
+SUBCOMMANDS.append(add_user_parser)
+SUBCOMMANDS.append(add_import_parser)

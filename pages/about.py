@@ -6,6 +6,8 @@ from ui import context
 from ui.data import lookup
 from ui.texts import t
 
+context.require_frame(__file__)
+
 lang = context.lang()
 status = lookup("data_status").iloc[0]
 st.title(t("page.about", lang))
@@ -19,5 +21,3 @@ st.markdown(
         batches=int(status["batches"]),
     )
 )
-if status["is_demo"]:
-    st.warning(t("banner.demo", lang), icon=":material/info:")

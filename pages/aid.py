@@ -14,6 +14,8 @@ from ui.render import View, chart
 from ui.sidebar import describe
 from ui.texts import t
 
+context.require_frame(__file__)
+
 lang = context.lang()
 filters, currency = aid_filters(context.filters(), lang)
 view = View(lang, filters, describe(filters, lang))

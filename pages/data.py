@@ -7,6 +7,8 @@ from ui.extract_tab import show_extract
 from ui.sidebar import describe
 from ui.texts import t
 
+context.require_frame(__file__)
+
 KINDS = ("members", "aid", "exchanges", "organizations")
 
 lang, filters = context.lang(), context.filters()

@@ -17,6 +17,8 @@ from ui.render import View, chart
 from ui.sidebar import describe
 from ui.texts import t
 
+context.require_frame(__file__)
+
 TOP_LOCALITIES = 10
 
 lang = context.lang()

@@ -13,6 +13,8 @@ from ui.render import View, chart, show_table
 from ui.sidebar import describe
 from ui.texts import t
 
+context.require_frame(__file__)
+
 lang, filters = context.lang(), context.filters()
 view = View(lang, filters, describe(filters, lang))
 st.title(t("page.members", lang))

@@ -16,6 +16,8 @@ from ui.render import show_chart
 from ui.sidebar import describe
 from ui.texts import t
 
+context.require_frame(__file__)
+
 TOP_PARTNERS = 10
 
 lang, filters = context.lang(), context.filters()
@@ -35,6 +37,7 @@ show_chart(
     lang=lang,
     filters=filters,
 )
+
 partners = query("exchanges_by_partner_country", filters, lang)
 by_province = query("exchanges_by_province", filters, lang)
 left, right = st.columns(2)

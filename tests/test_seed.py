@@ -421,10 +421,9 @@ def test_in_2025_each_current_unit_reports_the_aid_of_the_provinces_merged_into_
 ) -> None:
     merged = dict(
         session.exec(
-            select(col(Province.id), func.count())
+            select(col(Province.current_unit_id), func.count())
             .where(Province.province_list == "63")
             .group_by(col(Province.current_unit_id))
-            .with_only_columns(col(Province.current_unit_id), func.count())
         ).all()
     )
     totals = session.exec(

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from datastore.config import database_url
 from datastore.db import get_engine
 from datastore.export import export_bytes, file_name
-from datastore.extracts import count_rows, read_extract
+from datastore.extracts import count_rows, extract_columns, read_extract
 from datastore.filters import Filters
 from ui.data import current_version
 from ui.texts import t
@@ -50,6 +50,9 @@ def show_extract(kind: str, *, filters: Filters, lang: str) -> None:
             total=f"{total:,}".replace(",", "." if lang == "vi" else ","),
         )
     )
+    if lang == "vi":
+        headers = {column.name: column.header_vi for column in extract_columns(kind)}
+        preview = preview.rename(columns=headers)
     st.dataframe(preview, hide_index=True, key=f"preview_{kind}")
     csv_column, xlsx_column = st.columns(2)
     for column, fmt, mime in (

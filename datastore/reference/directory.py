@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from sqlmodel import Session, select
 
+from datastore.messages import DataProblem, hint, quote
 from datastore.models import Country, ExchangeRate, Province, ProvinceList, Sector
 from datastore.reference.provinces import list_for_date, province_key, province_records
 from datastore.vietnamese import fold
 
-# Common ways of writing a country that CLDR's names do not cover.
+# Common ways of writing a country that CLDR's names do not cover. They win over ISO codes
+# written in lower case: "Mỹ" folds to "my" (Malaysia's alpha-2), "Nga" to "nga" (Nigeria).
 _COUNTRY_ALIASES = {
     "my": "USA",
     "hoaky": "USA",
@@ -34,11 +37,22 @@ _COUNTRY_ALIASES = {
     "anh": "GBR",
     "uk": "GBR",
     "uc": "AUS",
+    "y": "ITA",
+    "nhat": "JPN",
+    "han": "KOR",
+    "trung": "CHN",
+    "tq": "CHN",
 }
 
 
-class LookupProblem(ValueError):
+class LookupProblem(DataProblem):
     """A value that names no reference row, or more than one."""
+
+
+def _suggestions(word: str, choices: dict[str, str], *, limit: int = 3) -> list[str]:
+    """Display names of the keys that look most like `word` (for "did you mean")."""
+    keys = difflib.get_close_matches(word, list(choices), n=limit * 3, cutoff=0.75)
+    return list(dict.fromkeys(choices[key] for key in keys))[:limit]
 
 
 @dataclass
@@ -74,13 +88,20 @@ class Directory:
                 bucket = self._by_key.setdefault(province_key(word), [])
                 if province not in bucket:
                     bucket.append(province)
+        self._province_names = {
+            key: provinces[0].short_name for key, provinces in self._by_key.items()
+        }
+        self._country_by_alpha2 = {c.alpha2: c.code for c in self.countries.values()}
         self._country_by_word: dict[str, str] = {}
         for country in self.countries.values():
-            for word in (country.code, country.alpha2, country.name_vi, country.name_en):
+            for word in (country.name_vi, country.name_en):
                 self._country_by_word.setdefault(fold(word), country.code)
         for word, code in _COUNTRY_ALIASES.items():
             if code in self.countries:
-                self._country_by_word.setdefault(word, code)
+                self._country_by_word[word] = code
+        self._country_names = {
+            word: self.countries[code].name_vi for word, code in self._country_by_word.items()
+        }
         self._sector_by_word: dict[str, str] = {}
         for sector in self.sectors.values():
             for word in (sector.code, sector.name_vi, sector.name_en):
@@ -94,9 +115,10 @@ class Directory:
 
     def province(self, province_list: ProvinceList | str, code: str) -> Province:
         """The unit with this GSO code in this list."""
-        found = self._by_code.get((ProvinceList(province_list).value, code.zfill(2)))
+        chosen = ProvinceList(province_list).value
+        found = self._by_code.get((chosen, code.zfill(2)))
         if found is None:
-            raise LookupProblem(f"no province with code {code} in the {province_list} list")
+            raise LookupProblem("province.no_code", code=quote(code), list=chosen)
         return found
 
     def resolve_province(
@@ -112,17 +134,19 @@ class Directory:
         )
         value = text.strip()
         if not value:
-            raise LookupProblem("province is empty")
+            raise LookupProblem("province.empty")
         if value.isdigit() and len(value) <= 2:
             if wanted is None:
-                raise LookupProblem(
-                    f"code {value} may mean different provinces in the 34 and the 63 lists; "
-                    "give a name or a date"
-                )
+                raise LookupProblem("province.code_needs_list", code=quote(value))
             return self.province(wanted, value)
-        candidates = self._by_key.get(province_key(value), [])
+        key = province_key(value)
+        candidates = self._by_key.get(key, [])
         if not candidates:
-            raise LookupProblem(f"unknown province {value!r}")
+            raise LookupProblem(
+                "province.unknown",
+                value=quote(value),
+                **hint(_suggestions(key, self._province_names)),
+            )
         if len(candidates) == 1:
             return candidates[0]
         preferred = wanted or ProvinceList.CURRENT
@@ -143,21 +167,53 @@ class Directory:
 
     def resolve_country(self, text: str) -> Country:
         """The country an alpha-3/alpha-2 code or a Vietnamese or English name names."""
-        code = self._country_by_word.get(fold(text))
+        # A code in capitals is a code ("NGA" is Nigeria, "MY" Malaysia); anything else is read
+        # as a name first ("Nga" is Russia, "Mỹ" the United States), then as a code.
+        value = text.strip()
+        if value.isascii() and value.isalpha() and value.isupper():
+            if len(value) == 3 and value in self.countries:
+                return self.countries[value]
+            if len(value) == 2 and value in self._country_by_alpha2:
+                return self.countries[self._country_by_alpha2[value]]
+        word = fold(value)
+        code = self._country_by_word.get(word)
+        if code is None and value.isascii():
+            upper = value.upper()
+            code = upper if upper in self.countries else self._country_by_alpha2.get(upper)
         if code is None:
-            raise LookupProblem(f"unknown country {text.strip()!r}")
+            raise LookupProblem(
+                "country.unknown",
+                value=quote(value),
+                **hint(_suggestions(word, self._country_names)),
+            )
         return self.countries[code]
+
+    def country_matches(self, country: Country, text: str) -> bool:
+        """Whether `text` names `country` (by a name, an alias or a code)."""
+        try:
+            return self.resolve_country(text).code == country.code
+        except LookupProblem:
+            return False
 
     def resolve_sector(self, text: str) -> Sector:
         """The sector a DAC code or a Vietnamese or English name names."""
-        code = self._sector_by_word.get(fold(text))
+        word = fold(text)
+        code = self._sector_by_word.get(word)
         if code is None:
-            raise LookupProblem(f"unknown sector {text.strip()!r}")
+            names = {w: self.sectors[c].name_vi for w, c in self._sector_by_word.items()}
+            raise LookupProblem(
+                "sector.unknown", value=quote(text.strip()), **hint(_suggestions(word, names))
+            )
         return self.sectors[code]
+
+    def sector_matches(self, sector: Sector, text: str) -> bool:
+        """Whether `text` is a name of `sector` (its own names or its group's)."""
+        names = (sector.code, sector.name_vi, sector.name_en, sector.group_vi, sector.group_en)
+        return fold(text) in {fold(name) for name in names}
 
     def vnd_per_unit(self, year: int, currency: str) -> Decimal:
         """VND value of one unit of `currency` in `year`."""
         rate = self.rates.get((year, currency.upper()))
         if rate is None:
-            raise LookupProblem(f"no exchange rate for {currency} in {year}")
+            raise LookupProblem("rate.missing", currency=currency, year=year)
         return rate

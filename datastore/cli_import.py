@@ -1,0 +1,248 @@
+"""`python -m datastore import|loads|undo|template`: load files, list and undo loads, get templates.
+
+import FILE --kind K [--dry-run] [--user NAME]
+    Prints a summary (rows added, updated, unchanged) and exits 0. On any problem it prints
+    every one (row, column, value, reason in Vietnamese then English), writes nothing and exits
+    1; a file that cannot be read at all exits 1 too. Usage errors exit 2. The summary and the
+    problems go to stdout (they are the command's result); progress goes to stderr.
+loads [--limit N]
+    The history of loads, newest first.
+undo BATCH_ID [--user NAME]
+    Reverses a whole load; exits 1 when it cannot be undone.
+template KIND --format csv|xlsx [--out FILE]
+    An empty file with the extract's columns (XLSX: with a guide sheet).
+
+This module imports datastore.cli only inside functions: cli.py imports this module to
+register the commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from datastore.importing import (
+    FORMATS,
+    FileProblem,
+    UndoRefused,
+    check_size,
+    import_file,
+    list_loads,
+    phase_of,
+    template_bytes,
+    undo_load,
+)
+from datastore.loading import KINDS, LoadRejected, LoadSummary, RowProblem
+from datastore.messages import DataProblem, quote, render
+
+
+def add_import_parser(subparsers: Any) -> None:
+    """Register `import`, `loads`, `undo` and `template`."""
+    from datastore.cli import _add_database_option
+
+    importing = subparsers.add_parser(
+        "import",
+        help="nạp tệp CSV/XLSX vào CSDL / load a CSV or XLSX file",
+        description=(
+            "Nạp tệp số liệu; lỗi được liệt kê theo dòng và không ghi gì cho đến khi tệp đúng. "
+            "/ Load a file of figures; problems are listed row by row and nothing is written "
+            "until the whole file is right."
+        ),
+    )
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument("--kind", required=True, choices=KINDS)
+    importing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="kiểm tra và đếm, không ghi / check and count, write nothing",
+    )
+    importing.add_argument("--user", metavar="NAME", help="người nạp / who loads (default: login)")
+    _add_database_option(importing, suppress_default=True)
+    importing.set_defaults(handler=run_import)
+
+    loads = subparsers.add_parser("loads", help="lịch sử các lượt nạp / history of loads")
+    loads.add_argument("--limit", type=int, default=50, metavar="N")
+    _add_database_option(loads, suppress_default=True)
+    loads.set_defaults(handler=run_loads)
+
+    undo = subparsers.add_parser("undo", help="hoàn tác một lượt nạp / undo a whole load")
+    undo.add_argument("batch_id", type=int, metavar="BATCH_ID")
+    undo.add_argument("--user", metavar="NAME", help="người hoàn tác / who undoes")
+    _add_database_option(undo, suppress_default=True)
+    undo.set_defaults(handler=run_undo)
+
+    template = subparsers.add_parser(
+        "template", help="tệp mẫu để nhập số liệu / empty file to fill in"
+    )
+    template.add_argument("kind", choices=KINDS)
+    template.add_argument("--format", dest="fmt", choices=FORMATS, default="xlsx")
+    template.add_argument("--out", type=Path, metavar="FILE", help="default: stdout")
+    template.set_defaults(handler=run_template)
+
+
+def _both(message_id: str, **params: Any) -> str:
+    """A message in Vietnamese, then English."""
+    return f"{render(message_id, 'vi', params)} / {render(message_id, 'en', params)}"
+
+
+def _user(args: argparse.Namespace) -> str:
+    if args.user:
+        return str(args.user)
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name, e.g. in a container
+        return "cli"
+
+
+def problem_line(problem: RowProblem) -> str:
+    """One problem on one line: row, column, value, reason (Vietnamese / English)."""
+    return (
+        f"dòng/row {problem.row} | cột/column {problem.column} | giá trị/value "
+        f"{quote(problem.value)} | {problem.reason} / {problem.reason_en}"
+    )
+
+
+class _ProgressLines:
+    """Progress on stderr: a line per phase and per tenth, so a log shows how far it got."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, int] | None = None
+
+    def __call__(self, fraction: float) -> None:
+        phase = phase_of(fraction)
+        step = (phase, int(fraction * 10))
+        if step == self.last:
+            return
+        self.last = step
+        label = f"{render(phase, 'vi', {})} / {render(phase, 'en', {})}"
+        print(f"[{fraction:4.0%}] {label}", file=sys.stderr, flush=True)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Load one file; every problem listed, nothing written unless the whole file is right."""
+    from datastore.cli import EXIT_FAILED, EXIT_OK, UsageProblem
+    from datastore.db import get_engine
+
+    path: Path = args.file
+    if not path.is_file():
+        raise UsageProblem(_both("cli.no_file", file=str(path)))
+    try:
+        check_size(path.stat().st_size)  # before reading a byte of it
+        data = path.read_bytes()
+        with Session(get_engine()) as session:
+            summary = import_file(
+                session=session,
+                kind=args.kind,
+                data=data,
+                file_name=path.name,
+                created_by=_user(args),
+                dry_run=args.dry_run,
+                progress=_ProgressLines(),
+            )
+    except FileProblem as refused:
+        print(_two_languages("cli.file_problem", refused))
+        return EXIT_FAILED
+    except LoadRejected as rejected:
+        for problem in rejected.problems:
+            print(problem_line(problem))
+        print(_both("cli.rejected", count=len(rejected.problems)))
+        return EXIT_FAILED
+    _print_summary(summary, path.name)
+    return EXIT_OK
+
+
+def _print_summary(summary: LoadSummary, file_name: str) -> None:
+    params = {
+        "file": file_name,
+        "rows": summary.rows,
+        "added": summary.added,
+        "updated": summary.updated,
+        "unchanged": summary.unchanged,
+    }
+    print(render("cli.summary", "vi", params))
+    print(render("cli.summary", "en", params))
+    if summary.dry_run:
+        print(_both("cli.dry_run"))
+    else:
+        print(_both("cli.saved", batch=summary.batch_id))
+
+
+def run_loads(args: argparse.Namespace) -> int:
+    """Print the history of loads."""
+    from datastore.cli import EXIT_OK
+    from datastore.db import get_engine
+
+    with Session(get_engine()) as session:
+        frame = list_loads(session=session, limit=args.limit)
+    if frame.empty:
+        print(_both("cli.no_loads"))
+        return EXIT_OK
+    header = (
+        f"{'#':>5}  {'loại/kind':<13} {'lúc/at (UTC)':<16}  {'người/by':<12} "
+        f"{'+thêm':>7} {'~sửa':>7} {'=giữ':>7}  tệp/file (sha256)  trạng thái/status"
+    )
+    print(header)
+    for row in frame.to_dict("records"):
+        status = "demo" if row["is_demo"] else ""
+        if row["undone_at"] is not None and row["undone_at"] == row["undone_at"]:
+            undone = f"hoàn tác/undone {row['undone_at']:%Y-%m-%d %H:%M} {row['undone_by']}"
+            status = f"{status} {undone}".strip()
+        print(
+            f"{row['id']:>5}  {row['kind']:<13} {row['created_at']:%Y-%m-%d %H:%M}  "
+            f"{str(row['created_by'])[:12]:<12} {row['rows_added']:>7} {row['rows_updated']:>7} "
+            f"{row['rows_unchanged']:>7}  {row['file_name']} ({str(row['checksum'])[:12]})  "
+            f"{status}"
+        )
+    return EXIT_OK
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    """Undo one load as a whole."""
+    from datastore.cli import EXIT_FAILED, EXIT_OK
+    from datastore.db import get_engine
+
+    with Session(get_engine()) as session:
+        try:
+            summary = undo_load(session=session, batch_id=args.batch_id, user=_user(args))
+        except UndoRefused as refused:
+            print(_two_languages("cli.undo_refused", refused))
+            return EXIT_FAILED
+    print(
+        _both(
+            "cli.undone",
+            batch=summary.batch_id,
+            kind=summary.kind,
+            removed=summary.rows_removed,
+            restored=summary.rows_restored,
+        )
+    )
+    return EXIT_OK
+
+
+def _two_languages(message_id: str, problem: DataProblem) -> str:
+    """A message wrapping a problem, each language with the problem in that language."""
+    vi = render(message_id, "vi", {"problem": problem.message_vi})
+    en = render(message_id, "en", {"problem": problem.message_en})
+    return f"{vi} / {en}"
+
+
+def run_template(args: argparse.Namespace) -> int:
+    """Write an empty template to --out or stdout."""
+    from datastore.cli import EXIT_OK, UsageProblem
+
+    if args.out is None and args.fmt == "xlsx" and sys.stdout.isatty():
+        raise UsageProblem(_both("cli.xlsx_to_terminal"))
+    data = template_bytes(args.kind, args.fmt)
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(_both("cli.template_written", kind=args.kind, out=str(args.out)), file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,215 @@
+"""`python -m datastore user add|list|set-role|set-password|set-email`: manage accounts.
+
+Passwords are read from stdin (--password-stdin, one line) or typed twice at a terminal prompt,
+never taken as an argument (it would show in the shell history and the process list).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from sqlmodel import Session
+
+from datastore.accounts import (
+    AccountProblem,
+    create_user,
+    list_users,
+    set_email,
+    set_password,
+    set_role,
+)
+from datastore.db import get_engine
+from datastore.models import Role
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+ROLES = [role.value for role in Role]
+
+
+def say(message: str) -> None:
+    """A message for the person at the terminal (stderr)."""
+    print(message, file=sys.stderr)
+
+
+def add_user_parser(subparsers: Any) -> None:
+    """`user ...`: one subcommand with its own actions."""
+    parser = subparsers.add_parser(
+        "user",
+        help="quản lý tài khoản / manage accounts",
+        description="Tài khoản và vai trò / Accounts and roles (viewer, editor, admin)",
+    )
+    _database_option(parser)
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    add = actions.add_parser("add", help="tạo tài khoản / create an account")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", choices=ROLES, required=True)
+    add.add_argument("--email", metavar="E", help="để đăng nhập qua tổ chức / for OIDC sign-in")
+    secret = add.add_mutually_exclusive_group()
+    secret.add_argument(
+        "--password-stdin", action="store_true", help="đọc mật khẩu từ stdin / read from stdin"
+    )
+    secret.add_argument(
+        "--no-password",
+        action="store_true",
+        help="chỉ đăng nhập qua tổ chức (cần --email) / organisation sign-in only (needs --email)",
+    )
+    _database_option(add)
+    add.set_defaults(handler=run_add)
+
+    listing = actions.add_parser("list", help="liệt kê tài khoản / list accounts")
+    _database_option(listing)
+    listing.set_defaults(handler=run_list)
+
+    role = actions.add_parser("set-role", help="đổi vai trò / change the role")
+    role.add_argument("name", metavar="NAME")
+    role.add_argument("role", choices=ROLES, metavar="ROLE")
+    _database_option(role)
+    role.set_defaults(handler=run_set_role)
+
+    password = actions.add_parser(
+        "set-password", help="đặt lại mật khẩu, mở khoá / set a new password, lift a lock-out"
+    )
+    password.add_argument("name", metavar="NAME")
+    password.add_argument("--password-stdin", action="store_true")
+    _database_option(password)
+    password.set_defaults(handler=run_set_password)
+
+    email = actions.add_parser("set-email", help="đổi thư điện tử / change the e-mail")
+    email.add_argument("name", metavar="NAME")
+    email.add_argument("email", metavar="EMAIL", help='"" để xoá / "" to remove')
+    _database_option(email)
+    email.set_defaults(handler=run_set_email)
+
+
+def _database_option(parser: argparse.ArgumentParser) -> None:
+    # Suppressed default, as in datastore.cli: a value given before the subcommand stays.
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="CSDL cần dùng, thay cho DATABASE_URL / database to use instead of DATABASE_URL",
+    )
+
+
+class _NoPassword(Exception):
+    """No password could be read; the message says why."""
+
+
+def read_password(*, from_stdin: bool) -> str:
+    """One line of stdin, or the password typed twice at a terminal."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        password = line.removesuffix("\n").removesuffix("\r")
+        if not password:
+            raise _NoPassword("stdin không có mật khẩu / no password on stdin")
+        return password
+    if not sys.stdin.isatty():
+        raise _NoPassword(
+            "không có màn hình để hỏi mật khẩu; dùng --password-stdin / "
+            "no terminal to ask for the password; use --password-stdin"
+        )
+    first = getpass.getpass("Mật khẩu / Password: ")
+    second = getpass.getpass("Nhập lại / Again: ")
+    if first != second:
+        raise _NoPassword("hai lần nhập không khớp / the two entries differ")
+    return first
+
+
+def _run(action: Any) -> int:
+    """Run one account action, turning its refusals into messages and exit codes."""
+    try:
+        with Session(get_engine()) as session:
+            return int(action(session))
+    except _NoPassword as problem:
+        say(f"Lỗi / Error: {problem}")
+        return EXIT_USAGE
+    except AccountProblem as problem:
+        say(f"Lỗi: {problem.message_vi} / Error: {problem.message_en}")
+        return EXIT_FAILED
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Create the account."""
+
+    def action(session: Session) -> int:
+        password = None if args.no_password else read_password(from_stdin=args.password_stdin)
+        account = create_user(
+            session=session, name=args.name, role=args.role, password=password, email=args.email
+        )
+        say(
+            f"Đã tạo tài khoản {account.name!r} ({account.role}). / "
+            f"Created the account {account.name!r} ({account.role})."
+        )
+        return EXIT_OK
+
+    return _run(action)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Every account, one per line, tab separated, on stdout."""
+
+    def action(session: Session) -> int:
+        print("name\trole\temail\tpassword\tlast_login_at\tlocked_until")
+        for account in list_users(session=session):
+            print(
+                "\t".join(
+                    [
+                        account.name,
+                        account.role,
+                        account.email or "",
+                        "yes" if account.password_hash else "no",
+                        _when(account.last_login_at),
+                        _when(account.locked_until),
+                    ]
+                )
+            )
+        return EXIT_OK
+
+    return _run(action)
+
+
+def _when(moment: Any) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC") if moment is not None else ""
+
+
+def run_set_role(args: argparse.Namespace) -> int:
+    """Change the role of an existing account."""
+
+    def action(session: Session) -> int:
+        account = set_role(session=session, name=args.name, role=args.role)
+        say(
+            f"Tài khoản {account.name!r} nay là {account.role}. / "
+            f"The account {account.name!r} is now {account.role}."
+        )
+        return EXIT_OK
+
+    return _run(action)
+
+
+def run_set_password(args: argparse.Namespace) -> int:
+    """Set a new password (also unlocks the account)."""
+
+    def action(session: Session) -> int:
+        password = read_password(from_stdin=args.password_stdin)
+        account = set_password(session=session, name=args.name, password=password)
+        say(f"Đã đặt mật khẩu mới cho {account.name!r}. / Set a new password for {account.name!r}.")
+        return EXIT_OK
+
+    return _run(action)
+
+
+def run_set_email(args: argparse.Namespace) -> int:
+    """Set or remove the e-mail an organisation sign-in maps to."""
+
+    def action(session: Session) -> int:
+        account = set_email(session=session, name=args.name, email=args.email or None)
+        say(
+            f"Thư điện tử của {account.name!r}: {account.email or '-'}. / "
+            f"E-mail of {account.name!r}: {account.email or '-'}."
+        )
+        return EXIT_OK
+
+    return _run(action)

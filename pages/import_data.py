@@ -1,0 +1,35 @@
+"""Nạp dữ liệu / Load data: templates, upload, checks, the load itself, history and undo."""
+
+import streamlit as st
+
+from datastore.models import Role
+from ui import context
+from ui.auth import require_role
+from ui.import_view import (
+    check_file,
+    choose_kind,
+    show_history,
+    show_outcome,
+    template_buttons,
+    uploader,
+)
+from ui.texts import t
+
+context.require_frame(__file__)
+
+# First, before anything of the page is drawn: a viewer who reaches this script sees a refusal.
+require_role(Role.EDITOR)
+
+lang = context.lang()
+st.title(t("page.import_data", lang))
+st.caption(t("import.caption", lang))
+show_outcome(lang)
+st.subheader(t("import.step_kind", lang))
+kind = choose_kind(lang)
+template_buttons(kind, lang)
+st.subheader(t("import.step_file", lang))
+uploaded = uploader(lang)
+if uploaded is not None:
+    check_file(uploaded, kind=kind, lang=lang)
+st.divider()
+show_history(lang)
