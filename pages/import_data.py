@@ -15,10 +15,10 @@ from ui.import_view import (
 )
 from ui.texts import t
 
-context.require_frame(__file__)
-
-# First, before anything of the page is drawn: a viewer who reaches this script sees a refusal.
+# First, before anything of the page is drawn: a viewer who reaches this script sees a refusal,
+# even when the script runs without the entry file.
 require_role(Role.EDITOR)
+context.require_frame(__file__)
 
 lang = context.lang()
 st.title(t("page.import_data", lang))

@@ -28,6 +28,17 @@ from sqlmodel import Session
 from datastore.db import get_engine
 from datastore.migrate import migrate
 
+# The browser fixtures live in tests/browser.py; imported here once so every module shares one
+# Chromium (a second Playwright started in the same run fails).
+from tests.browser import (  # noqa: F401
+    browser_context,
+    browser_database,
+    chromium,
+    dashboard,
+    dashboard_server,
+    visit,
+)
+
 BACKENDS = ["sqlite", "postgresql"]
 _DATABASE_NAMES = itertools.count(1)
 

@@ -25,35 +25,19 @@ from datastore.filters import Filters
 from tests.browser import (
     DashboardServer,
     Visit,
-    browser_context,
-    browser_database,
     charts,
     choose_in_multiselect,
-    chromium,
-    dashboard,
-    dashboard_server,
     data_traces,
     multiselect_labels,
     open_page,
     run_dashboard,
     screenshot,
     signature,
-    visit,
     wait_for_maps,
     wait_for_redraw,
     wait_until_settled,
 )
 from ui.texts import t
-
-# Fixtures from tests/browser.py, used here by name.
-__all__ = [
-    "browser_context",
-    "browser_database",
-    "chromium",
-    "dashboard",
-    "dashboard_server",
-    "visit",
-]
 
 pytestmark = pytest.mark.browser
 

@@ -22,18 +22,12 @@ from datastore.models import ImportBatch, Membership, Role
 from tests.browser import (
     DashboardServer,
     Visit,
-    browser_context,
-    chromium,
     open_page,
     run_dashboard,
     screenshot,
-    visit,
     wait_until_settled,
 )
 from ui.texts import t
-
-# Fixtures used by name in this module's tests.
-__all__ = ["browser_context", "chromium", "visit"]
 
 pytestmark = pytest.mark.browser
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from datastore.filters import Filters
 
@@ -34,7 +35,11 @@ def require_frame(page_file: str) -> None:
     """
     if not st.session_state.pop(_FRAMED, False):
         st.session_state[_WANTED] = (Path(page_file).stem, st.query_params.to_dict())
-        st.switch_page(ENTRY_FILE, query_params=st.query_params.to_dict())
+        try:
+            st.switch_page(ENTRY_FILE, query_params=st.query_params.to_dict())
+        except StreamlitPageNotFoundError:
+            # The page is itself the app (a test running the script alone): show nothing.
+            st.stop()
 
 
 def resume_wanted_page(pages: list[Any]) -> None:
