@@ -30,7 +30,6 @@ from xlsxwriter.worksheet import Worksheet
 from datastore.extracts import (
     DEFAULT_CHUNK_SIZE,
     EXTRACT_COLUMNS,
-    VI_HEADERS,
     arrow_schema,
     data_date,
     extract_columns,
@@ -162,7 +161,7 @@ def write_xlsx(
         sheet.freeze_panes(1, 0)
         for i, column in enumerate(columns):
             sheet.set_column(i, i, 28 if column.type == "text" else 14)
-            sheet.write_string(0, i, VI_HEADERS[column.name], bold)
+            sheet.write_string(0, i, column.header_vi, bold)
         return sheet
 
     sheet = add_data_sheet(1)
