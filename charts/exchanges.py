@@ -25,78 +25,73 @@ from ui.texts import t
 DIRECTIONS: tuple[str, ...] = ("incoming", "outgoing")
 
 
-def _count_bars(
-    data: pd.DataFrame, *, label: str, lang: str, with_participants: bool
-) -> tuple[go.Bar, list[str]]:
-    """One horizontal bar per row of an already ranked frame, with participants in the hover."""
+def _ranked_exchanges(
+    df: pd.DataFrame, *, label: str, chart: str, axis: str, lang: str, title_context: str
+) -> go.Figure:
+    """Horizontal bars of exchanges per `label`, ranked by count, participants in the hover."""
+    title = chart_title(f"chart.{chart}.title", lang, title_context)
+    if is_empty(df):
+        return empty_figure(title, lang)
+    data = ranked(df, label=label, value="exchanges")
     labels = [str(v) for v in data[label]]
-    hover = f"<b>%{{y}}</b><br>{t('metric.exchanges', lang)}: %{{x:{style.HOVER_COUNT}}}"
-    customdata = None
-    if with_participants:
-        customdata = formatted(data["participants"], lang)
-        hover += f"<br>{t('metric.participants', lang)}: %{{customdata}}"
-    bar = go.Bar(
-        x=floats(data["exchanges"]),
-        y=labels,
-        orientation="h",
-        name=t("metric.exchanges", lang),
-        marker_color=style.SERIES_COLORS["exchanges"],
-        customdata=customdata,
-        texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
-        textposition="auto",
-        hovertemplate=hover + "<extra></extra>",
+    hover = (
+        f"<b>%{{y}}</b><br>{t('metric.exchanges', lang)}: %{{x:{style.HOVER_COUNT}}}"
+        f"<br>{t('metric.participants', lang)}: %{{customdata}}"
     )
-    return bar, labels
+    fig = go.Figure(
+        go.Bar(
+            x=floats(data["exchanges"]),
+            y=labels,
+            orientation="h",
+            name=t("metric.exchanges", lang),
+            marker_color=style.SERIES_COLORS["exchanges"],
+            customdata=formatted(data["participants"], lang),
+            texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
+            textposition="auto",
+            hovertemplate=hover + "<extra></extra>",
+        )
+    )
+    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
+    hbar_layout(
+        fig, categories=labels, x_title=t("axis.exchanges", lang), y_title=t(f"axis.{axis}", lang)
+    )
+    alt = t(
+        f"alt.{chart}",
+        lang,
+        count=len(labels),
+        top=labels[0],
+        value=format_number(data["exchanges"].iloc[0], lang),
+    )
+    set_meta(fig, alt=alt)
+    return fig
 
 
 def build_exchanges_by_partner_country(
     df: pd.DataFrame, *, lang: str, title_context: str = ""
 ) -> go.Figure:
     """Exchanges by partner country, ranked by count; empty -> no-data figure."""
-    title = chart_title("chart.exchanges_by_partner_country.title", lang, title_context)
-    if is_empty(df):
-        return empty_figure(title, lang)
-    data = ranked(df, label="country", value="exchanges")
-    bar, labels = _count_bars(data, label="country", lang=lang, with_participants=True)
-    fig = go.Figure(bar)
-    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
-    hbar_layout(
-        fig, categories=labels, x_title=t("axis.exchanges", lang), y_title=t("axis.country", lang)
+    return _ranked_exchanges(
+        df,
+        label="country",
+        chart="exchanges_by_partner_country",
+        axis="country",
+        lang=lang,
+        title_context=title_context,
     )
-    alt = t(
-        "alt.exchanges_by_partner_country",
-        lang,
-        count=len(labels),
-        top=labels[0],
-        value=format_number(data["exchanges"].iloc[0], lang),
-    )
-    set_meta(fig, alt=alt)
-    return fig
 
 
 def build_exchanges_by_province(
     df: pd.DataFrame, *, lang: str, title_context: str = ""
 ) -> go.Figure:
     """Exchanges by province, ranked by count; empty -> no-data figure."""
-    title = chart_title("chart.exchanges_by_province.title", lang, title_context)
-    if is_empty(df):
-        return empty_figure(title, lang)
-    data = ranked(df, label="province", value="exchanges")
-    bar, labels = _count_bars(data, label="province", lang=lang, with_participants=True)
-    fig = go.Figure(bar)
-    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
-    hbar_layout(
-        fig, categories=labels, x_title=t("axis.exchanges", lang), y_title=t("axis.province", lang)
+    return _ranked_exchanges(
+        df,
+        label="province",
+        chart="exchanges_by_province",
+        axis="province",
+        lang=lang,
+        title_context=title_context,
     )
-    alt = t(
-        "alt.exchanges_by_province",
-        lang,
-        count=len(labels),
-        top=labels[0],
-        value=format_number(data["exchanges"].iloc[0], lang),
-    )
-    set_meta(fig, alt=alt)
-    return fig
 
 
 def build_exchanges_by_year_and_direction(
