@@ -41,7 +41,7 @@ from charts.members import (
     build_members_by_province,
     build_members_by_year,
 )
-from charts.overview import build_overview_sparkline, build_overview_trends
+from charts.overview import build_overview_trends
 
 __all__ = [
     "GEO_CONFIG_KEY",
@@ -60,7 +60,6 @@ __all__ = [
     "build_members_by_partner_country",
     "build_members_by_province",
     "build_members_by_year",
-    "build_overview_sparkline",
     "build_overview_trends",
     "build_top_partner_localities",
     "drawn_frame",

@@ -68,11 +68,9 @@ TRUONG_SA_LABEL = (10.25, 113.9)  # text to the left of the islands
 EAST_SEA_LABEL = (13.3, 113.6)
 
 
-def plotly_config(topojson_url: str | None = None, *, mode_bar: bool = True) -> dict[str, object]:
+def plotly_config(topojson_url: str | None = None) -> dict[str, object]:
     """plotly.js config for st.plotly_chart; with a URL, maps load geometry from it, not a CDN."""
     config: dict[str, object] = {"displaylogo": False}
-    if not mode_bar:
-        config["displayModeBar"] = False  # sparklines: the toolbar would cover their title
     if topojson_url:
         config[GEO_CONFIG_KEY] = topojson_url if topojson_url.endswith("/") else topojson_url + "/"
     return config

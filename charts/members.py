@@ -93,53 +93,47 @@ def build_members_by_year(df: pd.DataFrame, *, lang: str, title_context: str = "
     return fig
 
 
-def _ranked_latest(df: pd.DataFrame, label: str) -> tuple[int, pd.DataFrame]:
-    """The latest year's rows, ranked by members."""
-    year, rows = latest_year(df)
-    return year, ranked(rows, label=label, value="members")
-
-
-def build_members_by_province(df: pd.DataFrame, *, lang: str, title_context: str = "") -> go.Figure:
-    """Members by province in the frame's latest year, ranked; empty -> no-data figure."""
+def _ranked_members(
+    df: pd.DataFrame,
+    *,
+    label: str,
+    chart: str,
+    axis: str,
+    counts: tuple[str, ...],
+    lang: str,
+    title_context: str,
+) -> go.Figure:
+    """Horizontal bars of members per `label` in the latest year, `counts` in the hover."""
+    key = f"chart.{chart}.title"
     if is_empty(df):
-        return empty_figure(
-            chart_title("chart.members_by_province.title", lang, title_context), lang
-        )
-    year, data = _ranked_latest(df, "province")
-    title = chart_title("chart.members_by_province.title", lang, title_context, year=year)
-    labels = [str(v) for v in data["province"]]
-    associations = t("metric.associations", lang)
-    chapters = t("metric.chapters", lang)
-    people = t("unit.people", lang)
+        return empty_figure(chart_title(key, lang, title_context), lang)
+    year, rows = latest_year(df)
+    data = ranked(rows, label=label, value="members")
+    title = chart_title(key, lang, title_context, year=year)
+    labels = [str(v) for v in data[label]]
+    members = t("metric.members", lang)
+    hover = f"<b>%{{y}}</b><br>{members}: %{{x:{style.HOVER_COUNT}}} {t('unit.people', lang)}"
+    for index, count in enumerate(counts):
+        hover += f"<br>{t(f'metric.{count}', lang)}: %{{customdata[{index}]}}"
     fig = go.Figure(
         go.Bar(
             x=floats(data["members"]),
             y=labels,
             orientation="h",
-            name=t("metric.members", lang),
+            name=members,
             marker_color=style.SERIES_COLORS["members"],
-            customdata=list(
-                zip(
-                    formatted(data["associations"], lang),
-                    formatted(data["chapters"], lang),
-                    strict=True,
-                )
-            ),
+            customdata=list(zip(*(formatted(data[count], lang) for count in counts), strict=True)),
             texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
             textposition="auto",
-            hovertemplate=(
-                f"<b>%{{y}}</b><br>{t('metric.members', lang)}: %{{x:{style.HOVER_COUNT}}} "
-                f"{people}<br>{associations}: %{{customdata[0]}}<br>"
-                f"{chapters}: %{{customdata[1]}}<extra></extra>"
-            ),
+            hovertemplate=hover + "<extra></extra>",
         )
     )
     style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
     hbar_layout(
-        fig, categories=labels, x_title=t("axis.members", lang), y_title=t("axis.province", lang)
+        fig, categories=labels, x_title=t("axis.members", lang), y_title=t(f"axis.{axis}", lang)
     )
     alt = t(
-        "alt.members_by_province",
+        f"alt.{chart}",
         lang,
         count=len(labels),
         year=year,
@@ -148,47 +142,31 @@ def build_members_by_province(df: pd.DataFrame, *, lang: str, title_context: str
     )
     set_meta(fig, alt=alt)
     return fig
+
+
+def build_members_by_province(df: pd.DataFrame, *, lang: str, title_context: str = "") -> go.Figure:
+    """Members by province in the frame's latest year, ranked; empty -> no-data figure."""
+    return _ranked_members(
+        df,
+        label="province",
+        chart="members_by_province",
+        axis="province",
+        counts=("associations", "chapters"),
+        lang=lang,
+        title_context=title_context,
+    )
 
 
 def build_members_by_partner_country(
     df: pd.DataFrame, *, lang: str, title_context: str = ""
 ) -> go.Figure:
     """Association members by partner country in the latest year, ranked; empty -> no-data."""
-    key = "chart.members_by_partner_country.title"
-    if is_empty(df):
-        return empty_figure(chart_title(key, lang, title_context), lang)
-    year, data = _ranked_latest(df, "country")
-    title = chart_title(key, lang, title_context, year=year)
-    labels = [str(v) for v in data["country"]]
-    associations = t("metric.associations", lang)
-    people = t("unit.people", lang)
-    fig = go.Figure(
-        go.Bar(
-            x=floats(data["members"]),
-            y=labels,
-            orientation="h",
-            name=t("metric.members", lang),
-            marker_color=style.SERIES_COLORS["members"],
-            customdata=formatted(data["associations"], lang),
-            texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
-            textposition="auto",
-            hovertemplate=(
-                f"<b>%{{y}}</b><br>{t('metric.members', lang)}: %{{x:{style.HOVER_COUNT}}} "
-                f"{people}<br>{associations}: %{{customdata}}<extra></extra>"
-            ),
-        )
+    return _ranked_members(
+        df,
+        label="country",
+        chart="members_by_partner_country",
+        axis="country",
+        counts=("associations",),
+        lang=lang,
+        title_context=title_context,
     )
-    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
-    hbar_layout(
-        fig, categories=labels, x_title=t("axis.members", lang), y_title=t("axis.country", lang)
-    )
-    alt = t(
-        "alt.members_by_partner_country",
-        lang,
-        count=len(labels),
-        year=year,
-        top=labels[0],
-        value=format_number(data["members"].iloc[0], lang),
-    )
-    set_meta(fig, alt=alt)
-    return fig

@@ -14,11 +14,9 @@ from charts.common import (
     is_empty,
     money_unit,
     set_meta,
-    with_context,
     year_axis,
     years,
 )
-from ui.formatting import format_money, format_number
 from ui.texts import t
 
 METRICS: tuple[str, ...] = ("members", "associations", "aid_disbursed", "exchanges")
@@ -74,40 +72,5 @@ def build_overview_trends(
     for annotation, domain in zip(fig.layout.annotations, _PANEL_AXES, strict=True):
         annotation.x = fig.layout[domain].domain[0]  # left-align each panel's name
     alt = t("alt.overview_trends", lang, first=x[0], last=x[-1], unit=unit)
-    set_meta(fig, alt=alt, scale=scale, unit=unit)
-    return fig
-
-
-def build_overview_sparkline(
-    df: pd.DataFrame, *, metric: str, lang: str, title_context: str = "", currency: str = "VND"
-) -> go.Figure:
-    """A small trend of one overview_by_year column, beside its headline; empty -> no-data."""
-    if metric not in METRICS:
-        raise ValueError(f"unknown metric {metric!r}; expected one of {METRICS}")
-    if is_empty(df):
-        return empty_figure(chart_title(f"metric.{metric}", lang, title_context), lang)
-    data = df.sort_values("year", kind="stable").reset_index(drop=True)
-    is_money = metric == "aid_disbursed"
-    scale, unit = money_unit(data[metric], currency, lang) if is_money else (1.0, "")
-    name = _metric_label(metric, lang, unit)
-    x = years(data)
-    fmt = style.HOVER_MONEY if is_money else style.HOVER_COUNT
-    fig = go.Figure(_line(x, floats(data[metric] / scale), name=name, metric=metric, fmt=fmt))
-    fig.update_traces(
-        fill="tozeroy",
-        fillcolor=style.translucent(style.SERIES_COLORS[metric]),
-        cliponaxis=False,  # the first and last markers sit on the plot's edges
-    )
-    style.apply_base_layout(fig, title=with_context(name, title_context), lang=lang, height=150)
-    fig.update_layout(
-        showlegend=False,
-        margin={"l": 8, "r": 8, "t": 48 if title_context else 32, "b": 8},
-        title_font_size=13,
-    )
-    fig.update_xaxes(visible=False, hoverformat=style.YEAR_FORMAT)
-    fig.update_yaxes(visible=False, rangemode="tozero")
-    last = float(data[metric].iloc[-1])
-    value = format_money(last, currency, lang) if is_money else format_number(last, lang)
-    alt = t("alt.overview_sparkline", lang, metric=name, first=x[0], last=x[-1], value=value)
     set_meta(fig, alt=alt, scale=scale, unit=unit)
     return fig

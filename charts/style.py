@@ -65,12 +65,6 @@ def separators(lang: str) -> str:
     return ",." if lang == "vi" else ".,"
 
 
-def translucent(hex_color: str, alpha: float = 0.1) -> str:
-    """An rgba() form of a '#RRGGBB' colour, for fills under a line."""
-    red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({red}, {green}, {blue}, {alpha})"
-
-
 def bar_height(n_categories: int) -> int:
     """Figure height for horizontal bars or heatmap rows, so labels never overlap."""
     needed = MARGIN["t"] + MARGIN["b"] + 40 + BAR_ROW_HEIGHT * max(n_categories, 1)

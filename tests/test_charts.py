@@ -28,7 +28,6 @@ from charts import (
     build_members_by_partner_country,
     build_members_by_province,
     build_members_by_year,
-    build_overview_sparkline,
     build_overview_trends,
     build_top_partner_localities,
     drawn_frame,
@@ -218,7 +217,6 @@ Builder = Callable[..., go.Figure]
 # Every builder with its sample frame and extra keyword arguments.
 CASES: dict[str, tuple[Builder, Callable[[], pd.DataFrame], dict[str, Any]]] = {
     "overview_trends": (build_overview_trends, overview_frame, {}),
-    "overview_sparkline": (build_overview_sparkline, overview_frame, {"metric": "members"}),
     "members_by_year": (build_members_by_year, members_by_year_frame, {}),
     "members_by_province": (build_members_by_province, members_by_province_frame, {}),
     "members_by_partner_country": (
@@ -406,19 +404,6 @@ def test_overview_trends_draw_four_metrics_by_year_with_aid_in_billions() -> Non
     assert fig.layout.meta["value_scale"] == 1e9
 
 
-def test_overview_sparkline_draws_one_metric_and_names_its_unit_in_usd() -> None:
-    frame = overview_frame().assign(aid_disbursed=[1.5e6, 0.5e6])
-    fig = build_overview_sparkline(frame, metric="aid_disbursed", lang="en", currency="USD")
-    assert as_list(fig.data[0].y) == [0.5, 1.5]
-    assert fig.data[0].name == "Aid disbursed (million USD)"
-    assert "1.5 million USD in 2024" in alt_text(fig)
-
-
-def test_overview_sparkline_refuses_an_unknown_metric() -> None:
-    with pytest.raises(ValueError):
-        build_overview_sparkline(overview_frame(), metric="year", lang="vi")
-
-
 # Members -------------------------------------------------------------------------------------
 
 
@@ -463,6 +448,9 @@ def test_members_by_partner_country_is_ranked_by_members() -> None:
     fig = build_members_by_partner_country(members_by_partner_country_frame(), lang="vi")
     assert as_list(fig.data[0].y) == ["Campuchia", "Lào", "Nhật Bản"]
     assert as_list(fig.data[0].x) == [4200.0, 1500.0, 300.0]
+    assert [tuple(row) for row in fig.data[0].customdata] == [("1",), ("1",), ("1",)]
+    assert "Hội hữu nghị: %{customdata[0]}" in fig.data[0].hovertemplate
+    assert "Chi hội" not in fig.data[0].hovertemplate
     assert "4.200 hội viên" in alt_text(fig)
 
 
@@ -746,7 +734,6 @@ def test_plotly_config_points_maps_at_local_geometry() -> None:
         "topojsonURL": "/app/static/geo/",
     }
     assert "topojsonURL" not in plotly_config()
-    assert plotly_config(mode_bar=False)["displayModeBar"] is False
     assert set(TOPOJSON_FILES) == {"world_110m.json", "asia_50m.json"}
 
 

@@ -138,10 +138,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Four small line charts by year from {first} to {last}: members, associations, "
         "aid disbursed ({unit}) and exchanges.",
     },
-    "alt.overview_sparkline": {
-        "vi": "Biểu đồ đường nhỏ: {metric} từ {first} đến {last}; năm {last} là {value}.",
-        "en": "Small line chart: {metric} from {first} to {last}; {value} in {last}.",
-    },
     "alt.members_by_year": {
         "vi": "Biểu đồ kết hợp từ {first} đến {last}: đường là số hội viên, cột là số hội hữu "
         "nghị và chi hội; năm {last} có {members} hội viên.",
