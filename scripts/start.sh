@@ -13,22 +13,7 @@ echo "==> migrating the database"
 .venv/bin/python -m datastore migrate
 
 # Only an empty database gets the demo data, so imported figures are never mixed with it.
-if .venv/bin/python - <<'PY'
-import sys
-
-from sqlmodel import Session, select
-
-from datastore.db import get_engine
-from datastore.models import Aid, Exchange, Membership, Organization
-
-with Session(get_engine()) as session:
-    empty = all(
-        session.exec(select(table).limit(1)).first() is None
-        for table in (Organization, Membership, Aid, Exchange)
-    )
-sys.exit(0 if empty else 1)
-PY
-then
+if .venv/bin/python -m datastore.status; then
     echo "==> empty database: loading the demo data"
     .venv/bin/python -m seed
 fi

@@ -5,12 +5,9 @@ from __future__ import annotations
 import os
 
 import streamlit as st
-from sqlalchemy import func, select
-from sqlmodel import Session
 
 from datastore.config import database_url
-from datastore.db import get_engine
-from datastore.models import ImportBatch
+from datastore.status import holds_data
 from ui.texts import t
 
 
@@ -21,11 +18,6 @@ def _migrated(url: str) -> bool:
 
     migrate(url)
     return True
-
-
-def _has_data(url: str) -> bool:
-    with Session(get_engine(url)) as session:
-        return bool(session.execute(select(func.count()).select_from(ImportBatch)).scalar_one())
 
 
 @st.cache_resource(show_spinner=False)
@@ -50,6 +42,6 @@ def ensure_database(lang: str) -> None:
     """Migrate, then seed the demo data if the database is empty (unless DDN_NO_DEMO=1)."""
     url = database_url()
     _migrated(url)
-    if os.environ.get("DDN_NO_DEMO") == "1" or _has_data(url):
+    if os.environ.get("DDN_NO_DEMO") == "1" or holds_data(url):
         return
     _seeded(url, lang)
