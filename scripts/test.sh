@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Set up and test: bash scripts/test.sh [pytest options]
 # Installs what is missing (Chromium and its driver for the browser tests, PostgreSQL for the
-# second database backend), creates .venv with requirements-dev.txt, then runs ruff, mypy and
-# pytest. Every step runs; the exit status is non-zero if any of them failed.
+# second database backend, nginx and openssl for the two-replica deployment test), creates .venv
+# with requirements-dev.txt, then runs ruff, mypy and pytest. Every step runs; the exit status
+# is non-zero if any of them failed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/common.sh
@@ -14,7 +15,7 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
     echo 'create_main_cluster = false' \
         | as_root tee /etc/postgresql-common/createcluster.d/50-no-main-cluster.conf >/dev/null
 fi
-apt_install_missing chromium chromium-driver postgresql
+apt_install_missing chromium chromium-driver postgresql nginx openssl
 ensure_venv requirements-dev.txt
 bash scripts/install_geometry.sh
 

@@ -24,13 +24,22 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, ViewportSize, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Route,
+    ViewportSize,
+    expect,
+    sync_playwright,
+)
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sqlmodel import Session
 
 from datastore.db import get_engine
 from datastore.migrate import migrate
 from tests.fixtures_small import load_small_fixture
+from ui.texts import t
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -183,12 +192,17 @@ def run_dashboard(database_url: str, log_path: Path) -> Iterator[DashboardServer
                 time.sleep(0.2)
             yield DashboardServer(base_url=base_url, database_url=database_url)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            stop_process(process)
+
+
+def stop_process(process: subprocess.Popen[bytes], *, grace: float = 10) -> None:
+    """Ask a server to stop, kill it if it does not within `grace` seconds, and reap it."""
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -279,6 +293,34 @@ def wait_until_settled(page: Page) -> None:
     errors = page.locator('[data-testid="stException"]')
     if errors.count():
         raise AssertionError(f"the page shows an exception: {errors.first.inner_text()}")
+
+
+def sign_in(page: Page, name: str, password: str) -> None:
+    """Open the sidebar's sign-in fold, fill it in, and wait for the signed-in line."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text(t("auth.sign_in", "vi"), exact=True).first.click()
+    page.locator(".st-key-auth_name input").fill(name)
+    page.locator(".st-key-auth_password input").fill(password)
+    page.locator(".st-key-auth_submit button").click()
+    expect(sidebar.get_by_text("Đã đăng nhập:")).to_be_visible()
+    wait_until_settled(page)
+
+
+def load_through_import_page(page: Page, file: Path, *, preview_shot: str | None = None) -> None:
+    """As a signed-in editor: open the import page, upload `file`, confirm, wait for the load."""
+    label = t("page.import_data", "vi")
+    page.locator('[data-testid="stSidebarNav"] a', has_text=label).click()
+    expect(page.locator("h1", has_text=label)).to_be_visible()
+    wait_until_settled(page)
+    page.locator('input[type="file"]').set_input_files(str(file))
+    confirm = page.get_by_role("button", name=t("import.confirm", "vi"))
+    expect(confirm).to_be_visible()
+    wait_until_settled(page)
+    if preview_shot:
+        screenshot(page, preview_shot)
+    confirm.click()
+    expect(page.get_by_text("Đã nạp tệp")).to_be_visible()
+    wait_until_settled(page)
 
 
 def open_page(visit: Visit, url: str) -> None:

@@ -22,9 +22,11 @@ from datastore.models import ImportBatch, Membership, Role
 from tests.browser import (
     DashboardServer,
     Visit,
+    load_through_import_page,
     open_page,
     run_dashboard,
     screenshot,
+    sign_in,
     wait_until_settled,
 )
 from ui.texts import t
@@ -76,17 +78,6 @@ def nav_links(page: Page) -> list[str]:
     return [text.strip() for text in links.all_inner_texts()]
 
 
-def sign_in(page: Page, name: str, password: str) -> None:
-    """Open the sidebar's sign-in fold, fill it in, and wait for the signed-in line."""
-    sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_text(t("auth.sign_in", "vi"), exact=True).first.click()
-    page.locator(".st-key-auth_name input").fill(name)
-    page.locator(".st-key-auth_password input").fill(password)
-    page.locator(".st-key-auth_submit button").click()
-    expect(sidebar.get_by_text("Đã đăng nhập:")).to_be_visible()
-    wait_until_settled(page)
-
-
 def test_a_fresh_server_first_asked_for_the_import_page_refuses_it(
     fresh_server: DashboardServer, visit: Visit
 ) -> None:
@@ -124,20 +115,9 @@ def test_an_editor_uploads_a_file_loads_it_and_the_overview_shows_it(
     open_page(visit, roles_server.url())
     assert t("empty.no_data", "vi") in main_text(page)
     sign_in(page, EDITOR, EDITOR_PASSWORD)
-    page.locator('[data-testid="stSidebarNav"] a', has_text=t("page.import_data", "vi")).click()
-    expect(page.locator("h1", has_text=t("page.import_data", "vi"))).to_be_visible()
-    wait_until_settled(page)
-
     csv_file = tmp_path / "hội viên 2023.csv"
     csv_file.write_text(MEMBERS_CSV, encoding="utf-8-sig")
-    page.locator('input[type="file"]').set_input_files(str(csv_file))
-    confirm = page.get_by_role("button", name=t("import.confirm", "vi"))
-    expect(confirm).to_be_visible()
-    wait_until_settled(page)
-    screenshot(page, "roles_editor_preview")
-    confirm.click()
-    expect(page.get_by_text("Đã nạp tệp")).to_be_visible()
-    wait_until_settled(page)
+    load_through_import_page(page, csv_file, preview_shot="roles_editor_preview")
     assert "thêm 2 dòng" in main_text(page)
     screenshot(page, "roles_editor_loaded")
 
