@@ -745,3 +745,13 @@ def test_map_resolutions_match_the_geometry_files_they_need() -> None:
         f"{vietnam.scope}_{vietnam.resolution}m.json",
     }
     assert needed == set(TOPOJSON_FILES)
+
+
+def test_figures_start_from_the_lean_white_template_without_unused_axis_kinds() -> None:
+    fig = build_exchanges_by_partner_country(exchanges_by_country_frame(), lang="vi")
+    template = fig.layout.template
+    assert template.layout.plot_bgcolor == "white"
+    assert template.layout.xaxis.gridcolor == "#EBF0F8"  # plotly_white's grid
+    assert template.layout.polar.to_plotly_json() == {}
+    assert template.layout.scene.to_plotly_json() == {}
+    assert template.data.bar[0].marker.line.color == "white"

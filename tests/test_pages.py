@@ -25,8 +25,10 @@ from streamlit.testing.v1.element_tree import Progress
 
 from datastore.db import get_engine
 from datastore.extracts import extract_columns
+from datastore.importing import import_file, undo_load
 from datastore.models import ImportBatch
-from tests.fixtures_small import load_small_fixture
+from tests.badfiles import csv_bytes
+from tests.fixtures_small import EXCHANGES, load_small_fixture
 from ui.texts import t
 
 ENTRY = Path(__file__).resolve().parents[1] / "dashboard.py"
@@ -598,3 +600,32 @@ def test_first_start_on_an_empty_database_seeds_the_demo_data_and_says_so(
         assert t("banner.demo", "vi") in infos(at)
     finally:
         _clear_streamlit_caches()
+
+
+def test_a_load_and_its_undo_show_at_the_next_rerun_never_the_cached_chart(
+    small_database: str,
+) -> None:
+    at = open_app("exchanges", direction="incoming")
+    before = {"Campuchia": 3, "Hoa Kỳ": 1}
+    assert series(figure(at, "exchanges_by_partner_country")) == before
+    at.run()  # drawn again from the caches
+    assert series(figure(at, "exchanges_by_partner_country")) == before
+
+    # One more incoming delegation from Cambodia (E1 on another day), loaded beside the app.
+    extra = [{**EXCHANGES[0], "date": "02/04/2014", "title": "Đoàn bổ sung"}]
+    with Session(get_engine(small_database)) as session:
+        summary = import_file(
+            session=session,
+            kind="exchanges",
+            data=csv_bytes("exchanges", extra),
+            file_name="bo_sung.csv",
+            created_by="test",
+        )
+    at.run()
+    assert series(figure(at, "exchanges_by_partner_country")) == {"Campuchia": 4, "Hoa Kỳ": 1}
+    assert summary.batch_id is not None
+
+    with Session(get_engine(small_database)) as session:
+        undo_load(session=session, batch_id=summary.batch_id, user="test")
+    at.run()
+    assert series(figure(at, "exchanges_by_partner_country")) == before

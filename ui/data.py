@@ -52,11 +52,14 @@ def current_version() -> tuple[int, int, int]:
     return version if version is not None else data_version()
 
 
+def query_key(name: str, filters: Filters, lang: str, **options: Any) -> tuple[Any, ...]:
+    """Everything a query's result depends on, the data version and the database included."""
+    return (name, filters, lang, tuple(sorted(options.items())), current_version(), database_url())
+
+
 def query(name: str, filters: Filters, lang: str, **options: Any) -> pd.DataFrame:
     """The result of `datastore.queries.<name>` for these filters, from cache when fresh."""
-    return _cached(
-        name, filters, lang, tuple(sorted(options.items())), current_version(), database_url()
-    )
+    return _cached(*query_key(name, filters, lang, **options))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -14,6 +14,7 @@ from datastore.export import export_bytes, file_name
 from datastore.extracts import count_rows, extract_columns, read_extract
 from datastore.filters import Filters
 from ui.data import current_version
+from ui.render import show_no_data
 from ui.texts import t
 
 PREVIEW_ROWS = 200
@@ -40,7 +41,7 @@ def show_extract(kind: str, *, filters: Filters, lang: str) -> None:
     """The extract of one kind for the current filters."""
     total, preview = _preview(kind, filters, current_version(), database_url())
     if total == 0:
-        st.info(t("empty.no_data", lang), icon=":material/search_off:")
+        show_no_data(lang)
         return
     st.caption(
         t(

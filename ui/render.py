@@ -14,7 +14,7 @@ import streamlit as st
 from charts import alt_text, drawn_frame, plotly_config
 from datastore.export import BOM, neutralise
 from datastore.filters import Filters
-from ui.data import query
+from ui.data import query, query_key
 from ui.texts import t
 
 # Streamlit serves static/ at app/static/ (server.enableStaticServing); relative, so the maps
@@ -44,27 +44,36 @@ def _named_drawn_frame(fig: go.Figure) -> pd.DataFrame:
     return frame.rename(columns=names)
 
 
-def show_chart(
-    fig: go.Figure,
-    *,
-    key: str,
-    lang: str,
-    filters: Filters,
-    empty: bool = False,
-) -> None:
-    """The chart and its CSV download; a clear message instead when the filters match nothing."""
-    if empty:
-        st.info(t("empty.no_data", lang), icon=":material/search_off:")
-        return
+@dataclass(frozen=True)
+class Drawn:
+    """A built chart with what is shown beside it; shared between sessions, never changed."""
+
+    figure: go.Figure
+    alt: str
+    csv: bytes
+
+
+def draw(fig: go.Figure) -> Drawn:
+    """The figure with its alt text and the CSV of the numbers it draws."""
+    return Drawn(figure=fig, alt=alt_text(fig), csv=csv_bytes(_named_drawn_frame(fig)))
+
+
+def show_no_data(lang: str) -> None:
+    """The note shown in place of a chart or table when the filters match nothing."""
+    st.info(t("empty.no_data", lang), icon=":material/search_off:")
+
+
+def show_chart(drawn: Drawn, *, key: str, lang: str, filters: Filters) -> None:
+    """The chart and its CSV download."""
     st.plotly_chart(
-        fig,
+        drawn.figure,
         key=f"chart_{key}",
         config=plotly_config(TOPOJSON_URL),
-        alt=alt_text(fig) or None,
+        alt=drawn.alt or None,
     )
     st.download_button(
         t("download.chart_csv", lang),
-        data=csv_bytes(_named_drawn_frame(fig)),
+        data=drawn.csv,
         file_name=f"{key}_{filters.slug()}.csv",
         mime="text/csv",
         key=f"download_{key}",
@@ -76,7 +85,7 @@ def show_chart(
 def show_table(frame: pd.DataFrame, *, key: str, lang: str, filters: Filters) -> None:
     """A query result as a table with translated headers and its CSV download."""
     if frame.empty:
-        st.info(t("empty.no_data", lang), icon=":material/search_off:")
+        show_no_data(lang)
         return
     headers = {column: t(f"column.{column}", lang) for column in frame.columns}
     thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
@@ -114,6 +123,30 @@ class View:
     where: str
 
 
+# Building a plotly figure (validation of every property) costs far more than its query once
+# the query reads a rollup, so built figures are kept too. The key holds everything the figure
+# depends on, the data version included, so a load or an undo never leaves an old chart shown.
+# cache_resource hands out the object itself: no copy per rerun, and nothing changes it after.
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _drawn(
+    builder: str,
+    query_key: tuple[Any, ...],
+    where: str,
+    build_options: tuple[tuple[str, Any], ...],
+    top: int | None,
+    _frame: pd.DataFrame,
+    _build: Callable[..., go.Figure],
+) -> Drawn:
+    """Build and draw once per distinct chart; `_frame` and `_build` follow from the key."""
+    frame = _frame.nlargest(top, _TOP_BY[query_key[0]]) if top else _frame
+    lang = query_key[2]
+    return draw(_build(frame, lang=lang, title_context=where, **dict(build_options)))
+
+
+# What `top` ranks by, per query that a page may cut to its largest rows.
+_TOP_BY = {"exchanges_by_partner_country": "exchanges", "exchanges_by_province": "exchanges"}
+
+
 def chart(
     view: View,
     query_name: str,
@@ -122,8 +155,12 @@ def chart(
     key: str | None = None,
     currency: str | None = None,
     limit: int | None = None,
+    top: int | None = None,
 ) -> None:
-    """Run one chart query for the view, build its figure and show it (or the no-data note)."""
+    """Run one chart query for the view, build its figure and show it (or the no-data note).
+
+    `limit` goes to the query; `top` keeps only the rows with the largest counts before drawing.
+    """
     query_options: dict[str, Any] = {}
     build_options: dict[str, Any] = {}
     if currency is not None:
@@ -131,10 +168,16 @@ def chart(
     if limit is not None:
         query_options["limit"] = limit
     frame = query(query_name, view.filters, view.lang, **query_options)
-    show_chart(
-        build(frame, lang=view.lang, title_context=view.where, **build_options),
-        key=key or query_name,
-        lang=view.lang,
-        filters=view.filters,
-        empty=frame.empty,
+    if frame.empty:
+        show_no_data(view.lang)
+        return
+    drawn = _drawn(
+        f"{build.__module__}.{build.__qualname__}",
+        query_key(query_name, view.filters, view.lang, **query_options),
+        view.where,
+        tuple(sorted(build_options.items())),
+        top,
+        frame,
+        build,
     )
+    show_chart(drawn, key=key or query_name, lang=view.lang, filters=view.filters)
