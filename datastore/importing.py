@@ -75,6 +75,7 @@ from datastore.models import (
     Organization,
     RowChange,
 )
+from datastore.rollups import refresh_rollups
 from datastore.vietnamese import fold
 
 if TYPE_CHECKING:
@@ -698,6 +699,12 @@ def _undo(session: Session, batch_id: int, user: str) -> UndoSummary:
     if batch.kind == "organizations":
         organization_ids = added_ids
     _refuse_if_organizations_in_use(session, batch_id, organization_ids, batch.kind)
+    years: set[int] = set()  # of the rows this undo removes or puts back, before and after
+    if "year" in table.c:
+        years.update(
+            session.scalars(select(table.c.year).where(table.c.batch_id == batch_id).distinct())
+        )
+        years.update(row["year"] for row in restored)
     for start in range(0, len(restored), 1000):
         session.execute(update(model), restored[start : start + 1000])
     removed = 0
@@ -711,6 +718,7 @@ def _undo(session: Session, batch_id: int, user: str) -> UndoSummary:
             delete(Organization).where(col(Organization.id).in_(created_organizations))
         )
         organizations_removed = result.rowcount  # type: ignore[attr-defined]
+    refresh_rollups(session=session, fact=table.name, years=years)
     return UndoSummary(
         batch_id=batch_id,
         kind=batch.kind,

@@ -49,6 +49,7 @@ from datastore.parsing import (
 )
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.reference.provinces import list_for_date, list_for_year
+from datastore.rollups import refresh_rollups
 from datastore.vietnamese import fold
 
 KINDS = ("organizations", "members", "aid", "exchanges")
@@ -298,8 +299,9 @@ def _write_all(
     rows = [_row_to_write(record, batch, batch_row) for record in records]
     if kind == "members":
         _link_organizations(session, records, rows, batch_row)
+    years: set[int] = set()  # of the rows written, before and after
     for start in range(0, len(rows), CHUNK):
-        _write_chunk(session, model, rows[start : start + CHUNK], batch_row, summary)
+        years |= _write_chunk(session, model, rows[start : start + CHUNK], batch_row, summary)
         if progress is not None and rows:
             done = min(start + CHUNK, len(rows)) / len(rows)
             progress(VALIDATION_SHARE + (1 - VALIDATION_SHARE) * 0.99 * done)
@@ -311,6 +313,8 @@ def _write_all(
         session.rollback()
         summary.batch_id = None
     else:
+        table_name = model.__table__.name  # type: ignore[attr-defined]
+        refresh_rollups(session=session, fact=table_name, years=years)
         session.commit()
     return summary
 
@@ -332,8 +336,8 @@ def _write_chunk(
     rows: list[dict[str, Any]],
     batch: ImportBatch,
     summary: LoadSummary,
-) -> None:
-    """Insert the rows whose key is new, update those whose content changed."""
+) -> set[int]:
+    """Insert the rows whose key is new, update those whose content changed; the years touched."""
     table = model.__table__  # type: ignore[attr-defined]
     keys = [row["row_key"] for row in rows]
     existing = {
@@ -352,20 +356,27 @@ def _write_chunk(
             changed_rows.append({**row, "id": found[0]})
         else:
             summary.unchanged += 1
+    years = {row["year"] for row in new_rows + changed_rows if row.get("year") is not None}
     if new_rows:
         session.execute(insert(table), new_rows)
         summary.added += len(new_rows)
     if changed_rows:
-        _record_previous(session, table, [row["id"] for row in changed_rows], batch)
+        years |= _record_previous(session, table, [row["id"] for row in changed_rows], batch)
         session.execute(update(model), changed_rows)
         summary.updated += len(changed_rows)
+    return years
 
 
-def _record_previous(session: Session, table: Any, row_ids: list[int], batch: ImportBatch) -> None:
-    """Keep what the rows held before this load changes them, so the load can be undone."""
+def _record_previous(
+    session: Session, table: Any, row_ids: list[int], batch: ImportBatch
+) -> set[int]:
+    """Keep what the rows held before this load changes them, so the load can be undone.
+
+    Returns the years the rows held (none for a table without years).
+    """
     # FOR UPDATE (PostgreSQL): read the latest committed content and hold it until commit.
     statement = select(table).where(table.c.id.in_(row_ids)).with_for_update()
-    previous = session.execute(statement).mappings()
+    previous = session.execute(statement).mappings().all()
     session.execute(
         insert(RowChange),
         [
@@ -378,6 +389,7 @@ def _record_previous(session: Session, table: Any, row_ids: list[int], batch: Im
             for row in previous
         ],
     )
+    return {row["year"] for row in previous if row.get("year") is not None}
 
 
 class _FoldTable(dict[int, str]):

@@ -17,6 +17,7 @@ from datastore.db import get_engine
 from datastore.loading import KINDS, BatchInfo, load_rows
 from datastore.migrate import migrate
 from datastore.reference.directory import Directory
+from datastore.rollups import analyze_rollups
 from seed import documented, synthetic
 
 Progress = Callable[[str, float], None]
@@ -140,6 +141,9 @@ def seed_database(
                 f"{summary.updated:,} updated, {summary.unchanged:,} unchanged",
                 number / len(steps),
             )
+    # Planner statistics for the charts right away, not once autovacuum comes by.
+    with Session(engine) as session:
+        analyze_rollups(session=session)
     return totals
 
 

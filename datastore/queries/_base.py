@@ -11,6 +11,7 @@ from sqlmodel import Session, SQLModel
 
 from datastore.filters import Filters
 from datastore.models import Aid, Country, Exchange, Membership, Province, ProvinceList, Sector
+from datastore.rollups import ROLLUPS, covering_rollup
 from datastore.vietnamese import sort_key
 
 LANGS = ("vi", "en")
@@ -30,6 +31,8 @@ EXCHANGE = table(Exchange)
 PROVINCE = table(Province)
 COUNTRY = table(Country)
 SECTOR = table(Sector)
+# The exchange table and its rollups: the same column names, so the same filters apply.
+_EXCHANGE_TABLES = (EXCHANGE, *(rollup.table for rollup in ROLLUPS))
 
 
 def check_lang(lang: str) -> str:
@@ -56,7 +59,7 @@ def province_column(fact: Table, filters: Filters) -> ColumnElement[Any]:
 
 
 def apply_filters(stmt: Select[Any], fact: Table, filters: Filters) -> Select[Any]:
-    """Restrict a statement on one fact table to the slice `filters` describes."""
+    """Restrict a statement on one fact table (or exchange rollup) to the slice of `filters`."""
     if filters.provinces:
         # Codes are resolved inside the query so that the caller needs no round trip;
         # the sub-select touches a table of 97 rows.
@@ -76,12 +79,29 @@ def apply_filters(stmt: Select[Any], fact: Table, filters: Filters) -> Select[An
             stmt = stmt.where(fact.c.sector_code.in_(filters.sectors))
         if filters.measure:
             stmt = stmt.where(fact.c.measure == filters.measure)
-    if fact is EXCHANGE:
+    if any(fact is exchanges for exchanges in _EXCHANGE_TABLES):
         if filters.direction:
             stmt = stmt.where(fact.c.direction == filters.direction)
         if filters.kinds:
             stmt = stmt.where(fact.c.kind.in_(filters.kinds))
     return stmt
+
+
+def exchange_rollup(filters: Filters, *, group_by: Iterable[str]) -> Table:
+    """The smallest exchange rollup holding the columns grouped by and those `filters` restrict."""
+    # Keep in step with apply_filters: a rollup lacking a filtered column fails loudly there.
+    columns = set(group_by)
+    if filters.provinces:
+        columns.add(province_column(EXCHANGE, filters).name)
+    if filters.year_from is not None or filters.year_to is not None:
+        columns.add("year")
+    if filters.countries:
+        columns.add("country_code")
+    if filters.direction:
+        columns.add("direction")
+    if filters.kinds:
+        columns.add("kind")
+    return covering_rollup(columns)
 
 
 def country_name(lang: str) -> ColumnElement[Any]:
@@ -126,7 +146,9 @@ def sort_frame(
     for column in by:
         values = data[column].tolist()
         if data[column].dtype == object:
-            keys.append([sort_key(value) for value in values])
+            # Labels repeat (a province on every row of its countries): collate each once.
+            ranks = {value: sort_key(value) for value in set(values)}
+            keys.append([ranks[value] for value in values])
         elif column in descending:
             keys.append([-value for value in values])
         else:

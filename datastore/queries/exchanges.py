@@ -1,4 +1,8 @@
-"""Delegations and other exchanges, counted by partner country, province, year and locality."""
+"""Delegations and other exchanges, counted by partner country, province, year and locality.
+
+Every query reads the smallest exchange rollup that holds its columns (datastore.rollups), where
+a row stands for `exchanges` facts and their `participants`; a count of facts is a sum there.
+"""
 
 from __future__ import annotations
 
@@ -14,28 +18,29 @@ from datastore.queries._base import (
     apply_filters,
     check_lang,
     country_name,
+    exchange_rollup,
     fetch,
     frame,
     province_column,
     sort_frame,
 )
 
-_E = EXCHANGE.c
-
 
 def exchanges_by_partner_country(
     *, session: Session, filters: Filters, lang: str = "vi"
 ) -> pd.DataFrame:
     """Exchanges and participants per partner country; exchanges with no country left out."""
+    rollup = exchange_rollup(filters, group_by=["country_code"])
+    e = rollup.c
     totals = apply_filters(
         select(
-            _E.country_code,
-            func.count().label("exchanges"),
-            func.coalesce(func.sum(_E.participants), 0).label("participants"),
+            e.country_code,
+            func.sum(e.exchanges).label("exchanges"),
+            func.sum(e.participants).label("participants"),
         )
-        .where(_E.country_code.is_not(None))
-        .group_by(_E.country_code),
-        EXCHANGE,
+        .where(e.country_code.is_not(None))
+        .group_by(e.country_code),
+        rollup,
         filters,
     ).subquery()
     stmt = select(
@@ -56,14 +61,15 @@ def exchanges_by_partner_country(
 def exchanges_by_province(*, session: Session, filters: Filters, lang: str = "vi") -> pd.DataFrame:
     """Exchanges and participants per province of the chosen list, with its centre for maps."""
     check_lang(lang)
-    province_id = province_column(EXCHANGE, filters)
+    rollup = exchange_rollup(filters, group_by=[province_column(EXCHANGE, filters).name])
+    province_id = province_column(rollup, filters)
     totals = apply_filters(
         select(
             province_id.label("province_id"),
-            func.count().label("exchanges"),
-            func.coalesce(func.sum(_E.participants), 0).label("participants"),
+            func.sum(rollup.c.exchanges).label("exchanges"),
+            func.sum(rollup.c.participants).label("participants"),
         ).group_by(province_id),
-        EXCHANGE,
+        rollup,
         filters,
     ).subquery()
     stmt = select(
@@ -93,11 +99,13 @@ def exchanges_by_year_and_direction(
 ) -> pd.DataFrame:
     """Exchanges per year and direction ("incoming"/"outgoing"), sorted by year, then direction."""
     check_lang(lang)
+    rollup = exchange_rollup(filters, group_by=["year", "direction"])
+    e = rollup.c
     stmt = apply_filters(
-        select(_E.year, _E.direction, func.count().label("exchanges")).group_by(
-            _E.year, _E.direction
+        select(e.year, e.direction, func.sum(e.exchanges).label("exchanges")).group_by(
+            e.year, e.direction
         ),
-        EXCHANGE,
+        rollup,
         filters,
     )
     data = frame(
@@ -112,17 +120,19 @@ def exchanges_by_partner_locality(
     """The `limit` partner localities with most exchanges, most first; no locality left out."""
     if limit < 1:
         raise ValueError(f"limit must be at least 1, not {limit}")
-    exchanges = func.count().label("exchanges")
+    rollup = exchange_rollup(filters, group_by=["country_code", "partner_locality"])
+    e = rollup.c
+    exchanges = func.sum(e.exchanges).label("exchanges")
     top = (
         apply_filters(
-            select(_E.country_code, _E.partner_locality, exchanges)
-            .where(_E.partner_locality.is_not(None))
-            .group_by(_E.country_code, _E.partner_locality),
-            EXCHANGE,
+            select(e.country_code, e.partner_locality, exchanges)
+            .where(e.partner_locality.is_not(None))
+            .group_by(e.country_code, e.partner_locality),
+            rollup,
             filters,
         )
         # Ties at the cut are broken by name so that both databases keep the same rows.
-        .order_by(exchanges.desc(), _E.partner_locality, func.coalesce(_E.country_code, ""))
+        .order_by(exchanges.desc(), e.partner_locality, func.coalesce(e.country_code, ""))
         .limit(limit)
         .subquery()
     )
@@ -145,12 +155,19 @@ def exchanges_by_province_and_country(
     *, session: Session, filters: Filters, lang: str = "vi"
 ) -> pd.DataFrame:
     """Exchanges per province of the chosen list and partner country; no country left out."""
-    province_id = province_column(EXCHANGE, filters)
+    rollup = exchange_rollup(
+        filters, group_by=[province_column(EXCHANGE, filters).name, "country_code"]
+    )
+    province_id, country_code = province_column(rollup, filters), rollup.c.country_code
     totals = apply_filters(
-        select(province_id.label("province_id"), _E.country_code, func.count().label("exchanges"))
-        .where(_E.country_code.is_not(None))
-        .group_by(province_id, _E.country_code),
-        EXCHANGE,
+        select(
+            province_id.label("province_id"),
+            country_code,
+            func.sum(rollup.c.exchanges).label("exchanges"),
+        )
+        .where(country_code.is_not(None))
+        .group_by(province_id, country_code),
+        rollup,
         filters,
     ).subquery()
     stmt = (

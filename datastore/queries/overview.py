@@ -10,10 +10,10 @@ from datastore.filters import Filters
 from datastore.models import Measure
 from datastore.queries._base import (
     AID,
-    EXCHANGE,
     MEMBERSHIP,
     apply_filters,
     check_lang,
+    exchange_rollup,
     fetch,
     frame,
     money_column,
@@ -46,8 +46,11 @@ def overview_by_year(
         AID,
         filters.with_(measure=None),
     )
+    rollup = exchange_rollup(filters, group_by=["year"])
     exchanges = apply_filters(
-        select(EXCHANGE.c.year, func.count()).group_by(EXCHANGE.c.year), EXCHANGE, filters
+        select(rollup.c.year, func.sum(rollup.c.exchanges)).group_by(rollup.c.year),
+        rollup,
+        filters,
     )
     by_year: dict[int, list[float | int]] = {}
     for year, member_count, associations in fetch(session, members):
