@@ -64,6 +64,30 @@ def run_migrate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# rollups ------------------------------------------------------------------------------------
+
+
+def add_rollups_parser(subparsers: SubParsers) -> None:
+    """`rollups`: recompute the exchange rollups from the facts."""
+    parser = subparsers.add_parser(
+        "rollups",
+        help="tính lại các bảng tổng hợp giao lưu đoàn / rebuild the exchange rollups",
+    )
+    _add_database_option(parser, suppress_default=True)
+    parser.set_defaults(handler=run_rollups)
+
+
+def run_rollups(args: argparse.Namespace) -> int:
+    """Rebuild every exchange rollup in one transaction."""
+    from datastore.rollups import rebuild_rollups
+
+    with Session(get_engine()) as session:
+        years = rebuild_rollups(session=session)
+        session.commit()
+    say(f"Đã tính lại bảng tổng hợp cho {years} năm. / Rebuilt the rollups for {years} years.")
+    return EXIT_OK
+
+
 # export -------------------------------------------------------------------------------------
 
 _APPLIES_TO = {
@@ -296,7 +320,11 @@ def _replacing(path: Path) -> Iterator[BinaryIO]:
 
 # Parser and entry point ---------------------------------------------------------------------
 
-SUBCOMMANDS: list[Callable[[SubParsers], None]] = [add_migrate_parser, add_export_parser]
+SUBCOMMANDS: list[Callable[[SubParsers], None]] = [
+    add_migrate_parser,
+    add_rollups_parser,
+    add_export_parser,
+]
 
 
 def _add_database_option(parser: argparse.ArgumentParser, *, suppress_default: bool) -> None:

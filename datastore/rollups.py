@@ -84,6 +84,17 @@ def refresh_rollups(*, session: Session, fact: str, years: Collection[int]) -> N
         session.execute(_rebuild(rollup, chosen))
 
 
+def rebuild_rollups(*, session: Session) -> int:
+    """Recompute every rollup from the facts, in the open transaction; the years rebuilt."""
+    # For data that reached the exchange table some other way than a load or an undo (a
+    # restore, a hand-made correction): the rollups then hold exactly what the facts say.
+    for rollup in ROLLUPS:
+        session.execute(delete(rollup.table))
+    years = list(session.scalars(select(EXCHANGE.c.year).distinct()))
+    refresh_rollups(session=session, fact=EXCHANGE.name, years=years)
+    return len(years)
+
+
 def _rebuild(rollup: Rollup, years: list[int]) -> Insert:
     """INSERT … SELECT … GROUP BY filling the rows of `years` of `rollup` from its source."""
     source = rollup.source

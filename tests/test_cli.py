@@ -11,12 +11,15 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from sqlmodel import Session
+from fixtures_small import load_small_fixture
+from sqlalchemy import select
+from sqlmodel import Session, col
 from test_extracts import HYPERLINK, ISSUE_COLUMNS, load_extract_fixture
 
 from datastore.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from datastore.db import get_engine
 from datastore.export import BOM
+from datastore.models import Exchange
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 QUOTED_LINK = "'" + HYPERLINK
@@ -241,3 +244,14 @@ def test_a_database_never_migrated_gets_a_hint_to_migrate(
     assert "migrate" in capsys.readouterr().err
     assert not (tmp_path / "x.csv").exists()
     get_engine(url).dispose()
+
+
+def test_the_rollups_command_rebuilds_them_and_says_for_how_many_years(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'rollups.sqlite3'}"
+    assert run_cli("migrate", database_url=url).returncode == EXIT_OK
+    with Session(get_engine(url)) as session:
+        load_small_fixture(session=session)
+        years = len(set(session.scalars(select(col(Exchange.year)))))
+    rebuilt = run_cli("rollups", database_url=url)
+    assert rebuilt.returncode == EXIT_OK, rebuilt.stderr.decode()
+    assert f"Rebuilt the rollups for {years} years" in rebuilt.stderr.decode()

@@ -23,7 +23,7 @@ from datastore.loading import BatchInfo, load_rows
 from datastore.migrate import alembic_config, migrate
 from datastore.models import Exchange, ImportBatch, ProvinceList
 from datastore.queries import _base
-from datastore.rollups import LOCALITY, ROLLUPS, Rollup, covering_rollup
+from datastore.rollups import LOCALITY, ROLLUPS, Rollup, covering_rollup, rebuild_rollups
 
 EXCHANGE = Exchange.__table__  # type: ignore[attr-defined]
 # Units that exist in both province lists, so that any date is valid for them.
@@ -214,6 +214,26 @@ def test_undoing_every_load_leaves_every_rollup_empty(session: Session) -> None:
 
     for rollup in ROLLUPS:
         assert rollup_rows(session, rollup) == []
+
+
+def test_rebuilding_mends_rollups_after_facts_changed_outside_the_load_path(
+    session: Session,
+) -> None:
+    load(session, random_exchanges(random.Random(5), 40), "load")
+    table = Exchange.__table__  # type: ignore[attr-defined]
+    # A hand-made correction: one exchange moved a year on, another deleted, by plain SQL.
+    first, second = session.scalars(select(table.c.id).order_by(table.c.id).limit(2)).all()
+    session.execute(table.update().where(table.c.id == first).values(year=table.c.year + 1))
+    session.execute(table.delete().where(table.c.id == second))
+    session.commit()
+    with pytest.raises(AssertionError):
+        assert_rollups_match_facts(session)
+
+    years = rebuild_rollups(session=session)
+    session.commit()
+
+    assert years == len(set(session.scalars(select(table.c.year))))
+    assert_rollups_match_facts(session)
 
 
 def test_a_load_that_fails_while_refreshing_leaves_facts_and_rollups_as_they_were(
