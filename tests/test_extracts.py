@@ -29,12 +29,14 @@ import pyarrow as pa
 import pytest
 from sqlmodel import Session
 
+from datastore.db import get_engine
 from datastore.extracts import (
     EXTRACT_COLUMNS,
     VI_HEADERS,
     arrow_schema,
     count_rows,
     data_date,
+    extract_statement,
     iter_extract,
     read_extract,
 )
@@ -431,3 +433,19 @@ def test_data_date_is_none_before_any_load(session: Session) -> None:
 def test_unknown_kind_is_refused(session: Session) -> None:
     with pytest.raises(ValueError, match="unknown extract kind"):
         list(iter_extract("donors", session=session, filters=Filters()))
+
+
+def test_the_exchange_preview_reads_the_extract_order_index_instead_of_sorting(
+    sqlite_url: str,
+) -> None:
+    statement = extract_statement(
+        "exchanges", filters=Filters(year_from=2015, year_to=2020), limit=200
+    )
+    engine = get_engine(sqlite_url)
+    compiled = statement.compile(engine, compile_kwargs={"literal_binds": True})
+    with engine.connect() as connection:
+        plan = " | ".join(
+            str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+        )
+    assert "ix_exchange_year_date" in plan, plan
+    assert "TEMP B-TREE FOR ORDER BY" not in plan, plan
