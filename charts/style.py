@@ -113,6 +113,7 @@ def apply_base_layout(
 ) -> None:
     """Template, fonts, margins, separators, title at the top left and the legend's place."""
     fig.update_layout(
+        template=TEMPLATE,  # also when something else (Streamlit does) changed plotly's default
         separators=separators(lang),
         font={"family": FONT_FAMILY, "size": 13, "color": "#222222"},
         title={
