@@ -164,40 +164,28 @@ _editor: dict[str, str] = {}
 def _app_test_frame(database_url: str) -> Iterator[None]:
     """The app's environment for AppTest: this database, no demo seed, a temporary editor.
 
-    Also keeps AppTest in st.navigation mode between runs (see tests/test_pages.py,
-    _NavigationPagesManager), and restores everything it changed on leaving.
+    Also keeps AppTest in st.navigation mode between runs (tests/apptest.py), and restores
+    everything it changed on leaving.
     """
     import streamlit as st
-    import streamlit.testing.v1.app_test as app_test_module
-    from streamlit.runtime.pages_manager import PagesManager
 
-    class NavigationPagesManager(PagesManager):
-        """AppTest resets this flag before every run; a running app keeps it False."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            PagesManager.uses_pages_directory = False
-            super().__init__(*args, **kwargs)
+    from tests.apptest import navigation_mode
 
     saved_environment = {name: os.environ.get(name) for name in [*_ENVIRONMENT, "DATABASE_URL"]}
-    saved_manager = app_test_module.PagesManager
-    saved_flag = PagesManager.uses_pages_directory
     # A filter, not a level: Streamlit resets its loggers' levels when AppTest loads its config.
     quiet = _BelowErrorDropped()
     for name in _QUIET_LOGGERS:
         logging.getLogger(name).addFilter(quiet)
     for name, value in {**_ENVIRONMENT, "DATABASE_URL": database_url}.items():
         _set_environment(name, value)
-    app_test_module.PagesManager = NavigationPagesManager  # type: ignore[misc]
-    PagesManager.uses_pages_directory = False
     st.cache_data.clear()
     _create_editor(database_url)
     try:
-        yield
+        with navigation_mode():
+            yield
     finally:
         _delete_editor(database_url)
         st.cache_data.clear()
-        app_test_module.PagesManager = saved_manager  # type: ignore[misc]
-        PagesManager.uses_pages_directory = saved_flag
         for name in _QUIET_LOGGERS:
             logging.getLogger(name).removeFilter(quiet)
         for name, value in saved_environment.items():

@@ -12,11 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import streamlit as st
-import streamlit.testing.v1.app_test as app_test_module
 from sqlalchemy import func, select
 from sqlmodel import Session, col
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
@@ -25,6 +22,7 @@ from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.loading import LoadRejected
 from datastore.models import ImportBatch, Membership, Role
+from tests.apptest import clear_streamlit_caches, navigation_mode
 from ui.texts import t
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,23 +46,10 @@ BAD_CSV = (
 ).encode()
 
 
-class _NavigationPagesManager(PagesManager):
-    """Keeps AppTest from running a page file alone on reruns (see tests/test_pages.py)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        PagesManager.uses_pages_directory = False
-        super().__init__(*args, **kwargs)
-
-
 @pytest.fixture(autouse=True)
-def _navigation_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app_test_module, "PagesManager", _NavigationPagesManager)
-    monkeypatch.setattr(PagesManager, "uses_pages_directory", False)
-
-
-def _clear_streamlit_caches() -> None:
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def _navigation_pages() -> Iterator[None]:
+    with navigation_mode():
+        yield
 
 
 @pytest.fixture
@@ -79,9 +64,9 @@ def app_database(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
     monkeypatch.setenv("DDN_NO_DEMO", "1")
     monkeypatch.delenv("DDN_LOGIN_REQUIRED", raising=False)
     accounts.unknown_names.clear()
-    _clear_streamlit_caches()
+    clear_streamlit_caches()
     yield sqlite_url
-    _clear_streamlit_caches()
+    clear_streamlit_caches()
 
 
 def open_app() -> AppTest:

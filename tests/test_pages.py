@@ -15,11 +15,8 @@ from typing import Any
 
 import pandas as pd
 import pytest
-import streamlit as st
-import streamlit.testing.v1.app_test as app_test_module
 from sqlalchemy import func, select
 from sqlmodel import Session, col
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Progress
 
@@ -27,6 +24,7 @@ from datastore.db import get_engine
 from datastore.extracts import extract_columns
 from datastore.importing import import_file, undo_load
 from datastore.models import ImportBatch
+from tests.apptest import clear_streamlit_caches, navigation_mode
 from tests.badfiles import csv_bytes
 from tests.fixtures_small import EXCHANGES, load_small_fixture
 from ui.texts import t
@@ -70,32 +68,10 @@ PAGE_CHARTS: dict[str, dict[str, str]] = {
 EXTRACT_KINDS = ("members", "aid", "exchanges", "organizations")
 
 
-class _NavigationPagesManager(PagesManager):
-    """Keeps Streamlit from treating the app as an old-style `pages/` folder app.
-
-    AppTest (Streamlit 1.67) resets `PagesManager.uses_pages_directory` to None before every run,
-    and a new PagesManager then sets it to True because a `pages/` folder sits next to
-    dashboard.py. From the second run on, the script runner then runs the page file alone, never
-    the entry file, so the sidebar filters vanish. In a real server st.navigation sets the flag
-    to False on the first run and it stays so; this does the same before every run.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        PagesManager.uses_pages_directory = False
-        super().__init__(*args, **kwargs)
-
-
 @pytest.fixture(autouse=True)
-def _navigation_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app_test_module, "PagesManager", _NavigationPagesManager)
-    monkeypatch.setattr(PagesManager, "uses_pages_directory", False)
-
-
-def _clear_streamlit_caches() -> None:
-    # Cached results and the migrated/seeded markers are keyed by URL, but clearing them
-    # keeps one test's database from ever answering for another's.
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def _navigation_pages() -> Iterator[None]:
+    with navigation_mode():
+        yield
 
 
 @pytest.fixture
@@ -107,9 +83,9 @@ def small_database(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator
     monkeypatch.setenv("DATABASE_URL", sqlite_url)
     monkeypatch.setenv("DDN_NO_DEMO", "1")
     monkeypatch.delenv("DDN_DEMO_SCALE", raising=False)
-    _clear_streamlit_caches()
+    clear_streamlit_caches()
     yield sqlite_url
-    _clear_streamlit_caches()
+    clear_streamlit_caches()
 
 
 def open_app(page: str = "overview", *, lang: str = "vi", **widgets: Any) -> AppTest:
@@ -576,7 +552,7 @@ def test_first_start_on_an_empty_database_seeds_the_demo_data_and_says_so(
     monkeypatch.setenv("DATABASE_URL", empty_database_url)
     monkeypatch.delenv("DDN_NO_DEMO", raising=False)
     monkeypatch.setenv("DDN_DEMO_SCALE", DEMO_SCALE)
-    _clear_streamlit_caches()
+    clear_streamlit_caches()
     try:
         at = AppTest.from_file(str(ENTRY), default_timeout=SEED_TIMEOUT)
         at.run()
@@ -599,7 +575,7 @@ def test_first_start_on_an_empty_database_seeds_the_demo_data_and_says_so(
         at.switch_page("pages/about.py").run()
         assert t("banner.demo", "vi") in infos(at)
     finally:
-        _clear_streamlit_caches()
+        clear_streamlit_caches()
 
 
 def test_a_load_and_its_undo_show_at_the_next_rerun_never_the_cached_chart(
