@@ -20,27 +20,22 @@ from typing import Any, BinaryIO
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from datastore.cli_common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Handler,
+    SubParsers,
+    UsageProblem,
+    add_database_option,
+    say,
+)
 from datastore.db import get_engine
 from datastore.extracts import EXTRACT_KINDS
 from datastore.filters import Filters
 from datastore.models import Direction, ExchangeKind, Measure, Province, ProvinceList
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.vietnamese import fold
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-SubParsers = Any  # argparse's _SubParsersAction, private in typeshed
-Handler = Callable[[argparse.Namespace], int]
-
-
-class UsageProblem(Exception):
-    """A value on the command line that names nothing; the command writes nothing."""
-
-
-def say(message: str) -> None:
-    """A message for the person at the terminal."""
-    print(message, file=sys.stderr)
-
 
 # migrate ------------------------------------------------------------------------------------
 
@@ -51,7 +46,7 @@ def add_migrate_parser(subparsers: SubParsers) -> None:
         "migrate",
         help="cập nhật cấu trúc CSDL và dữ liệu danh mục / upgrade the schema, load reference data",
     )
-    _add_database_option(parser, suppress_default=True)
+    add_database_option(parser)
     parser.set_defaults(handler=run_migrate)
 
 
@@ -73,7 +68,7 @@ def add_rollups_parser(subparsers: SubParsers) -> None:
         "rollups",
         help="tính lại các bảng tổng hợp giao lưu đoàn / rebuild the exchange rollups",
     )
-    _add_database_option(parser, suppress_default=True)
+    add_database_option(parser)
     parser.set_defaults(handler=run_rollups)
 
 
@@ -144,7 +139,7 @@ def add_export_parser(subparsers: SubParsers) -> None:
     )
     parser.add_argument("--format", dest="fmt", choices=("csv", "xlsx"), default="csv")
     parser.add_argument("--out", type=Path, metavar="FILE", help="file to write; default stdout")
-    _add_database_option(parser, suppress_default=True)
+    add_database_option(parser)
     parser.set_defaults(handler=run_export)
 
 
@@ -327,23 +322,13 @@ SUBCOMMANDS: list[Callable[[SubParsers], None]] = [
 ]
 
 
-def _add_database_option(parser: argparse.ArgumentParser, *, suppress_default: bool) -> None:
-    # On a subcommand the default is suppressed so it does not hide a value given before it.
-    parser.add_argument(
-        "--database-url",
-        metavar="URL",
-        default=argparse.SUPPRESS if suppress_default else None,
-        help="CSDL cần dùng, thay cho DATABASE_URL / database to use instead of DATABASE_URL",
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The parser of `python -m datastore` with every registered subcommand."""
     parser = argparse.ArgumentParser(
         prog="python -m datastore",
         description="Dữ liệu đối ngoại nhân dân / People's diplomacy data",
     )
-    _add_database_option(parser, suppress_default=False)
+    add_database_option(parser, suppress_default=False)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add_parser in SUBCOMMANDS:
         add_parser(subparsers)

@@ -11,9 +11,6 @@ undo BATCH_ID [--user NAME]
     Reverses a whole load; exits 1 when it cannot be undone.
 template KIND --format csv|xlsx [--out FILE]
     An empty file with the extract's columns (XLSX: with a guide sheet).
-
-This module imports datastore.cli only inside functions: cli.py imports this module to
-register the commands.
 """
 
 from __future__ import annotations
@@ -26,6 +23,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from datastore.cli_common import EXIT_FAILED, EXIT_OK, UsageProblem, add_database_option, say
 from datastore.importing import (
     FORMATS,
     FileProblem,
@@ -43,7 +41,6 @@ from datastore.messages import DataProblem, quote, render
 
 def add_import_parser(subparsers: Any) -> None:
     """Register `import`, `loads`, `undo` and `template`."""
-    from datastore.cli import _add_database_option
 
     importing = subparsers.add_parser(
         "import",
@@ -62,18 +59,18 @@ def add_import_parser(subparsers: Any) -> None:
         help="kiểm tra và đếm, không ghi / check and count, write nothing",
     )
     importing.add_argument("--user", metavar="NAME", help="người nạp / who loads (default: login)")
-    _add_database_option(importing, suppress_default=True)
+    add_database_option(importing)
     importing.set_defaults(handler=run_import)
 
     loads = subparsers.add_parser("loads", help="lịch sử các lượt nạp / history of loads")
     loads.add_argument("--limit", type=int, default=50, metavar="N")
-    _add_database_option(loads, suppress_default=True)
+    add_database_option(loads)
     loads.set_defaults(handler=run_loads)
 
     undo = subparsers.add_parser("undo", help="hoàn tác một lượt nạp / undo a whole load")
     undo.add_argument("batch_id", type=int, metavar="BATCH_ID")
     undo.add_argument("--user", metavar="NAME", help="người hoàn tác / who undoes")
-    _add_database_option(undo, suppress_default=True)
+    add_database_option(undo)
     undo.set_defaults(handler=run_undo)
 
     template = subparsers.add_parser(
@@ -125,7 +122,6 @@ class _ProgressLines:
 
 def run_import(args: argparse.Namespace) -> int:
     """Load one file; every problem listed, nothing written unless the whole file is right."""
-    from datastore.cli import EXIT_FAILED, EXIT_OK, UsageProblem
     from datastore.db import get_engine
 
     path: Path = args.file
@@ -174,7 +170,6 @@ def _print_summary(summary: LoadSummary, file_name: str) -> None:
 
 def run_loads(args: argparse.Namespace) -> int:
     """Print the history of loads."""
-    from datastore.cli import EXIT_OK
     from datastore.db import get_engine
 
     with Session(get_engine()) as session:
@@ -203,7 +198,6 @@ def run_loads(args: argparse.Namespace) -> int:
 
 def run_undo(args: argparse.Namespace) -> int:
     """Undo one load as a whole."""
-    from datastore.cli import EXIT_FAILED, EXIT_OK
     from datastore.db import get_engine
 
     with Session(get_engine()) as session:
@@ -233,7 +227,6 @@ def _two_languages(message_id: str, problem: DataProblem) -> str:
 
 def run_template(args: argparse.Namespace) -> int:
     """Write an empty template to --out or stdout."""
-    from datastore.cli import EXIT_OK, UsageProblem
 
     if args.out is None and args.fmt == "xlsx" and sys.stdout.isatty():
         raise UsageProblem(_both("cli.xlsx_to_terminal"))
@@ -244,5 +237,5 @@ def run_template(args: argparse.Namespace) -> int:
         return EXIT_OK
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
-    print(_both("cli.template_written", kind=args.kind, out=str(args.out)), file=sys.stderr)
+    say(_both("cli.template_written", kind=args.kind, out=str(args.out)))
     return EXIT_OK

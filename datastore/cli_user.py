@@ -21,16 +21,11 @@ from datastore.accounts import (
     set_password,
     set_role,
 )
+from datastore.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_database_option, say
 from datastore.db import get_engine
 from datastore.models import Role
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 ROLES = [role.value for role in Role]
-
-
-def say(message: str) -> None:
-    """A message for the person at the terminal (stderr)."""
-    print(message, file=sys.stderr)
 
 
 def add_user_parser(subparsers: Any) -> None:
@@ -40,7 +35,7 @@ def add_user_parser(subparsers: Any) -> None:
         help="quản lý tài khoản / manage accounts",
         description="Tài khoản và vai trò / Accounts and roles (viewer, editor, admin)",
     )
-    _database_option(parser)
+    add_database_option(parser)
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     add = actions.add_parser("add", help="tạo tài khoản / create an account")
@@ -56,17 +51,17 @@ def add_user_parser(subparsers: Any) -> None:
         action="store_true",
         help="chỉ đăng nhập qua tổ chức (cần --email) / organisation sign-in only (needs --email)",
     )
-    _database_option(add)
+    add_database_option(add)
     add.set_defaults(handler=run_add)
 
     listing = actions.add_parser("list", help="liệt kê tài khoản / list accounts")
-    _database_option(listing)
+    add_database_option(listing)
     listing.set_defaults(handler=run_list)
 
     role = actions.add_parser("set-role", help="đổi vai trò / change the role")
     role.add_argument("name", metavar="NAME")
     role.add_argument("role", choices=ROLES, metavar="ROLE")
-    _database_option(role)
+    add_database_option(role)
     role.set_defaults(handler=run_set_role)
 
     password = actions.add_parser(
@@ -74,24 +69,14 @@ def add_user_parser(subparsers: Any) -> None:
     )
     password.add_argument("name", metavar="NAME")
     password.add_argument("--password-stdin", action="store_true")
-    _database_option(password)
+    add_database_option(password)
     password.set_defaults(handler=run_set_password)
 
     email = actions.add_parser("set-email", help="đổi thư điện tử / change the e-mail")
     email.add_argument("name", metavar="NAME")
     email.add_argument("email", metavar="EMAIL", help='"" để xoá / "" to remove')
-    _database_option(email)
+    add_database_option(email)
     email.set_defaults(handler=run_set_email)
-
-
-def _database_option(parser: argparse.ArgumentParser) -> None:
-    # Suppressed default, as in datastore.cli: a value given before the subcommand stays.
-    parser.add_argument(
-        "--database-url",
-        metavar="URL",
-        default=argparse.SUPPRESS,
-        help="CSDL cần dùng, thay cho DATABASE_URL / database to use instead of DATABASE_URL",
-    )
 
 
 class _NoPassword(Exception):
