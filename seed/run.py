@@ -18,7 +18,13 @@ from datastore.loading import KINDS, BatchInfo, load_rows
 from datastore.migrate import migrate
 from datastore.reference.directory import Directory
 from datastore.rollups import analyze_rollups
-from seed import documented, synthetic
+from seed import documented
+from seed.synthetic.aid import aid_rows
+from seed.synthetic.exchanges import exchange_rows
+from seed.synthetic.members import membership_rows
+from seed.synthetic.organizations import association_rows, union_rows
+from seed.synthetic.plan import Plan, build_plan
+from seed.synthetic.world import YEARS
 
 Progress = Callable[[str, float], None]
 
@@ -53,7 +59,7 @@ def organization_levels(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, A
     return levels
 
 
-def plan_steps(plan: synthetic.Plan, *, scale: float) -> list[Step]:
+def plan_steps(plan: Plan, *, scale: float) -> list[Step]:
     """Every batch of a seed run, in load order: organisations first, then the facts."""
     steps = [
         Step("organizations", f"documented {number}", "seed:documented", partial(list, rows))
@@ -64,13 +70,13 @@ def plan_steps(plan: synthetic.Plan, *, scale: float) -> list[Step]:
             "organizations",
             "synthetic unions",
             "seed:synthetic:organizations:unions",
-            partial(synthetic.union_rows, plan),
+            partial(union_rows, plan),
         ),
         Step(
             "organizations",
             "synthetic associations",
             "seed:synthetic:organizations:associations",
-            partial(synthetic.association_rows, plan),
+            partial(association_rows, plan),
         ),
     ]
     steps += [
@@ -79,14 +85,14 @@ def plan_steps(plan: synthetic.Plan, *, scale: float) -> list[Step]:
         if kind != "organizations"
     ]
     makers: dict[str, Callable[..., list[dict[str, Any]]]] = {
-        "members": synthetic.membership_rows,
-        "aid": synthetic.aid_rows,
-        "exchanges": partial(synthetic.exchange_rows, scale=scale),
+        "members": membership_rows,
+        "aid": aid_rows,
+        "exchanges": partial(exchange_rows, scale=scale),
     }
     for kind, make in makers.items():
         steps += [
             Step(kind, str(year), f"seed:synthetic:{kind}:{year}", partial(make, plan, year))
-            for year in synthetic.YEARS
+            for year in YEARS
         ]
     return steps
 
@@ -115,7 +121,7 @@ def seed_database(
     engine = get_engine(url)
     with Session(engine) as session:
         directory = Directory.load(session=session)
-    steps = plan_steps(synthetic.build_plan(seed=seed), scale=scale)
+    steps = plan_steps(build_plan(seed=seed), scale=scale)
     totals = {kind: {"rows": 0, "added": 0, "updated": 0, "unchanged": 0} for kind in KINDS}
     for number, step in enumerate(steps, start=1):
         rows = step.rows()

@@ -28,8 +28,15 @@ from datastore.models import (
 )
 from datastore.reference.provinces import province_records
 from datastore.vietnamese import fold
-from seed import documented, names, synthetic
+from seed import documented, names
+from seed.documented.dong_nai_2020 import DONG_NAI_CAMBODIA, UNION_DONG_NAI
+from seed.documented.gia_lai_2018 import UNION_GIA_LAI
 from seed.run import organization_levels, seed_database
+from seed.synthetic import members
+from seed.synthetic.exchanges import exchange_rows
+from seed.synthetic.plan import build_plan, unions_founded_by
+from seed.synthetic.reference import country_names
+from seed.synthetic.world import YEARS
 
 SCALE = 0.02  # about 2,000 exchanges; organisations, members and aid are the same at any scale
 ROOT = Path(__file__).resolve().parent.parent
@@ -313,18 +320,16 @@ def test_the_gia_lai_union_dates_from_11_august_1994(session: Session) -> None:
 
 def test_documented_names_follow_the_naming_the_synthetic_part_uses() -> None:
     legacy = {r.short_name: r for r in province_records() if r.province_list is ProvinceList.LEGACY}
-    khmer = synthetic.country_names()["KHM"]
+    khmer = country_names()["KHM"]
     stated = {
-        names.union_name(legacy["Gia Lai"]): documented.UNION_GIA_LAI,
-        names.union_name(legacy["Đồng Nai"]): documented.UNION_DONG_NAI,
-        names.association_name(khmer, names.place(legacy["Đồng Nai"])): (
-            documented.DONG_NAI_CAMBODIA
-        ),
+        names.union_name(legacy["Gia Lai"]): UNION_GIA_LAI,
+        names.union_name(legacy["Đồng Nai"]): UNION_DONG_NAI,
+        names.association_name(khmer, names.place(legacy["Đồng Nai"])): DONG_NAI_CAMBODIA,
     }
     assert all(made == written for made, written in stated.items())
     for row in documented.ORGANIZATIONS:
         if row.get("province") == "Đồng Nai" and row["kind"] == "friendship_association":
-            country = synthetic.country_names()[row["partner_country"]]
+            country = country_names()[row["partner_country"]]
             assert names.association_name(country, "tỉnh Đồng Nai") == row["organization"]
 
 
@@ -353,9 +358,9 @@ def test_exactly_52_old_provinces_had_a_union_on_7_july_2022(session: Session) -
 
 @pytest.mark.parametrize("seed", [1, 7, 2024])
 def test_any_seed_keeps_52_unions_by_the_cao_bang_conference(seed: int) -> None:
-    plan = synthetic.build_plan(seed=seed)
-    assert synthetic.unions_founded_by(plan, date(2022, 7, 7)) == 52
-    assert synthetic.unions_founded_by(plan, date(2025, 6, 30)) == 63
+    plan = build_plan(seed=seed)
+    assert unions_founded_by(plan, date(2022, 7, 7)) == 52
+    assert unions_founded_by(plan, date(2025, 6, 30)) == 63
 
 
 def test_dong_nai_had_9_associations_with_just_over_7000_members_in_2020(
@@ -412,7 +417,7 @@ def test_each_old_province_gets_1_to_8_million_usd_of_disbursed_aid_a_year(
         .where(Aid.measure == "disbursed", col(Aid.year) <= 2024)
         .group_by(col(Aid.year), col(Aid.province_63_id))
     ).all()
-    assert len(totals) == 63 * (len(synthetic.YEARS) - 1)
+    assert len(totals) == 63 * (len(YEARS) - 1)
     assert all(1_000_000 <= total <= 8_000_000 for _, _, total in totals)
 
 
@@ -461,11 +466,11 @@ def test_commitments_run_at_about_1_3_times_disbursements(session: Session) -> N
 
 
 def test_unions_have_9_to_31_associations_and_at_most_11000_members() -> None:
-    plan = synthetic.build_plan(seed=42)
+    plan = build_plan(seed=42)
     sizes = [len(province.associations) for province in plan.provinces]
     assert min(sizes) >= 9 and max(sizes) <= 31
     members_2024: defaultdict[str, int] = defaultdict(int)
-    for row in synthetic.membership_rows(plan, 2024):
+    for row in members.membership_rows(plan, 2024):
         members_2024[row["province"]] += row["members"]
     # 2025's merged unions add up their predecessors, so the cap holds for the old provinces.
     assert max(members_2024.values()) <= 11_000 * 1.1  # a year's noise on top of the cap
@@ -476,8 +481,8 @@ def test_exchanges_come_to_about_100000_times_the_scale(seeded: tuple[str, list[
 
 
 def test_exchanges_dip_under_covid_and_peak_in_the_tet_season() -> None:
-    plan = synthetic.build_plan(seed=42)
-    by_year = {year: synthetic.exchange_rows(plan, year, scale=0.2) for year in (2019, 2021)}
+    plan = build_plan(seed=42)
+    by_year = {year: exchange_rows(plan, year, scale=0.2) for year in (2019, 2021)}
     assert len(by_year[2021]) < 0.25 * len(by_year[2019])
     months = Counter(row["date"].month for row in by_year[2019])
     assert months[1] + months[2] > 1.5 * (months[7] + months[8])
@@ -487,8 +492,8 @@ def test_exchanges_dip_under_covid_and_peak_in_the_tet_season() -> None:
 
 
 def test_exchange_titles_are_distinct_within_the_natural_key() -> None:
-    plan = synthetic.build_plan(seed=42)
-    rows = synthetic.exchange_rows(plan, 2019, scale=0.5)
+    plan = build_plan(seed=42)
+    rows = exchange_rows(plan, 2019, scale=0.5)
     keys = Counter(
         (
             r["date"],
@@ -521,17 +526,17 @@ def test_exchanges_after_the_reform_are_reported_under_the_34_units(session: Ses
 def test_yearly_figures_under_the_34_units_sum_the_predecessors(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    plan = synthetic.build_plan(seed=42)
-    old = synthetic.membership_rows(plan, 2025)
-    monkeypatch.setattr(synthetic, "list_for_year", lambda year: ProvinceList.CURRENT)
-    merged = synthetic.membership_rows(plan, 2025)
+    plan = build_plan(seed=42)
+    old = members.membership_rows(plan, 2025)
+    monkeypatch.setattr(members, "list_for_year", lambda year: ProvinceList.CURRENT)
+    merged = members.membership_rows(plan, 2025)
     # Đồng Nai (34:75) = old Đồng Nai + Bình Phước.
     predecessors = sum(
         r["members"]
         for r in old
         if r["province"] in {"Đồng Nai", "Bình Phước"} and r["partner_country"] == "KHM"
     )
-    dong_nai = [r for r in merged if r["organization"] == documented.DONG_NAI_CAMBODIA]
+    dong_nai = [r for r in merged if r["organization"] == DONG_NAI_CAMBODIA]
     assert [r["members"] for r in dong_nai] == [predecessors]
     assert len({r["province"] for r in merged}) == 34
 

@@ -1,0 +1,1 @@
+"""Synthetic demo data by subject: the world, the plan, organisations, members, aid, exchanges."""
