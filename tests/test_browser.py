@@ -37,32 +37,16 @@ from tests.browser import (
     wait_for_redraw,
     wait_until_settled,
 )
+from ui import catalog
+from ui.sitemap import PUBLIC_PAGES
 from ui.texts import t
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("overview", "members", "aid", "exchanges", "data", "about")
-PAGE_PATHS = {"overview": "", **{page: page for page in PAGES if page != "overview"}}
+PAGES = tuple(page.name for page in PUBLIC_PAGES)
+PAGE_PATHS = {page.name: page.url_path for page in PUBLIC_PAGES}
 PAGE_CHARTS: dict[str, set[str]] = {
-    "overview": {"overview_trends", "overview_top_partners", "overview_map"},
-    "members": {"members_by_year", "members_by_province", "members_by_partner_country"},
-    "aid": {
-        "aid_by_sector",
-        "aid_by_donor_country",
-        "aid_by_year_and_sector",
-        "aid_committed_vs_disbursed",
-    },
-    "exchanges": {
-        "exchanges_by_partner_country",
-        "exchanges_world_map",
-        "exchanges_by_province",
-        "exchanges_vietnam_map",
-        "exchanges_by_year_and_direction",
-        "exchanges_province_by_country",
-        "exchanges_top_localities",
-    },
-    "data": set(),
-    "about": set(),
+    page: {chart.key for chart in catalog.CHARTS if chart.page == page} for page in PAGES
 }
 MAPS = {"overview": 1, "exchanges": 2}
 # The language switch and the province picker write their shown labels into the URL.
