@@ -49,9 +49,8 @@ def test_every_chart_query_of_the_data_layer_is_in_the_catalogue_once() -> None:
     assert len(functions) == len(set(functions))
     takes_filters = {
         name
-        for name in queries.__all__
-        if callable(getattr(queries, name))
-        and "filters" in inspect.signature(getattr(queries, name)).parameters
+        for name, function in inspect.getmembers(queries, inspect.isfunction)
+        if name in queries.__all__ and "filters" in inspect.signature(function).parameters
     }
     assert {function.__name__ for function in functions} == takes_filters
     assert {chart.query for chart in catalog.CHARTS} == set(catalog.CHART_QUERIES)
@@ -118,4 +117,4 @@ def test_the_charts_of_a_page_come_in_its_drawing_order() -> None:
 
 
 def test_the_declared_filter_fields_are_those_of_filters() -> None:
-    assert catalog.FILTER_FIELDS == tuple(field.name for field in dataclasses.fields(Filters))
+    assert tuple(field.name for field in dataclasses.fields(Filters)) == catalog.FILTER_FIELDS
