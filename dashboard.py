@@ -2,11 +2,13 @@
 
 import streamlit as st
 
+from datastore import queries
 from datastore.models import Role
 from ui import auth, context
 from ui.bootstrap import ensure_database
 from ui.data import data_version, lookup
 from ui.sidebar import choose_language, shared_filters
+from ui.sitemap import PAGES
 from ui.texts import t
 
 st.set_page_config(page_title="Đối ngoại nhân dân", layout="wide")
@@ -28,25 +30,24 @@ if auth.login_required() and user is None:
 
 # Declared before any slow work so the sidebar shows these pages, never the pages/ folder.
 # No page icons: Streamlit turns them into favicons fetched from a font CDN, unreachable offline.
-pages = [
-    st.Page("pages/overview.py", title=t("page.overview", lang), default=True),
-    st.Page("pages/members.py", title=t("page.members", lang), url_path="members"),
-    st.Page("pages/aid.py", title=t("page.aid", lang), url_path="aid"),
-    st.Page("pages/exchanges.py", title=t("page.exchanges", lang), url_path="exchanges"),
-    st.Page("pages/data.py", title=t("page.data", lang), url_path="data"),
-    st.Page("pages/about.py", title=t("page.about", lang), url_path="about"),
-]
 # Only editors see the import page; for anyone else its address is not a page at all.
-if auth.may(Role.EDITOR):
-    pages.append(
-        st.Page("pages/import_data.py", title=t("page.import_data", lang), url_path="import_data")
+may_edit = auth.may(Role.EDITOR)
+pages = [
+    st.Page(
+        page.path,
+        title=t(page.title_key, lang),
+        url_path=page.url_path or None,
+        default=not page.url_path,
     )
+    for page in PAGES
+    if may_edit or not page.editors_only
+]
 navigation = st.navigation(pages)
 context.resume_wanted_page(pages)
 auth.sidebar_account(lang)
 ensure_database(lang)
 st.session_state["_data_version"] = data_version()
 context.set_current(lang=lang, filters=shared_filters(lang))
-if lookup("data_status").iloc[0]["is_demo"]:
+if lookup(queries.data_status).iloc[0]["is_demo"]:
     st.info(t("banner.demo", lang))
 navigation.run()

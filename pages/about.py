@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from datastore import queries
 from ui import context
 from ui.data import lookup
 from ui.texts import t
@@ -9,7 +10,7 @@ from ui.texts import t
 context.require_frame(__file__)
 
 lang = context.lang()
-status = lookup("data_status").iloc[0]
+status = lookup(queries.data_status).iloc[0]
 st.title(t("page.about", lang))
 st.markdown(t("about.body", lang))
 loaded_at = status["last_loaded_at"]

@@ -2,13 +2,7 @@
 
 import streamlit as st
 
-from charts import (
-    build_aid_by_donor_country,
-    build_aid_by_sector,
-    build_aid_by_year_and_sector,
-    build_aid_committed_vs_disbursed,
-)
-from ui import context
+from ui import catalog, context
 from ui.page_filters import aid_filters
 from ui.render import View, chart
 from ui.sidebar import describe
@@ -22,10 +16,10 @@ view = View(lang, filters, describe(filters, lang))
 st.title(t("page.aid", lang))
 st.caption(t("aid.caption", lang, where=view.where))
 
-chart(view, "aid_by_sector", build_aid_by_sector, currency=currency)
-chart(view, "aid_by_year_and_sector", build_aid_by_year_and_sector, currency=currency)
+chart(view, catalog.AID_BY_SECTOR_CHART, currency=currency)
+chart(view, catalog.AID_BY_YEAR_AND_SECTOR_CHART, currency=currency)
 left, right = st.columns(2)
 with left:
-    chart(view, "aid_committed_vs_disbursed", build_aid_committed_vs_disbursed, currency=currency)
+    chart(view, catalog.AID_COMMITTED_VS_DISBURSED_CHART, currency=currency)
 with right:
-    chart(view, "aid_by_donor_country", build_aid_by_donor_country, currency=currency)
+    chart(view, catalog.AID_BY_DONOR_COUNTRY_CHART, currency=currency)

@@ -2,24 +2,13 @@
 
 import streamlit as st
 
-from charts import (
-    build_exchanges_by_partner_country,
-    build_exchanges_by_province,
-    build_exchanges_by_year_and_direction,
-    build_exchanges_heatmap,
-    build_exchanges_vietnam_map,
-    build_exchanges_world_map,
-    build_top_partner_localities,
-)
-from ui import context
+from ui import catalog, context
 from ui.page_filters import exchange_filters
 from ui.render import View, chart
 from ui.sidebar import describe
 from ui.texts import t
 
 context.require_frame(__file__)
-
-TOP_LOCALITIES = 10
 
 lang = context.lang()
 filters = exchange_filters(context.filters(), lang)
@@ -29,30 +18,17 @@ st.caption(t("exchanges.caption", lang, where=view.where))
 
 left, right = st.columns(2)
 with left:
-    chart(view, "exchanges_by_partner_country", build_exchanges_by_partner_country)
+    chart(view, catalog.EXCHANGES_BY_PARTNER_COUNTRY_CHART)
 with right:
-    chart(
-        view, "exchanges_by_partner_country", build_exchanges_world_map, key="exchanges_world_map"
-    )
+    chart(view, catalog.EXCHANGES_WORLD_MAP)
 left, right = st.columns(2)
 with left:
-    chart(view, "exchanges_by_province", build_exchanges_by_province)
+    chart(view, catalog.EXCHANGES_BY_PROVINCE_CHART)
 with right:
-    chart(view, "exchanges_by_province", build_exchanges_vietnam_map, key="exchanges_vietnam_map")
-chart(view, "exchanges_by_year_and_direction", build_exchanges_by_year_and_direction)
+    chart(view, catalog.EXCHANGES_VIETNAM_MAP)
+chart(view, catalog.EXCHANGES_BY_YEAR_AND_DIRECTION_CHART)
 left, right = st.columns(2)
 with left:
-    chart(
-        view,
-        "exchanges_by_province_and_country",
-        build_exchanges_heatmap,
-        key="exchanges_province_by_country",
-    )
+    chart(view, catalog.EXCHANGES_HEATMAP)
 with right:
-    chart(
-        view,
-        "exchanges_by_partner_locality",
-        build_top_partner_localities,
-        key="exchanges_top_localities",
-        limit=TOP_LOCALITIES,
-    )
+    chart(view, catalog.EXCHANGES_TOP_LOCALITIES)

@@ -2,12 +2,7 @@
 
 import streamlit as st
 
-from charts import (
-    build_members_by_partner_country,
-    build_members_by_province,
-    build_members_by_year,
-)
-from ui import context
+from ui import catalog, context
 from ui.data import query
 from ui.render import View, chart, show_table
 from ui.sidebar import describe
@@ -20,13 +15,16 @@ view = View(lang, filters, describe(filters, lang))
 st.title(t("page.members", lang))
 st.caption(t("members.caption", lang, where=view.where))
 
-chart(view, "members_by_year", build_members_by_year)
+chart(view, catalog.MEMBERS_BY_YEAR_CHART)
 left, right = st.columns(2)
 with left:
-    chart(view, "members_by_province", build_members_by_province)
+    chart(view, catalog.MEMBERS_BY_PROVINCE_CHART)
 with right:
-    chart(view, "members_by_partner_country", build_members_by_partner_country)
+    chart(view, catalog.MEMBERS_BY_PARTNER_COUNTRY_CHART)
 st.subheader(t("members.table", lang))
 show_table(
-    query("members_by_province", filters, lang), key="members_table", lang=lang, filters=filters
+    query(catalog.MEMBERS_BY_PROVINCE, filters, lang),
+    key="members_table",
+    lang=lang,
+    filters=filters,
 )

@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pandas as pd
 import pytest
 from sqlmodel import Session
 
@@ -37,32 +39,16 @@ from tests.browser import (
     wait_for_redraw,
     wait_until_settled,
 )
+from ui import catalog
+from ui.sitemap import PUBLIC_PAGES
 from ui.texts import t
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("overview", "members", "aid", "exchanges", "data", "about")
-PAGE_PATHS = {"overview": "", **{page: page for page in PAGES if page != "overview"}}
+PAGES = tuple(page.name for page in PUBLIC_PAGES)
+PAGE_PATHS = {page.name: page.url_path for page in PUBLIC_PAGES}
 PAGE_CHARTS: dict[str, set[str]] = {
-    "overview": {"overview_trends", "overview_top_partners", "overview_map"},
-    "members": {"members_by_year", "members_by_province", "members_by_partner_country"},
-    "aid": {
-        "aid_by_sector",
-        "aid_by_donor_country",
-        "aid_by_year_and_sector",
-        "aid_committed_vs_disbursed",
-    },
-    "exchanges": {
-        "exchanges_by_partner_country",
-        "exchanges_world_map",
-        "exchanges_by_province",
-        "exchanges_vietnam_map",
-        "exchanges_by_year_and_direction",
-        "exchanges_province_by_country",
-        "exchanges_top_localities",
-    },
-    "data": set(),
-    "about": set(),
+    page: {chart.key for chart in catalog.CHARTS if chart.page == page} for page in PAGES
 }
 MAPS = {"overview": 1, "exchanges": 2}
 # The language switch and the province picker write their shown labels into the URL.
@@ -98,10 +84,12 @@ def _bars(visit: Visit, key: str) -> dict[str, float]:
     return dict(zip(traces[0]["y"], traces[0]["x"], strict=True))
 
 
-def _query(server: DashboardServer, name: str, filters: Filters) -> dict[str, float]:
+def _query(
+    server: DashboardServer, query: Callable[..., pd.DataFrame], filters: Filters
+) -> dict[str, float]:
     """{province or country label: exchanges} from a chart query on the server's database."""
     with Session(get_engine(server.database_url)) as session:
-        frame = getattr(queries, name)(session=session, filters=filters, lang="vi")
+        frame = query(session=session, filters=filters, lang="vi")
     label = "province" if "province" in frame.columns else "country"
     return {str(k): float(v) for k, v in zip(frame[label], frame["exchanges"], strict=True)}
 
@@ -167,12 +155,12 @@ def test_changing_a_filter_redraws_the_charts_and_puts_it_in_the_url(
     choose_in_multiselect(visit.page, "province", DONG_NAI)
     wait_for_redraw(visit.page, before)
 
-    expected = _query(dashboard, "exchanges_by_province", Filters(provinces=("75",)))
+    expected = _query(dashboard, queries.exchanges_by_province, Filters(provinces=("75",)))
     assert _bars(visit, "exchanges_by_province") == expected
     assert list(expected) == ["Đồng Nai"]
     assert expected["Đồng Nai"] == everywhere["Đồng Nai"]
     assert _bars(visit, "exchanges_by_partner_country") == _query(
-        dashboard, "exchanges_by_partner_country", Filters(provinces=("75",))
+        dashboard, queries.exchanges_by_partner_country, Filters(provinces=("75",))
     )
     assert parse_qs(urlsplit(visit.page.url).query)["province"] == [DONG_NAI]
     assert _exception_count(visit) == 0
@@ -213,7 +201,7 @@ def test_the_chart_csv_download_starts_with_a_bom_and_holds_the_drawn_rows(
     rows = list(csv.reader(io.StringIO(data[len(BOM) :].decode("utf-8"))))
     header, body = rows[0], rows[1:]
     drawn = _bars(visit, "exchanges_by_partner_country")
-    expected = _query(dashboard, "exchanges_by_partner_country", Filters(provinces=("75",)))
+    expected = _query(dashboard, queries.exchanges_by_partner_country, Filters(provinces=("75",)))
     assert drawn == expected
     assert header[0] == "series"
     assert {row[2]: float(row[1]) for row in body} == expected

@@ -27,6 +27,7 @@ from datastore.models import ImportBatch
 from tests.apptest import clear_streamlit_caches, navigation_mode
 from tests.badfiles import csv_bytes
 from tests.fixtures_small import EXCHANGES, load_small_fixture
+from ui import catalog
 from ui.texts import t
 
 ENTRY = Path(__file__).resolve().parents[1] / "dashboard.py"
@@ -35,36 +36,11 @@ SEED_TIMEOUT = 600
 DEMO_SCALE = "0.01"
 
 # The charts each page draws when the filters match something, by Streamlit key (chart_<key>),
-# with the text key their title starts with.
+# with the text key their title starts with: the catalogue's entries for that page.
 PAGE_CHARTS: dict[str, dict[str, str]] = {
-    "overview": {
-        "overview_trends": "chart.overview_trends.title",
-        "overview_top_partners": "chart.exchanges_by_partner_country.title",
-        "overview_map": "chart.exchanges_vietnam_map.title",
-    },
-    "members": {
-        "members_by_year": "chart.members_by_year.title",
-        "members_by_province": "chart.members_by_province.title",
-        "members_by_partner_country": "chart.members_by_partner_country.title",
-    },
-    "aid": {
-        "aid_by_sector": "chart.aid_by_sector.title",
-        "aid_by_donor_country": "chart.aid_by_donor_country.title",
-        "aid_by_year_and_sector": "chart.aid_by_year_and_sector.title",
-        "aid_committed_vs_disbursed": "chart.aid_committed_vs_disbursed.title",
-    },
-    "exchanges": {
-        "exchanges_by_partner_country": "chart.exchanges_by_partner_country.title",
-        "exchanges_world_map": "chart.exchanges_world_map.title",
-        "exchanges_by_province": "chart.exchanges_by_province.title",
-        "exchanges_vietnam_map": "chart.exchanges_vietnam_map.title",
-        "exchanges_by_year_and_direction": "chart.exchanges_by_year_and_direction.title",
-        "exchanges_province_by_country": "chart.exchanges_heatmap.title",
-        "exchanges_top_localities": "chart.top_partner_localities.title",
-    },
-    "data": {},
-    "about": {},
-}
+    page: {chart.key: chart.title_key for chart in catalog.charts_on(page)}
+    for page in ("overview", "members", "aid", "exchanges")
+} | {"data": {}, "about": {}}
 EXTRACT_KINDS = ("members", "aid", "exchanges", "organizations")
 
 

@@ -24,10 +24,10 @@ ALL = Filters()
 OLD = Filters(province_list=ProvinceList.LEGACY)
 
 # Columns promised by the query contract (notes: ARCH.md), for empty and full results alike.
-COLUMNS: dict[str, list[str]] = {
-    "overview_by_year": ["year", "members", "associations", "aid_disbursed", "exchanges"],
-    "members_by_year": ["year", "members", "chapters", "associations"],
-    "members_by_province": [
+COLUMNS: dict[Query, list[str]] = {
+    queries.overview_by_year: ["year", "members", "associations", "aid_disbursed", "exchanges"],
+    queries.members_by_year: ["year", "members", "chapters", "associations"],
+    queries.members_by_province: [
         "year",
         "province_code",
         "province",
@@ -35,13 +35,19 @@ COLUMNS: dict[str, list[str]] = {
         "chapters",
         "associations",
     ],
-    "members_by_partner_country": ["year", "country_code", "country", "members", "associations"],
-    "aid_by_sector": ["sector_code", "sector", "sector_group", "amount"],
-    "aid_by_year_and_sector": ["year", "sector_code", "sector", "amount"],
-    "aid_committed_vs_disbursed": ["year", "committed", "disbursed", "disbursement_rate"],
-    "aid_by_donor_country": ["country_code", "country", "amount"],
-    "exchanges_by_partner_country": ["country_code", "country", "exchanges", "participants"],
-    "exchanges_by_province": [
+    queries.members_by_partner_country: [
+        "year",
+        "country_code",
+        "country",
+        "members",
+        "associations",
+    ],
+    queries.aid_by_sector: ["sector_code", "sector", "sector_group", "amount"],
+    queries.aid_by_year_and_sector: ["year", "sector_code", "sector", "amount"],
+    queries.aid_committed_vs_disbursed: ["year", "committed", "disbursed", "disbursement_rate"],
+    queries.aid_by_donor_country: ["country_code", "country", "amount"],
+    queries.exchanges_by_partner_country: ["country_code", "country", "exchanges", "participants"],
+    queries.exchanges_by_province: [
         "province_code",
         "province",
         "latitude",
@@ -49,9 +55,14 @@ COLUMNS: dict[str, list[str]] = {
         "exchanges",
         "participants",
     ],
-    "exchanges_by_year_and_direction": ["year", "direction", "exchanges"],
-    "exchanges_by_partner_locality": ["country_code", "country", "partner_locality", "exchanges"],
-    "exchanges_by_province_and_country": [
+    queries.exchanges_by_year_and_direction: ["year", "direction", "exchanges"],
+    queries.exchanges_by_partner_locality: [
+        "country_code",
+        "country",
+        "partner_locality",
+        "exchanges",
+    ],
+    queries.exchanges_by_province_and_country: [
         "province_code",
         "province",
         "country_code",
@@ -72,12 +83,6 @@ def rows(data: pd.DataFrame, columns: list[str] | None = None) -> list[tuple[Any
     """The rows of a frame (or of some of its columns) as plain tuples, in order."""
     picked = data if columns is None else data[columns]
     return list(picked.itertuples(index=False, name=None))
-
-
-def query(name: str) -> Query:
-    """A chart query by name."""
-    function: Query = getattr(queries, name)
-    return function
 
 
 # Each query, with the whole fixture -------------------------------------------------------
@@ -429,24 +434,24 @@ def test_a_code_names_different_provinces_in_the_two_lists(small: Session) -> No
 
 
 @pytest.mark.parametrize(
-    ("name", "filters", "columns", "expected"),
+    ("query", "filters", "columns", "expected"),
     [
         pytest.param(
-            "exchanges_by_province",
+            queries.exchanges_by_province,
             Filters(year_from=2019, year_to=2020),
             ["province", "exchanges", "participants"],
             [("Đồng Nai", 3, 200), ("Gia Lai", 1, 20)],  # E3 10 + E4 150 + E8 40; E5
             id="years",
         ),
         pytest.param(
-            "exchanges_by_year_and_direction",
+            queries.exchanges_by_year_and_direction,
             Filters(year_from=2020),
             ["year", "exchanges"],
             [(2020, 2), (2025, 1), (2026, 1)],
             id="year from",
         ),
         pytest.param(
-            "exchanges_by_province",
+            queries.exchanges_by_province,
             Filters(countries=("KHM",)),
             ["province", "exchanges", "participants"],
             # E1 + E2; E3; E5 + E6
@@ -454,49 +459,49 @@ def test_a_code_names_different_provinces_in_the_two_lists(small: Session) -> No
             id="country on exchanges",
         ),
         pytest.param(
-            "members_by_year",
+            queries.members_by_year,
             Filters(countries=("LAO",)),
             ["year", "members", "chapters", "associations"],
             [(2019, 80, 1, 2)],  # M3 50 (no chapters) + M8 30 (1)
             id="country on members",
         ),
         pytest.param(
-            "aid_by_donor_country",
+            queries.aid_by_donor_country,
             Filters(countries=("USA",)),
             ["country", "amount"],
             [("Hoa Kỳ", 107_675_000.0)],  # the domestic donor is no country's
             id="country on aid",
         ),
         pytest.param(
-            "aid_by_year_and_sector",
+            queries.aid_by_year_and_sector,
             Filters(sectors=("121",)),
             ["year", "sector_code", "amount"],
             [(2019, "121", 81_375_000.0)],  # A1 + A2
             id="sector",
         ),
         pytest.param(
-            "aid_by_donor_country",
+            queries.aid_by_donor_country,
             Filters(measure="committed"),
             ["country_code", "amount"],
             [("KOR", 465_000_000.0), ("USA", 46_500_000.0)],  # A4; A1
             id="measure",
         ),
         pytest.param(
-            "exchanges_by_partner_country",
+            queries.exchanges_by_partner_country,
             Filters(direction="outgoing"),
             ["country", "exchanges", "participants"],
             [("Campuchia", 2, 30), ("Lào", 1, 0)],  # E3 10 + E5 20; E7
             id="direction",
         ),
         pytest.param(
-            "exchanges_by_year_and_direction",
+            queries.exchanges_by_year_and_direction,
             Filters(kinds=("delegation",)),
             ["year", "direction", "exchanges"],
             [(2014, "incoming", 2), (2019, "outgoing", 2), (2026, "incoming", 1)],
             id="kind",
         ),
         pytest.param(
-            "overview_by_year",
+            queries.overview_by_year,
             Filters(kinds=("event",), sectors=("111",)),
             ["year", "members", "aid_disbursed", "exchanges"],
             # members untouched; aid: A5 only (A4 is committed); exchanges: E4, E8
@@ -507,44 +512,46 @@ def test_a_code_names_different_provinces_in_the_two_lists(small: Session) -> No
 )
 def test_each_filter_narrows_the_result_as_computed_by_hand(
     small: Session,
-    name: str,
+    query: Query,
     filters: Filters,
     columns: list[str],
     expected: list[tuple[Any, ...]],
 ) -> None:
-    assert rows(query(name)(session=small, filters=ALL), columns) != expected
-    assert rows(query(name)(session=small, filters=filters), columns) == expected
+    assert rows(query(session=small, filters=ALL), columns) != expected
+    assert rows(query(session=small, filters=filters), columns) == expected
 
 
 @pytest.mark.parametrize(
-    ("name", "filters"),
+    ("query", "filters"),
     [
-        ("members_by_province", Filters(direction="incoming", kinds=("event",))),
-        ("members_by_partner_country", Filters(sectors=("121",), measure="committed")),
-        ("aid_by_sector", Filters(direction="outgoing", kinds=("delegation",))),
-        ("exchanges_by_province", Filters(sectors=("410",), measure="disbursed")),
+        (queries.members_by_province, Filters(direction="incoming", kinds=("event",))),
+        (queries.members_by_partner_country, Filters(sectors=("121",), measure="committed")),
+        (queries.aid_by_sector, Filters(direction="outgoing", kinds=("delegation",))),
+        (queries.exchanges_by_province, Filters(sectors=("410",), measure="disbursed")),
     ],
 )
-def test_filters_of_another_table_are_ignored(small: Session, name: str, filters: Filters) -> None:
-    expected = query(name)(session=small, filters=ALL)
-    pd.testing.assert_frame_equal(query(name)(session=small, filters=filters), expected)
-
-
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_a_filter_matching_nothing_gives_an_empty_frame_with_the_same_columns(
-    small: Session, name: str
+def test_filters_of_another_table_are_ignored(
+    small: Session, query: Query, filters: Filters
 ) -> None:
-    full = query(name)(session=small, filters=ALL)
-    empty = query(name)(session=small, filters=Filters(year_from=2030))
-    assert list(full.columns) == COLUMNS[name]
+    expected = query(session=small, filters=ALL)
+    pd.testing.assert_frame_equal(query(session=small, filters=filters), expected)
+
+
+@pytest.mark.parametrize("query", list(COLUMNS), ids=lambda query: query.__name__)
+def test_a_filter_matching_nothing_gives_an_empty_frame_with_the_same_columns(
+    small: Session, query: Query
+) -> None:
+    full = query(session=small, filters=ALL)
+    empty = query(session=small, filters=Filters(year_from=2030))
+    assert list(full.columns) == COLUMNS[query]
     assert not full.empty
     assert empty.empty
-    assert list(empty.columns) == COLUMNS[name]
+    assert list(empty.columns) == COLUMNS[query]
     assert empty.dtypes.to_dict() == full.dtypes.to_dict()
 
 
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_every_chart_query_aggregates_in_the_database(small: Session, name: str) -> None:
+@pytest.mark.parametrize("query", list(COLUMNS), ids=lambda query: query.__name__)
+def test_every_chart_query_aggregates_in_the_database(small: Session, query: Query) -> None:
     statements: list[str] = []
 
     def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
@@ -553,7 +560,7 @@ def test_every_chart_query_aggregates_in_the_database(small: Session, name: str)
     engine = small.get_bind()
     event.listen(engine, "before_cursor_execute", remember)
     try:
-        query(name)(session=small, filters=ALL)
+        query(session=small, filters=ALL)
     finally:
         event.remove(engine, "before_cursor_execute", remember)
     facts = [
@@ -574,11 +581,15 @@ def test_province_labels_come_in_vietnamese_alphabetical_order(small: Session) -
 
 
 @pytest.mark.parametrize(
-    ("name", "column", "expected"),
+    ("query", "column", "expected"),
     [
-        ("members_by_partner_country", "country", ["Cambodia", "Cambodia", "Cambodia", "Laos"]),
         (
-            "aid_by_sector",
+            queries.members_by_partner_country,
+            "country",
+            ["Cambodia", "Cambodia", "Cambodia", "Laos"],
+        ),
+        (
+            queries.aid_by_sector,
             "sector",
             [
                 "Education, level unspecified",
@@ -588,18 +599,18 @@ def test_province_labels_come_in_vietnamese_alphabetical_order(small: Session) -
             ],
         ),
         (
-            "aid_by_sector",
+            queries.aid_by_sector,
             "sector_group",
             ["Education", "Environment", "Health", "Social protection"],
         ),
-        ("exchanges_by_partner_country", "country", ["Cambodia", "Laos", "United States"]),
-        ("exchanges_by_province", "province", ["Đắk Lắk", "Đồng Nai", "Gia Lai"]),
+        (queries.exchanges_by_partner_country, "country", ["Cambodia", "Laos", "United States"]),
+        (queries.exchanges_by_province, "province", ["Đắk Lắk", "Đồng Nai", "Gia Lai"]),
     ],
 )
 def test_english_labels_are_english_and_sorted_in_english(
-    small: Session, name: str, column: str, expected: list[str]
+    small: Session, query: Query, column: str, expected: list[str]
 ) -> None:
-    result = query(name)(session=small, filters=ALL, lang="en")
+    result = query(session=small, filters=ALL, lang="en")
     assert result[column].tolist() == expected
 
 

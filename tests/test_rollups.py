@@ -363,12 +363,12 @@ def test_a_query_reads_the_rollup_holding_its_groups_and_its_filtered_columns(
 
 
 EXCHANGE_QUERIES = [
-    "overview_by_year",
-    "exchanges_by_partner_country",
-    "exchanges_by_province",
-    "exchanges_by_year_and_direction",
-    "exchanges_by_partner_locality",
-    "exchanges_by_province_and_country",
+    queries.overview_by_year,
+    queries.exchanges_by_partner_country,
+    queries.exchanges_by_province,
+    queries.exchanges_by_year_and_direction,
+    queries.exchanges_by_partner_locality,
+    queries.exchanges_by_province_and_country,
 ]
 FILTER_PARTS: dict[str, dict[str, Any]] = {
     "provinces": {"provinces": ("75",)},
@@ -399,12 +399,12 @@ def test_every_filter_combination_gives_the_same_answer_from_the_smallest_and_th
     load(session, random_exchanges(random.Random(13), 120), "random")
     combinations = every_filter_combination()
     chosen = {
-        (name, filters): getattr(queries, name)(session=session, filters=filters)
-        for name in EXCHANGE_QUERIES
+        (query, filters): query(session=session, filters=filters)
+        for query in EXCHANGE_QUERIES
         for filters in combinations
     }
 
     monkeypatch.setattr(_base, "covering_rollup", lambda _columns: LOCALITY.table)
-    for (name, filters), result in chosen.items():
-        finest = getattr(queries, name)(session=session, filters=filters)
-        pd.testing.assert_frame_equal(result, finest, obj=f"{name} {filters}")
+    for (query, filters), result in chosen.items():
+        finest = query(session=session, filters=filters)
+        pd.testing.assert_frame_equal(result, finest, obj=f"{query.__name__} {filters}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -9,11 +10,11 @@ import streamlit as st
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from datastore import queries
 from datastore.config import database_url
 from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.models import ImportBatch
+from ui.catalog import ChartQuery
 
 
 def data_version() -> tuple[int, int, int]:
@@ -31,6 +32,7 @@ def data_version() -> tuple[int, int, int]:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached(
+    _function: Callable[..., pd.DataFrame],
     name: str,
     filters: Filters,
     lang: str,
@@ -38,12 +40,9 @@ def _cached(
     version: tuple[int, int, int],
     url: str,
 ) -> pd.DataFrame:
-    """Run one query; the version and URL are part of the key only."""
+    """Run one query; `name` (its qualified name) stands for `_function` in the key."""
     with Session(get_engine(url)) as session:
-        frame: pd.DataFrame = getattr(queries, name)(
-            session=session, filters=filters, lang=lang, **dict(options)
-        )
-    return frame
+        return _function(session=session, filters=filters, lang=lang, **dict(options))
 
 
 def current_version() -> tuple[int, int, int]:
@@ -52,24 +51,43 @@ def current_version() -> tuple[int, int, int]:
     return version if version is not None else data_version()
 
 
-def query_key(name: str, filters: Filters, lang: str, **options: Any) -> tuple[Any, ...]:
+def query_key(
+    chart_query: ChartQuery, filters: Filters, lang: str, *, currency: str | None = None
+) -> tuple[Any, ...]:
     """Everything a query's result depends on, the data version and the database included."""
-    return (name, filters, lang, tuple(sorted(options.items())), current_version(), database_url())
+    options = chart_query.options(currency=currency)
+    return (
+        chart_query.qualified_name,
+        chart_query.relevant(filters),
+        lang,
+        tuple(sorted(options.items())),
+        current_version(),
+        database_url(),
+    )
 
 
-def query(name: str, filters: Filters, lang: str, **options: Any) -> pd.DataFrame:
-    """The result of `datastore.queries.<name>` for these filters, from cache when fresh."""
-    return _cached(*query_key(name, filters, lang, **options))
+def query(
+    chart_query: ChartQuery, filters: Filters, lang: str, *, currency: str | None = None
+) -> pd.DataFrame:
+    """The result of a catalogue query for these filters, from cache when fresh."""
+    return _cached(chart_query.function, *query_key(chart_query, filters, lang, currency=currency))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_plain(
-    name: str, args: tuple[tuple[str, Any], ...], version: tuple[int, int, int], url: str
+    _function: Callable[..., Any],
+    name: str,
+    args: tuple[tuple[str, Any], ...],
+    version: tuple[int, int, int],
+    url: str,
 ) -> Any:
     with Session(get_engine(url)) as session:
-        return getattr(queries, name)(session=session, **dict(args))
+        return _function(session=session, **dict(args))
 
 
-def lookup(name: str, **args: Any) -> Any:
+def lookup(function: Callable[..., Any], **args: Any) -> Any:
     """A cached call of a query helper that takes no Filters (option lists, data status)."""
-    return _cached_plain(name, tuple(sorted(args.items())), current_version(), database_url())
+    name = f"{function.__module__}.{function.__qualname__}"
+    return _cached_plain(
+        function, name, tuple(sorted(args.items())), current_version(), database_url()
+    )

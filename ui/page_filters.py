@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from datastore import queries
 from datastore.filters import Filters
 from datastore.models import Direction, Measure
 from ui.data import lookup
@@ -41,7 +42,7 @@ def aid_filters(filters: Filters, lang: str) -> tuple[Filters, str]:
         key="measure",
         bind="query-params",
     )
-    sectors: pd.DataFrame = lookup("list_sectors", lang=lang)
+    sectors: pd.DataFrame = lookup(queries.list_sectors, lang=lang)
     names = {
         code: f"{name} ({code})"
         for code, name in zip(sectors["code"], sectors["name"], strict=True)
@@ -71,7 +72,7 @@ def exchange_filters(filters: Filters, lang: str) -> Filters:
         key="direction",
         bind="query-params",
     )
-    kinds: list[str] = lookup("list_exchange_kinds")
+    kinds: list[str] = lookup(queries.list_exchange_kinds)
     chosen = sidebar.multiselect(
         t("filter.kinds", lang),
         options=kinds,

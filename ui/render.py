@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +14,7 @@ import streamlit as st
 from charts import alt_text, drawn_frame, plotly_config
 from datastore.export import BOM, neutralise
 from datastore.filters import Filters
+from ui.catalog import Chart
 from ui.data import query, query_key
 from ui.texts import t
 
@@ -129,55 +130,34 @@ class View:
 # cache_resource hands out the object itself: no copy per rerun, and nothing changes it after.
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _drawn(
-    builder: str,
+    chart_key: str,
     query_key: tuple[Any, ...],
     where: str,
     build_options: tuple[tuple[str, Any], ...],
-    top: int | None,
     _frame: pd.DataFrame,
-    _build: Callable[..., go.Figure],
+    _entry: Chart,
 ) -> Drawn:
-    """Build and draw once per distinct chart; `_frame` and `_build` follow from the key."""
-    frame = _frame.nlargest(top, _TOP_BY[query_key[0]]) if top else _frame
+    """Build and draw once per distinct chart; `_frame` and `_entry` follow from the key."""
     lang = query_key[2]
-    return draw(_build(frame, lang=lang, title_context=where, **dict(build_options)))
+    figure = _entry.build(
+        _entry.trim(_frame), lang=lang, title_context=where, **dict(build_options)
+    )
+    return draw(figure)
 
 
-# What `top` ranks by, per query that a page may cut to its largest rows.
-_TOP_BY = {"exchanges_by_partner_country": "exchanges", "exchanges_by_province": "exchanges"}
-
-
-def chart(
-    view: View,
-    query_name: str,
-    build: Callable[..., go.Figure],
-    *,
-    key: str | None = None,
-    currency: str | None = None,
-    limit: int | None = None,
-    top: int | None = None,
-) -> None:
-    """Run one chart query for the view, build its figure and show it (or the no-data note).
-
-    `limit` goes to the query; `top` keeps only the rows with the largest counts before drawing.
-    """
-    query_options: dict[str, Any] = {}
-    build_options: dict[str, Any] = {}
-    if currency is not None:
-        query_options["currency"] = build_options["currency"] = currency
-    if limit is not None:
-        query_options["limit"] = limit
-    frame = query(query_name, view.filters, view.lang, **query_options)
+def chart(view: View, entry: Chart, *, currency: str | None = None) -> None:
+    """Run a catalogue chart's query for the view, build its figure and show it (or say empty)."""
+    frame = query(entry.query, view.filters, view.lang, currency=currency)
     if frame.empty:
         show_no_data(view.lang)
         return
+    build_options = (("currency", currency),) if entry.query.takes_currency else ()
     drawn = _drawn(
-        f"{build.__module__}.{build.__qualname__}",
-        query_key(query_name, view.filters, view.lang, **query_options),
+        entry.key,
+        query_key(entry.query, view.filters, view.lang, currency=currency),
         view.where,
-        tuple(sorted(build_options.items())),
-        top,
+        build_options,
         frame,
-        build,
+        entry,
     )
-    show_chart(drawn, key=key or query_name, lang=view.lang, filters=view.filters)
+    show_chart(drawn, key=entry.key, lang=view.lang, filters=view.filters)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from datastore import queries
 from datastore.filters import Filters
 from datastore.models import ProvinceList
 from ui.data import lookup
@@ -38,7 +39,7 @@ def shared_filters(lang: str) -> Filters:
         bind="query-params",
     )
     province_list = ProvinceList.LEGACY if legacy else ProvinceList.CURRENT
-    provinces: pd.DataFrame = lookup("list_provinces", province_list=province_list, lang=lang)
+    provinces: pd.DataFrame = lookup(queries.list_provinces, province_list=province_list, lang=lang)
     names = dict(zip(provinces["code"], provinces["name"], strict=True))
     chosen_provinces = sidebar.multiselect(
         t("filter.province", lang),
@@ -49,7 +50,7 @@ def shared_filters(lang: str) -> Filters:
         key="province63" if legacy else "province",
         bind="query-params",
     )
-    years: list[int] = lookup("list_years")
+    years: list[int] = lookup(queries.list_years)
     year_from = year_to = None
     if years:
         low, high = min(years), max(years)
@@ -64,7 +65,7 @@ def shared_filters(lang: str) -> Filters:
             )
         else:
             year_from = year_to = low
-    countries: pd.DataFrame = lookup("list_countries", lang=lang)
+    countries: pd.DataFrame = lookup(queries.list_countries, lang=lang)
     country_names = dict(zip(countries["code"], countries["name"], strict=True))
     chosen_countries = sidebar.multiselect(
         t("filter.countries", lang),
@@ -86,7 +87,7 @@ def shared_filters(lang: str) -> Filters:
 def describe(filters: Filters, lang: str) -> str:
     """A short phrase for chart titles: which provinces and years are shown."""
     provinces: pd.DataFrame = lookup(
-        "list_provinces", province_list=filters.province_list, lang=lang
+        queries.list_provinces, province_list=filters.province_list, lang=lang
     )
     names = dict(zip(provinces["code"], provinces["name"], strict=True))
     if not filters.provinces:
