@@ -32,9 +32,6 @@ def moment_text(moment: Any) -> str:
     return value.strftime("%d/%m/%Y %H:%M")
 
 
-# History and undo ---------------------------------------------------------------------------
-
-
 def history_frame(loads: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The loads as shown: translated headers, kinds, times, and whether each is undone."""
     if loads.empty:

@@ -24,6 +24,7 @@ from ui.auth import current_user, escape_markdown, may
 from ui.formatting import format_number
 from ui.texts import t
 
+# The kinds of datastore.load.kinds in the order the page offers them (members first).
 KINDS = ("members", "aid", "exchanges", "organizations")
 FORMATS = {
     "csv": "text/csv",
@@ -37,7 +38,7 @@ _CHECKED = "_import_checked"  # (file id, kind) -> the outcome of checking that 
 OUTCOME = "_import_outcome"  # what the last load or undo did, shown after the rerun
 
 
-# Sizes ---------------------------------------------------------------------------------
+# Sizes --------------------------------------------------------------------------------------
 
 
 def size_text(size: int, lang: str) -> str:
