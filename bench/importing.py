@@ -25,7 +25,8 @@ from datastore.db import get_engine
 from datastore.export import write_csv
 from datastore.extracts import iter_extract
 from datastore.filters import Filters
-from datastore.importing import import_file, undo_load
+from datastore.load.imports import import_file
+from datastore.load.undo import undo_load
 
 KIND = "exchanges"
 USER = "bench"

@@ -24,18 +24,13 @@ from typing import Any
 from sqlmodel import Session
 
 from datastore.cli_common import EXIT_FAILED, EXIT_OK, UsageProblem, add_database_option, say
-from datastore.importing import (
-    FORMATS,
-    FileProblem,
-    UndoRefused,
-    check_size,
-    import_file,
-    list_loads,
-    phase_of,
-    template_bytes,
-    undo_load,
-)
-from datastore.loading import KINDS, LoadRejected, LoadSummary, RowProblem
+from datastore.load.files import check_size
+from datastore.load.imports import import_file, phase_of
+from datastore.load.kinds import KINDS
+from datastore.load.problems import FileProblem, LoadRejected, RowProblem
+from datastore.load.templates import FORMATS, template_bytes
+from datastore.load.undo import UndoRefused, list_loads, undo_load
+from datastore.load.write import LoadSummary
 from datastore.messages import DataProblem, quote, render
 
 

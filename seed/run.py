@@ -14,7 +14,8 @@ from typing import Any
 from sqlmodel import Session
 
 from datastore.db import get_engine
-from datastore.loading import KINDS, BatchInfo, load_rows
+from datastore.load.kinds import KINDS
+from datastore.load.write import BatchInfo, load_rows
 from datastore.migrate import migrate
 from datastore.reference.directory import Directory
 from datastore.rollups import analyze_rollups

@@ -45,7 +45,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from datastore.loading import BatchInfo, load_rows
+from datastore.load.write import BatchInfo, load_rows
 
 CAMBODIA_DONG_NAI = "Hội hữu nghị Việt Nam – Campuchia tỉnh Đồng Nai"
 CAMBODIA_GIA_LAI = "Hội hữu nghị Việt Nam – Campuchia tỉnh Gia Lai"

@@ -31,7 +31,7 @@ from bench.queries import (
 from bench.report import REQUIRED_KEYS
 from datastore.db import get_engine
 from datastore.filters import Filters
-from datastore.importing import read_file
+from datastore.load.files import read_file
 from datastore.models import ProvinceList
 
 NAMES = [query.name for query in CHART_QUERIES]

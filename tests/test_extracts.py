@@ -41,7 +41,7 @@ from datastore.extracts import (
     read_extract,
 )
 from datastore.filters import Filters
-from datastore.loading import BatchInfo, load_rows
+from datastore.load.write import BatchInfo, load_rows
 from datastore.models import ProvinceList
 
 # The column lists exactly as issue 2 states them.

@@ -17,10 +17,11 @@ from sqlmodel import Session, col
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from datastore import accounts, importing
+from datastore import accounts
 from datastore.accounts import create_user
 from datastore.db import get_engine
-from datastore.loading import LoadRejected
+from datastore.load import imports
+from datastore.load.problems import LoadRejected
 from datastore.models import ImportBatch, Membership, Role
 from tests.apptest import clear_streamlit_caches, navigation_mode
 from ui.texts import t
@@ -393,7 +394,7 @@ def test_problems_are_explained_in_english_when_the_interface_is_in_english(
     problems = frame_with(at, "Reason")
     assert list(problems.columns) == ["Row", "Column", "Value", "Reason"]
     with Session(get_engine(app_database)) as session, pytest.raises(LoadRejected) as rejected:
-        importing.import_file(
+        imports.import_file(
             session=session, kind="members", data=BAD_CSV, file_name="bad.csv", created_by="x"
         )
     expected = [
@@ -414,8 +415,8 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(
     def must_not_run(**_: Any) -> Any:
         raise AssertionError("the file was read")
 
-    monkeypatch.setattr(importing, "preview_file", must_not_run)
-    monkeypatch.setattr(importing, "import_file", must_not_run)
+    monkeypatch.setattr(imports, "preview_file", must_not_run)
+    monkeypatch.setattr(imports, "import_file", must_not_run)
     at = editor_on_import_page()
     upload(at, "lon.csv", GOOD_CSV)
     assert texts(at.error) == [

@@ -43,25 +43,17 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 from test_extracts import load_extract_fixture
 
-from datastore import loading
 from datastore.db import get_engine
 from datastore.export import export
 from datastore.extracts import EXTRACT_COLUMNS, VI_HEADERS, extract_columns
 from datastore.filters import Filters
-from datastore.importing import (
-    GUIDE_SHEET,
-    LOAD_COLUMNS,
-    FileProblem,
-    UndoRefused,
-    import_file,
-    list_loads,
-    phase_of,
-    preview_file,
-    read_table,
-    template_bytes,
-    undo_load,
-)
-from datastore.loading import BatchInfo, LoadRejected, load_rows
+from datastore.load import write
+from datastore.load.files import read_table
+from datastore.load.imports import import_file, phase_of, preview_file
+from datastore.load.problems import FileProblem, LoadRejected
+from datastore.load.templates import GUIDE_SHEET, template_bytes
+from datastore.load.undo import LOAD_COLUMNS, UndoRefused, list_loads, undo_load
+from datastore.load.write import BatchInfo, load_rows
 from datastore.messages import MESSAGES
 from datastore.models import (
     Aid,
@@ -221,7 +213,7 @@ def test_a_file_over_the_size_limit_is_refused_before_anything_in_it_is_read(
     def must_not_read(data: bytes) -> Any:
         raise AssertionError("the file was read")
 
-    monkeypatch.setattr("datastore.importing._grid", must_not_read)
+    monkeypatch.setattr("datastore.load.files._grid", must_not_read)
     with pytest.raises(FileProblem) as refused:
         load(small, "members", good)
     assert refused.value.message_id == "file.too_large"
@@ -898,7 +890,7 @@ def test_two_loads_at_once_neither_lose_nor_duplicate_rows(database_url: str, ki
 def test_a_load_that_meets_a_unique_key_conflict_is_retried_once_from_the_start(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = loading._write_all
+    real = write._write_all
     calls = []
 
     def conflict_once(*args: Any, **kwargs: Any) -> Any:
@@ -907,7 +899,7 @@ def test_a_load_that_meets_a_unique_key_conflict_is_retried_once_from_the_start(
             raise IntegrityError("INSERT", {}, Exception("duplicate key value"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(loading, "_write_all", conflict_once)
+    monkeypatch.setattr(write, "_write_all", conflict_once)
     summary = load(session, "aid", csv_bytes("aid", AID))
     assert (len(calls), summary.added, count(session, ImportBatch)) == (2, 6, 1)
 

@@ -22,7 +22,8 @@ from streamlit.testing.v1.element_tree import Progress
 
 from datastore.db import get_engine
 from datastore.extracts import extract_columns
-from datastore.importing import import_file, undo_load
+from datastore.load.imports import import_file
+from datastore.load.undo import undo_load
 from datastore.models import ImportBatch
 from tests.apptest import clear_streamlit_caches, navigation_mode
 from tests.badfiles import csv_bytes

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from datastore import queries
 from datastore.filters import Filters
-from datastore.loading import BatchInfo, load_rows
+from datastore.load.write import BatchInfo, load_rows
 from datastore.models import Province, ProvinceList
 
 Query = Callable[..., pd.DataFrame]

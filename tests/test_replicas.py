@@ -40,7 +40,7 @@ from sqlmodel import Session, col
 
 from datastore.accounts import create_user
 from datastore.db import get_engine
-from datastore.importing import DEFAULT_MAX_UPLOAD_MB
+from datastore.load.files import DEFAULT_MAX_UPLOAD_MB
 from datastore.models import ImportBatch, Role
 from tests.browser import (
     PAGE_TIMEOUT_MS,

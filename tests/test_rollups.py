@@ -18,8 +18,8 @@ from sqlmodel import Session
 from datastore import queries
 from datastore.db import get_engine
 from datastore.filters import Filters
-from datastore.importing import undo_load
-from datastore.loading import BatchInfo, load_rows
+from datastore.load.undo import undo_load
+from datastore.load.write import BatchInfo, load_rows
 from datastore.migrate import alembic_config, migrate
 from datastore.models import Exchange, ImportBatch, ProvinceList
 from datastore.queries import _base
@@ -245,7 +245,7 @@ def test_a_load_that_fails_while_refreshing_leaves_facts_and_rollups_as_they_wer
     def fail(**_kwargs: Any) -> None:
         raise RuntimeError("killed while refreshing the rollups")
 
-    monkeypatch.setattr("datastore.loading.refresh_rollups", fail)
+    monkeypatch.setattr("datastore.load.write.refresh_rollups", fail)
     with pytest.raises(RuntimeError, match="killed"):
         load(session, random_exchanges(random.Random(1), 25), "killed")
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from datastore.db import get_engine
-from datastore.importing import undo_load
+from datastore.load.undo import undo_load
 from datastore.models import ImportBatch
 from datastore.status import holds_data
 from tests.fixtures_small import load_small_fixture

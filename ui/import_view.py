@@ -1,8 +1,8 @@
-"""The import page's parts: kind and templates, upload and checks, the load, the history and undo.
+"""The import page's upload part: kind and templates, the file and its checks, the load itself.
 
-Nothing here writes unless the current role may edit (checked again at each write, not only when
-the page opens). After a load or an undo the script reruns, so the entry file reads the new
-data version and every cached chart and option list refreshes.
+Nothing here writes unless the current role may edit (checked again at the load, not only when
+the page opens). After a load the script reruns, so the entry file reads the new data version
+and every cached chart and option list refreshes. The history and undo are in ui.import_history.
 """
 
 from __future__ import annotations
@@ -15,15 +15,16 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from datastore import importing
 from datastore.db import get_engine
-from datastore.loading import LoadRejected
+from datastore.load import files, headers, imports, templates
+from datastore.load.problems import FileProblem, LoadRejected
 from datastore.messages import render
 from datastore.models import Role
 from ui.auth import current_user, escape_markdown, may
 from ui.formatting import format_number
 from ui.texts import t
 
+# The kinds of datastore.load.kinds in the order the page offers them (members first).
 KINDS = ("members", "aid", "exchanges", "organizations")
 FORMATS = {
     "csv": "text/csv",
@@ -34,11 +35,10 @@ PREVIEW_ROWS = 20
 
 _NONCE = "_import_nonce"  # changes after a load, giving a fresh, empty uploader
 _CHECKED = "_import_checked"  # (file id, kind) -> the outcome of checking that file
-_OUTCOME = "_import_outcome"  # what the last load or undo did, shown after the rerun
-_UNDO = "_import_undo_pending"  # the load waiting for its undo to be confirmed
+OUTCOME = "_import_outcome"  # what the last load or undo did, shown after the rerun
 
 
-# Sizes and dates ----------------------------------------------------------------------------
+# Sizes --------------------------------------------------------------------------------------
 
 
 def size_text(size: int, lang: str) -> str:
@@ -54,7 +54,7 @@ def size_text(size: int, lang: str) -> str:
 
 def limit_bytes() -> int:
     """The configured upload limit (DDN_MAX_UPLOAD_MB), read as the data layer reads it."""
-    return importing.max_upload_bytes()
+    return files.max_upload_bytes()
 
 
 def limit_megabytes() -> int:
@@ -67,14 +67,6 @@ def too_large(size: int) -> bool:
     return size > limit_bytes()
 
 
-def moment_text(moment: Any) -> str:
-    """A load's time as dd/mm/yyyy HH:MM (UTC), or an empty string."""
-    if moment is None or (isinstance(moment, float) and math.isnan(moment)) or pd.isna(moment):
-        return ""
-    value = pd.Timestamp(moment)
-    return value.strftime("%d/%m/%Y %H:%M")
-
-
 # Problems as a table ------------------------------------------------------------------------
 
 
@@ -85,7 +77,7 @@ def sentence(text: str) -> str:
 
 def column_name(kind: str, name: str, lang: str) -> str:
     """A template column as both templates head it: CSV's name, then XLSX's Vietnamese header."""
-    label = importing.column_label(kind, name)
+    label = headers.column_label(kind, name)
     if lang != "vi" or label == name:
         return name
     return f"{name} — {label}"
@@ -110,7 +102,7 @@ def _reason(problem: Any, lang: str) -> str:
     return sentence(str(problem.reason_en or problem.reason) if lang == "en" else problem.reason)
 
 
-def file_problem_text(problem: importing.FileProblem, lang: str) -> str:
+def file_problem_text(problem: FileProblem, lang: str) -> str:
     """A whole-file problem in the interface language."""
     return sentence(problem.message_vi if lang == "vi" else problem.message_en)
 
@@ -157,7 +149,7 @@ def template_buttons(kind: str, lang: str) -> None:
 
 
 def _template(kind: str, fmt: str) -> Callable[[], bytes]:
-    return lambda: importing.template_bytes(kind, fmt)
+    return lambda: templates.template_bytes(kind, fmt)
 
 
 # Upload, check, load ------------------------------------------------------------------------
@@ -190,7 +182,7 @@ def check_file(uploaded: Any, *, kind: str, lang: str) -> None:
         )
         return
     checked = _checked(uploaded, kind=kind, lang=lang)
-    if isinstance(checked, importing.FileProblem):
+    if isinstance(checked, FileProblem):
         st.error(file_problem_text(checked, lang), icon=":material/error:")
         st.info(t("import.nothing_written", lang), icon=":material/info:")
         return
@@ -226,7 +218,7 @@ def _checked(uploaded: Any, *, kind: str, lang: str) -> Any:
         bar = st.progress(0.0, text=t("import.checking", lang))
         try:
             with Session(get_engine()) as session:
-                cache[key] = importing.preview_file(
+                cache[key] = imports.preview_file(
                     session=session,
                     kind=kind,
                     data=uploaded.getvalue(),
@@ -235,7 +227,7 @@ def _checked(uploaded: Any, *, kind: str, lang: str) -> Any:
                     limit=PREVIEW_ROWS,
                     progress=_bar_progress(bar, lambda _: t("import.checking", lang)),
                 )
-        except importing.FileProblem as problem:
+        except FileProblem as problem:
             cache[key] = problem
         finally:
             bar.empty()
@@ -258,11 +250,11 @@ def load(uploaded: Any, *, kind: str, lang: str) -> None:
         st.error(t("auth.refused", lang, role=t("role.editor", lang)))
         return
     bar = st.progress(0.0, text=t("import.loading", lang))
-    progress = _bar_progress(bar, lambda f: render(importing.phase_of(f), lang, {}) + "…")
+    progress = _bar_progress(bar, lambda f: render(imports.phase_of(f), lang, {}) + "…")
 
     try:
         with Session(get_engine()) as session:
-            summary = importing.import_file(
+            summary = imports.import_file(
                 session=session,
                 kind=kind,
                 data=uploaded.getvalue(),
@@ -270,7 +262,7 @@ def load(uploaded: Any, *, kind: str, lang: str) -> None:
                 created_by=user.name,
                 progress=progress,
             )
-    except importing.FileProblem as problem:
+    except FileProblem as problem:
         bar.empty()
         st.error(file_problem_text(problem, lang), icon=":material/error:")
         st.info(t("import.nothing_written", lang), icon=":material/info:")
@@ -286,7 +278,7 @@ def load(uploaded: Any, *, kind: str, lang: str) -> None:
             problems_frame(rejected.problems, lang, kind=kind), hide_index=True, key="import_late"
         )
         return
-    st.session_state[_OUTCOME] = (
+    st.session_state[OUTCOME] = (
         "import.done",
         {
             "name": str(uploaded.name),
@@ -303,7 +295,7 @@ def load(uploaded: Any, *, kind: str, lang: str) -> None:
 
 def show_outcome(lang: str) -> None:
     """What the last load or undo of this session did (once)."""
-    outcome = st.session_state.pop(_OUTCOME, None)
+    outcome = st.session_state.pop(OUTCOME, None)
     if not outcome:
         return
     key, values = outcome
@@ -316,133 +308,3 @@ def show_outcome(lang: str) -> None:
         for name, value in values.items()
     }
     st.success(t(key, lang, **shown), icon=":material/task_alt:")
-
-
-# History and undo ---------------------------------------------------------------------------
-
-
-def history_frame(loads: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The loads as shown: translated headers, kinds, times, and whether each is undone."""
-    if loads.empty:
-        return pd.DataFrame(columns=[t(f"import.history.{c}", lang) for c in _HISTORY_COLUMNS])
-    status = [
-        _status(row, lang) for row in loads[["is_demo", "undone_at", "undone_by"]].itertuples()
-    ]
-    shown = pd.DataFrame(
-        {
-            "id": loads["id"].astype(int),
-            "created_at": loads["created_at"].map(moment_text),
-            "kind": loads["kind"].map(lambda k: t(f"data.tab.{k}", lang) if k in KINDS else k),
-            "file_name": loads["file_name"].astype(str),
-            "created_by": loads["created_by"].astype(str),
-            "rows_added": loads["rows_added"].astype(int),
-            "rows_updated": loads["rows_updated"].astype(int),
-            "rows_unchanged": loads["rows_unchanged"].astype(int),
-            "status": status,
-            "checksum": loads["checksum"].astype(str),
-        }
-    )
-    return shown.rename(columns={c: t(f"import.history.{c}", lang) for c in _HISTORY_COLUMNS})
-
-
-_HISTORY_COLUMNS = (
-    "id",
-    "created_at",
-    "kind",
-    "file_name",
-    "created_by",
-    "rows_added",
-    "rows_updated",
-    "rows_unchanged",
-    "status",
-    "checksum",
-)
-
-
-def _status(row: Any, lang: str) -> str:
-    if moment_text(row.undone_at):
-        return t(
-            "import.status.undone", lang, when=moment_text(row.undone_at), who=row.undone_by or ""
-        )
-    if bool(row.is_demo):
-        return t("import.status.demo", lang)
-    return t("import.status.active", lang)
-
-
-def show_history(lang: str) -> None:
-    """Every load, newest first, and the undo of a whole load (with a confirmation step)."""
-    st.subheader(t("import.history", lang))
-    with Session(get_engine()) as session:
-        loads = importing.list_loads(session=session)
-    if loads.empty:
-        st.info(t("import.history_empty", lang), icon=":material/history:")
-        return
-    st.dataframe(history_frame(loads, lang), hide_index=True, key="import_history")
-    undoable = loads[loads["undone_at"].isna()]
-    if undoable.empty:
-        return
-    records: list[dict[Any, Any]] = undoable.to_dict("records")
-    labels = {
-        int(row["id"]): t(
-            "import.undo_option",
-            lang,
-            id=int(row["id"]),
-            name=str(row["file_name"]),
-            when=moment_text(row["created_at"]),
-            who=str(row["created_by"]),
-        )
-        for row in records
-    }
-    pending = st.session_state.get(_UNDO)
-    if pending is not None and pending in labels:
-        _confirm_undo(int(pending), label=labels[int(pending)], lang=lang)
-        return
-    st.session_state.pop(_UNDO, None)
-    chosen = st.selectbox(
-        t("import.undo_choose", lang),
-        options=list(labels),
-        format_func=labels.__getitem__,
-        index=None,
-        placeholder=t("import.undo_placeholder", lang),
-        key="import_undo_choice",
-    )
-    if st.button(
-        t("import.undo", lang),
-        key="import_undo",
-        icon=":material/undo:",
-        disabled=chosen is None,
-    ):
-        st.session_state[_UNDO] = chosen
-        st.rerun()
-
-
-def _confirm_undo(batch_id: int, *, label: str, lang: str) -> None:
-    """The second step of an undo: say what will happen, then do it or cancel."""
-    st.warning(t("import.undo_warning", lang, load=escape_markdown(label)), icon=":material/undo:")
-    yes, no, _ = st.columns([1, 1, 3])
-    if yes.button(t("import.undo_confirm", lang), type="primary", key="import_undo_confirm"):
-        undo(batch_id, lang=lang)
-    if no.button(t("import.undo_cancel", lang), key="import_undo_cancel"):
-        st.session_state.pop(_UNDO, None)
-        st.rerun()
-
-
-def undo(batch_id: int, *, lang: str) -> None:
-    """Undo a whole load; a refusal is shown, a success reruns the app with fresh caches."""
-    user = current_user()
-    st.session_state.pop(_UNDO, None)
-    if user is None or not may(Role.EDITOR):
-        st.error(t("auth.refused", lang, role=t("role.editor", lang)))
-        return
-    try:
-        with Session(get_engine()) as session:
-            result = importing.undo_load(session=session, batch_id=batch_id, user=user.name)
-    except importing.UndoRefused as refused:
-        message = refused.message_vi if lang == "vi" else refused.message_en
-        st.error(sentence(message), icon=":material/block:")
-        return
-    st.session_state[_OUTCOME] = (
-        "import.undone",
-        {"batch": batch_id, "removed": result.rows_removed, "restored": result.rows_restored},
-    )
-    st.rerun()

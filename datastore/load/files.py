@@ -1,0 +1,157 @@
+"""Reading the files people send: CSV or XLSX, told apart by their content, not their name.
+
+Accepted: CSV in UTF-8 with or without a byte-order mark, or Excel's "Unicode Text" (UTF-16 with
+a byte-order mark, tab-separated), separator `,`, `;` or tab, whichever the header row uses; XLSX,
+data on the first sheet (formulas read as their last computed value). Anything else (PDF, .xls,
+.ods, Word, images, legacy Vietnamese encodings such as TCVN3 or VNI, an empty file) is refused
+as a whole with a FileProblem saying what to do. Files larger than MAX_UPLOAD_BYTES are refused
+before anything in them is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import zipfile
+from typing import Any
+
+from datastore.export import BOM
+from datastore.load.headers import Table, table_of
+from datastore.load.problems import FileProblem
+
+DEFAULT_MAX_UPLOAD_MB = 20
+# An XLSX is a zip: refuse one that unpacks to far more than any honest workbook.
+XLSX_UNPACK_FACTOR = 20
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def max_upload_bytes() -> int:
+    """The size limit of an uploaded file: DDN_MAX_UPLOAD_MB megabytes (default 20)."""
+    try:
+        megabytes = float(os.environ.get("DDN_MAX_UPLOAD_MB", "") or DEFAULT_MAX_UPLOAD_MB)
+    except ValueError:
+        megabytes = DEFAULT_MAX_UPLOAD_MB
+    return int(megabytes * 1024 * 1024)
+
+
+MAX_UPLOAD_BYTES = max_upload_bytes()
+
+
+def read_table(data: bytes, *, file_name: str, kind: str | None = None) -> list[dict[str, Any]]:
+    """The rows of a CSV or XLSX file, keyed by column name; raises FileProblem."""
+    # Unknown columns are left out here; import_file and preview_file report them.
+    return read_file(data, file_name=file_name, kind=kind).rows
+
+
+def read_file(data: bytes, *, file_name: str, kind: str | None = None) -> Table:
+    """The whole file as read (rows, their row numbers, header findings); raises FileProblem."""
+    check_size(len(data))
+    if not data:
+        raise FileProblem("file.empty")
+    grid = _grid(data)
+    table = table_of(grid, kind=kind)
+    if not table.rows and not table.problems:
+        raise FileProblem("file.no_rows")
+    return table
+
+
+def check_size(size: int) -> None:
+    """Refuse a file over the limit, before reading it."""
+    limit = max_upload_bytes()
+    if size > limit:
+        raise FileProblem("file.too_large", size=megabytes(size), limit=megabytes(limit))
+
+
+def megabytes(size: int) -> str:
+    """A file size for a message: 18 KB, 20.5 MB."""
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _grid(data: bytes) -> Any:
+    """The cells of the file, row by row, as an iterator of sequences."""
+    if data.startswith(b"%PDF"):
+        raise FileProblem("file.pdf")
+    if data.startswith(_OLE2):
+        raise FileProblem("file.xls")
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _xlsx_rows(data)
+    return _csv_rows(_decode(data))
+
+
+def _decode(data: bytes) -> str:
+    """The text of a CSV file: UTF-8 (BOM optional) or UTF-16 (BOM, or plainly UTF-16)."""
+    try:
+        if data.startswith(BOM):
+            return data[len(BOM) :].decode("utf-8")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        head = data[:4096]
+        if head.count(0) > len(head) * 0.01:
+            # Unicode Text saved without its byte-order mark: every other byte is zero.
+            if head[1::2].count(0) > len(head) * 0.4:
+                return data.decode("utf-16-le")
+            if head[0::2].count(0) > len(head) * 0.4:
+                return data.decode("utf-16-be")
+            raise FileProblem("file.binary")
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if _looks_binary(data):
+            raise FileProblem("file.binary") from error
+        raise FileProblem("file.encoding", position=error.start) from error
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many control bytes: not text in any encoding."""
+    head = data[:4096]
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32 or byte == 127)
+    return controls > len(head) * 0.01
+
+
+def _csv_rows(text: str) -> Any:
+    """Rows of CSV text; the separator is the one the first line uses most."""
+    first_line = text.split("\n", 1)[0]
+    counts = {sep: first_line.count(sep) for sep in (",", ";", "\t")}
+    separator = max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
+    # A long cell is a problem of its row (too long for its column), not of the whole file.
+    csv.field_size_limit(max(csv.field_size_limit(), max_upload_bytes()))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    number = 0
+    try:
+        for number, row in enumerate(reader, start=1):  # noqa: B007 - used in the message
+            yield row
+    except csv.Error as error:
+        raise FileProblem("file.csv_unreadable", row=number + 1, detail=str(error)) from error
+
+
+def _xlsx_rows(data: bytes) -> Any:
+    """Rows of the first sheet of a workbook, as values (never formulas)."""
+    import openpyxl
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        if "xl/workbook.xml" not in names:
+            if "mimetype" in names and b"opendocument" in archive.read("mimetype"):
+                raise FileProblem("file.ods")
+            raise FileProblem("file.zip")
+        unpacked = sum(info.file_size for info in archive.infolist())
+        limit = XLSX_UNPACK_FACTOR * max_upload_bytes()
+        if unpacked > limit:
+            raise FileProblem(
+                "file.xlsx_too_large", size=megabytes(unpacked), limit=megabytes(limit)
+            )
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except FileProblem:
+        raise
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise FileProblem("file.xlsx_unreadable", detail=type(error).__name__) from error
+    try:
+        sheet = workbook.worksheets[0]
+        yield from sheet.iter_rows(values_only=True)
+    except Exception as error:
+        raise FileProblem("file.xlsx_unreadable", detail=type(error).__name__) from error
+    finally:
+        workbook.close()

@@ -1,0 +1,47 @@
+"""What a load refuses: one cell of one row, the load as a whole, a whole file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from datastore.messages import DataProblem
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one cell of one row cannot be loaded: `reason` in Vietnamese, `reason_en` in English."""
+
+    row: int  # the spreadsheet's row number: the header is row 1
+    column: str  # the template's column name; "*" for the whole row
+    value: str
+    reason: str
+    reason_en: str = ""
+    message_id: str = ""  # key of the reason in datastore.messages.MESSAGES
+
+    @classmethod
+    def of(cls, row: int, column: str, value: object, problem: DataProblem) -> RowProblem:
+        """A row problem from a raised or collected DataProblem."""
+        text = "" if value is None else str(value)
+        if len(text) > 80:
+            text = text[:79] + "…"
+        return cls(row, column, text, problem.message_vi, problem.message_en, problem.message_id)
+
+    def __str__(self) -> str:
+        return (
+            f"dòng/row {self.row}, cột/column {self.column}, giá trị/value {self.value!r}: "
+            f"{self.reason} / {self.reason_en}"
+        )
+
+
+class LoadRejected(ValueError):
+    """A load refused as a whole, with every problem found."""
+
+    def __init__(self, problems: list[RowProblem]):
+        super().__init__(
+            f"{len(problems)} lỗi; không ghi gì / {len(problems)} problem(s); nothing was written"
+        )
+        self.problems = problems
+
+
+class FileProblem(DataProblem):
+    """A whole file refused (too large, not CSV/XLSX, not Unicode, empty, no header)."""

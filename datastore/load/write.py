@@ -1,0 +1,292 @@
+"""The one write path for facts: validates every row, then writes all of them or none.
+
+A load is one transaction: the import batch, every inserted and updated row and the previous
+content of every updated row (RowChange, for undo) are committed together or not at all, so a
+load killed half-way leaves nothing behind. Loads are serialised: PostgreSQL takes a
+transaction-scoped advisory lock, SQLite allows one writer at a time. Should a concurrent load
+still insert the same natural key first (a unique-key violation) or hold the SQLite database
+past its busy timeout, the write phase is retried once from the start on the new state.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select, text, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlmodel import Session, SQLModel
+
+from datastore.load.kinds import MODELS
+from datastore.load.problems import LoadRejected
+from datastore.load.records import (
+    CHUNK,
+    VALIDATION_SHARE,
+    Progress,
+    digest,
+    validate_rows,
+)
+from datastore.messages import render
+from datastore.models import ImportBatch, Organization, OrganizationKind, RowChange
+from datastore.reference.directory import Directory
+from datastore.rollups import refresh_rollups
+
+# Any fixed number: every load takes this advisory lock on PostgreSQL.
+_LOAD_LOCK = 4_104_2025
+
+
+@dataclass
+class LoadSummary:
+    """What a load did, row by row."""
+
+    kind: str
+    batch_id: int | None
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    dry_run: bool = False
+
+
+@dataclass
+class BatchInfo:
+    """Who loads what, from where."""
+
+    file_name: str
+    checksum: str = ""
+    created_by: str = "system"
+    is_demo: bool = False
+    # The source label of every written row; None: "Lượt nạp #<batch id>: <file name>".
+    source: str | None = None
+    keep_row_source: bool = False  # the seed labels each row with its article
+
+
+def load_rows(
+    *,
+    session: Session,
+    kind: str,
+    rows: Iterable[Mapping[str, Any]],
+    batch: BatchInfo,
+    first_row_number: int = 2,
+    row_numbers: Sequence[int] | None = None,
+    dry_run: bool = False,
+    directory: Directory | None = None,
+    progress: Progress | None = None,
+) -> LoadSummary:
+    """Validate all rows of one kind, then insert new ones and update changed ones atomically."""
+    # Rows are numbered from `first_row_number`, or by `row_numbers` (the spreadsheet rows they
+    # came from); LoadRejected lists every problem before anything is written. `progress` gets
+    # the fraction done, per chunk of validation and of writing.
+    records, problems = validate_rows(
+        session=session,
+        kind=kind,
+        rows=rows,
+        first_row_number=first_row_number,
+        row_numbers=row_numbers,
+        directory=directory,
+        progress=progress,
+        keep_row_source=batch.keep_row_source,
+    )
+    if problems:
+        raise LoadRejected(problems)
+    for attempt in (1, 2):
+        try:
+            summary = _write_all(session, kind, records, batch, dry_run=dry_run, progress=progress)
+        except (IntegrityError, OperationalError) as error:
+            session.rollback()
+            if attempt == 2 or not _is_conflict(error):
+                raise
+            continue
+        except BaseException:
+            session.rollback()
+            raise
+        if progress is not None:
+            progress(1.0)
+        return summary
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def load_source(batch_id: int, file_name: str) -> str:
+    """The source label of rows written by a user's load."""
+    return render("load.source", "vi", {"batch": batch_id, "file": file_name})[:255]
+
+
+def take_load_lock(session: Session) -> None:
+    """Serialise loads and undos: a PostgreSQL advisory lock, held until the transaction ends."""
+    # On SQLite the first write of the transaction takes the database's single write lock.
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOAD_LOCK})
+
+
+def _is_conflict(error: IntegrityError | OperationalError) -> bool:
+    """Whether a failed write may succeed on a retry: a concurrent insert, a busy database."""
+    if isinstance(error, IntegrityError):
+        return True
+    return "locked" in str(error.orig).lower() or "busy" in str(error.orig).lower()
+
+
+def _write_all(
+    session: Session,
+    kind: str,
+    records: list[dict[str, Any]],
+    batch: BatchInfo,
+    *,
+    dry_run: bool,
+    progress: Progress | None,
+) -> LoadSummary:
+    """The write phase, in one transaction, with the load lock held."""
+    # The batch row is written first, so that SQLite takes its write lock before the existing
+    # rows are read: a concurrent load then waits instead of working on a stale state.
+    model = MODELS[kind]
+    summary = LoadSummary(kind=kind, batch_id=None, rows=len(records), dry_run=dry_run)
+    batch_row = ImportBatch(
+        kind=kind,
+        file_name=batch.file_name[:255],
+        checksum=batch.checksum,
+        source=(batch.source or "")[:255],
+        created_at=datetime.now(UTC),
+        created_by=batch.created_by[:80],
+        is_demo=batch.is_demo,
+    )
+    take_load_lock(session)
+    session.add(batch_row)
+    session.flush()
+    assert batch_row.id is not None
+    summary.batch_id = batch_row.id
+    if batch.source is None:
+        batch_row.source = load_source(batch_row.id, batch.file_name)
+    rows = [_row_to_write(record, batch, batch_row) for record in records]
+    if kind == "members":
+        _link_organizations(session, records, rows, batch_row)
+    years: set[int] = set()  # of the rows written, before and after
+    for start in range(0, len(rows), CHUNK):
+        years |= _write_chunk(session, model, rows[start : start + CHUNK], batch_row, summary)
+        if progress is not None and rows:
+            done = min(start + CHUNK, len(rows)) / len(rows)
+            progress(VALIDATION_SHARE + (1 - VALIDATION_SHARE) * 0.99 * done)
+    batch_row.rows_added = summary.added
+    batch_row.rows_updated = summary.updated
+    batch_row.rows_unchanged = summary.unchanged
+    session.add(batch_row)
+    if dry_run:
+        session.rollback()
+        summary.batch_id = None
+    else:
+        table_name = model.__table__.name  # type: ignore[attr-defined]
+        refresh_rollups(session=session, fact=table_name, years=years)
+        session.commit()
+    return summary
+
+
+def _row_to_write(
+    record: dict[str, Any], batch: BatchInfo, batch_row: ImportBatch
+) -> dict[str, Any]:
+    """A validated record as the row to write: the load's source unless the seed keeps its own."""
+    row = {k: v for k, v in record.items() if k[0] != "_"}
+    if not (batch.keep_row_source and row.get("source")):
+        row["source"] = batch_row.source
+    row["batch_id"] = batch_row.id
+    return row
+
+
+def _write_chunk(
+    session: Session,
+    model: type[SQLModel],
+    rows: list[dict[str, Any]],
+    batch: ImportBatch,
+    summary: LoadSummary,
+) -> set[int]:
+    """Insert the rows whose key is new, update those whose content changed; the years touched."""
+    table = model.__table__  # type: ignore[attr-defined]
+    keys = [row["row_key"] for row in rows]
+    existing = {
+        key: (row_id, row_hash)
+        for row_id, key, row_hash in session.execute(
+            select(table.c.id, table.c.row_key, table.c.row_hash).where(table.c.row_key.in_(keys))
+        )
+    }
+    new_rows: list[dict[str, Any]] = []
+    changed_rows: list[dict[str, Any]] = []
+    for row in rows:
+        found = existing.get(row["row_key"])
+        if found is None:
+            new_rows.append(row)
+        elif found[1] != row["row_hash"]:
+            changed_rows.append({**row, "id": found[0]})
+        else:
+            summary.unchanged += 1
+    years = {row["year"] for row in new_rows + changed_rows if row.get("year") is not None}
+    if new_rows:
+        session.execute(insert(table), new_rows)
+        summary.added += len(new_rows)
+    if changed_rows:
+        years |= _record_previous(session, table, [row["id"] for row in changed_rows], batch)
+        session.execute(update(model), changed_rows)
+        summary.updated += len(changed_rows)
+    return years
+
+
+def _record_previous(
+    session: Session, table: Any, row_ids: list[int], batch: ImportBatch
+) -> set[int]:
+    """Keep what the rows held before this load changes them, so the load can be undone.
+
+    Returns the years the rows held (none for a table without years).
+    """
+    # FOR UPDATE (PostgreSQL): read the latest committed content and hold it until commit.
+    statement = select(table).where(table.c.id.in_(row_ids)).with_for_update()
+    previous = session.execute(statement).mappings().all()
+    session.execute(
+        insert(RowChange),
+        [
+            {
+                "batch_id": batch.id,
+                "table_name": table.name,
+                "row_id": row["id"],
+                "previous": json.dumps(dict(row), default=str, ensure_ascii=False),
+            }
+            for row in previous
+        ],
+    )
+    return {row["year"] for row in previous if row.get("year") is not None}
+
+
+def _link_organizations(
+    session: Session,
+    records: list[dict[str, Any]],
+    rows: list[dict[str, Any]],
+    batch: ImportBatch,
+) -> None:
+    """Members rows may name an association not loaded before: create it, then link the rows."""
+    # Read under the load lock, so that two loads never create the same association; one created
+    # here belongs to the load (its batch) and goes when the load is undone.
+    organizations = {org.row_key: org for org in session.scalars(select(Organization))}
+    for record, row in zip(records, rows, strict=True):
+        key = record["_organization_key"]
+        organization = organizations.get(key)
+        if organization is None:
+            organization = Organization(
+                kind=OrganizationKind.FRIENDSHIP_ASSOCIATION.value,
+                name=record["_organization_name"],
+                province_id=row["province_id"],
+                country_code=row["country_code"],
+                source=row["source"],
+                batch_id=batch.id,
+                row_key=key,
+                # As an organizations load would hash it (no district, date, parent), so that
+                # loading the organisations extract back changes nothing.
+                row_hash=digest(
+                    OrganizationKind.FRIENDSHIP_ASSOCIATION.value,
+                    row["country_code"],
+                    None,
+                    None,
+                    None,
+                ),
+            )
+            session.add(organization)
+            session.flush()
+            organizations[key] = organization
+        row["organization_id"] = organization.id
