@@ -1,4 +1,4 @@
-"""Migrate, then load the demo data through datastore.loading, one batch per kind and year."""
+"""Migrate, then load the demo data through load_rows, one batch per kind and year."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every figure the five seed articles state, gathered as rows for datastore.loading.load_rows."""
+"""Every figure the five seed articles state, as rows for datastore.load.write.load_rows."""
 
 # One module per article. Each row carries `source` = the article's file name in
 # ../shared/seeds/, and a comment `# <article>:<line>` quoting what it rests on. Where an article

@@ -83,7 +83,7 @@ def _rates() -> dict[tuple[int, str], Decimal]:
 
 
 def usd_value(amount: Decimal | int, currency: str, year: int) -> Decimal:
-    """The amount in USD exactly as datastore.loading computes it."""
+    """The amount in USD exactly as datastore.load.records computes it."""
     if currency == "USD":
         return Decimal(amount)
     vnd = (Decimal(amount) * _rates()[(year, currency)]).to_integral_value(ROUND_HALF_UP)
