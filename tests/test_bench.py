@@ -13,22 +13,21 @@ from fixtures_small import load_small_fixture
 from sqlmodel import Session
 
 from bench import dataset
-from bench.cli import Unavailable, _optional, main
+from bench.cli import main
+from bench.floor import floor_statement, province_column, run_floor
 from bench.importing import exchanges_csv, import_and_undo
+from bench.pandas_twin import run_pandas
 from bench.queries import (
     BY_NAME,
     CHART_QUERIES,
     ChartQuery,
     dashboard_filters,
-    floor_statement,
     page_filters,
-    province_column,
     rows,
     run_chart_query,
-    run_floor,
-    run_pandas,
 )
-from bench.report import REQUIRED_KEYS
+from bench.result import REQUIRED_KEYS
+from bench.runner import Unavailable, _optional
 from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.importing import read_file

@@ -22,21 +22,20 @@ from datastore.db import get_engine
 from datastore.export import BOM
 from datastore.extracts import count_rows
 from datastore.filters import Filters
-from tests.browser import (
-    DashboardServer,
+from testkit.browser import (
     Visit,
     charts,
     choose_in_multiselect,
     data_traces,
     multiselect_labels,
     open_page,
-    run_dashboard,
     screenshot,
     signature,
     wait_for_maps,
     wait_for_redraw,
     wait_until_settled,
 )
+from testkit.server import DashboardServer, run_dashboard
 from ui.texts import t
 
 pytestmark = pytest.mark.browser

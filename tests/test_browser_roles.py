@@ -19,16 +19,15 @@ from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.migrate import migrate
 from datastore.models import ImportBatch, Membership, Role
-from tests.browser import (
-    DashboardServer,
+from testkit.browser import (
     Visit,
     load_through_import_page,
     open_page,
-    run_dashboard,
     screenshot,
     sign_in,
     wait_until_settled,
 )
+from testkit.server import DashboardServer, run_dashboard
 from ui.texts import t
 
 pytestmark = pytest.mark.browser

@@ -24,7 +24,7 @@ from datastore.db import get_engine
 from datastore.extracts import extract_columns
 from datastore.importing import import_file, undo_load
 from datastore.models import ImportBatch
-from tests.apptest import clear_streamlit_caches, navigation_mode
+from testkit.apptest import clear_streamlit_caches, navigation_mode
 from tests.badfiles import csv_bytes
 from tests.fixtures_small import EXCHANGES, load_small_fixture
 from ui.texts import t
