@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from datastore.filters import Filters
+from testkit.server import free_port, stop_process
 
 MISSING = "Datasette is not installed (pip install -r requirements-dev.txt): skipped"
 STARTUP_TIMEOUT_S = 60.0
@@ -42,12 +42,6 @@ SETTINGS = {
 def installed() -> bool:
     """Whether the datasette package can be imported here."""
     return importlib.util.find_spec("datasette") is not None
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @dataclass(frozen=True)
@@ -111,7 +105,7 @@ def facet_filters(filters: Filters) -> dict[str, Any]:
 @contextmanager
 def serve(path: Path) -> Iterator[Peer]:
     """Datasette on a free port of 127.0.0.1 serving one SQLite file; stopped on exit."""
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "datasette", "serve", str(path)]
     command += ["-h", "127.0.0.1", "-p", str(port)]
     for name, value in SETTINGS.items():
@@ -122,12 +116,7 @@ def serve(path: Path) -> Iterator[Peer]:
             peer = _wait_until_up(f"http://127.0.0.1:{port}", process, log)
             yield peer
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)
 
 
 def _wait_until_up(base: str, process: subprocess.Popen[bytes], log: Any) -> Peer:

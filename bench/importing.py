@@ -13,8 +13,7 @@ from __future__ import annotations
 import io
 import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -27,6 +26,7 @@ from datastore.extracts import iter_extract
 from datastore.filters import Filters
 from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
+from testkit.environ import overridden_environ
 
 KIND = "exchanges"
 USER = "bench"
@@ -66,18 +66,14 @@ def exchanges_csv(*, session: Session, rows: int) -> bytes:
     return buffer.getvalue()
 
 
-@contextmanager
-def _upload_limit_at_least(size: int) -> Iterator[None]:
-    """Raise the upload limit (DDN_MAX_UPLOAD_MB) for this file only, if it is over it."""
+def _upload_limit_at_least(size: int) -> AbstractContextManager[None]:
+    """Raise the upload limit (DDN_MAX_UPLOAD_MB) for this file only, if it is over it.
+
+    import_file reads the limit from the environment of this process, having no argument for it.
+    """
     previous = os.environ.get("DDN_MAX_UPLOAD_MB")
-    os.environ["DDN_MAX_UPLOAD_MB"] = str(max(float(previous or 0), size / 1024 / 1024 + 1))
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("DDN_MAX_UPLOAD_MB", None)
-        else:
-            os.environ["DDN_MAX_UPLOAD_MB"] = previous
+    limit = max(float(previous or 0), size / 1024 / 1024 + 1)
+    return overridden_environ({"DDN_MAX_UPLOAD_MB": str(limit)})
 
 
 def import_and_undo(url: str, *, rows: int) -> ImportFigures:

@@ -9,7 +9,6 @@ Caches are process-wide (st.cache_data), as in a running app.
 from __future__ import annotations
 
 import logging
-import os
 import secrets
 import statistics
 import time
@@ -164,32 +163,32 @@ _editor: dict[str, str] = {}
 def _app_test_frame(database_url: str) -> Iterator[None]:
     """The app's environment for AppTest: this database, no demo seed, a temporary editor.
 
-    Also keeps AppTest in st.navigation mode between runs (tests/apptest.py), and restores
-    everything it changed on leaving.
+    AppTest runs the app in this process, where it reads its settings from the environment.
+    Also keeps AppTest in st.navigation mode between runs, and restores everything it changed
+    on leaving.
     """
     import streamlit as st
 
-    from tests.apptest import navigation_mode
+    from testkit.apptest import navigation_mode
+    from testkit.environ import overridden_environ
 
-    saved_environment = {name: os.environ.get(name) for name in [*_ENVIRONMENT, "DATABASE_URL"]}
     # A filter, not a level: Streamlit resets its loggers' levels when AppTest loads its config.
     quiet = _BelowErrorDropped()
     for name in _QUIET_LOGGERS:
         logging.getLogger(name).addFilter(quiet)
-    for name, value in {**_ENVIRONMENT, "DATABASE_URL": database_url}.items():
-        _set_environment(name, value)
-    st.cache_data.clear()
-    _create_editor(database_url)
     try:
-        with navigation_mode():
-            yield
+        with overridden_environ({**_ENVIRONMENT, "DATABASE_URL": database_url}):
+            st.cache_data.clear()
+            _create_editor(database_url)
+            try:
+                with navigation_mode():
+                    yield
+            finally:
+                _delete_editor(database_url)
+                st.cache_data.clear()
     finally:
-        _delete_editor(database_url)
-        st.cache_data.clear()
         for name in _QUIET_LOGGERS:
             logging.getLogger(name).removeFilter(quiet)
-        for name, value in saved_environment.items():
-            _set_environment(name, value)
 
 
 class _BelowErrorDropped(logging.Filter):
@@ -197,13 +196,6 @@ class _BelowErrorDropped(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.levelno >= logging.ERROR
-
-
-def _set_environment(name: str, value: str | None) -> None:
-    if value is None:
-        os.environ.pop(name, None)
-    else:
-        os.environ[name] = value
 
 
 def _create_editor(database_url: str) -> None:

@@ -28,9 +28,9 @@ from sqlmodel import Session
 from datastore.db import get_engine
 from datastore.migrate import migrate
 
-# The browser fixtures live in tests/browser.py; imported here once so every module shares one
-# Chromium (a second Playwright started in the same run fails).
-from tests.browser import (  # noqa: F401
+# The browser fixtures live in tests/browser_fixtures.py; imported here once so every module
+# shares one Chromium (a second Playwright started in the same run fails).
+from tests.browser_fixtures import (  # noqa: F401
     browser_context,
     browser_database,
     chromium,

@@ -13,22 +13,22 @@ from fixtures_small import load_small_fixture
 from sqlmodel import Session
 
 from bench import dataset
-from bench.cli import Unavailable, _optional, main
+from bench.cli import main
+from bench.floor import floor_statement, province_column, run_floor
 from bench.importing import exchanges_csv, import_and_undo
+from bench.pandas_twin import run_pandas
 from bench.queries import (
     BY_NAME,
     CHART_QUERIES,
     ChartQuery,
     dashboard_filters,
-    floor_statement,
     page_filters,
-    province_column,
     rows,
     run_chart_query,
-    run_floor,
-    run_pandas,
 )
-from bench.report import REQUIRED_KEYS
+from bench.report import json_line
+from bench.result import REQUIRED_KEYS, BenchResult
+from bench.runner import Unavailable, _optional
 from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.load.files import read_file
@@ -254,3 +254,12 @@ def test_a_missing_part_of_the_benchmark_says_so_instead_of_failing() -> None:
         _optional("bench.no_such_module", "page_rerun_ms")
     with pytest.raises(Unavailable, match="does not exist yet"):
         _optional("bench.queries", "no_such_function")
+
+
+def test_a_result_with_no_part_taken_still_has_every_required_key_as_null() -> None:
+    result = BenchResult(scale=1, database="sqlite", rows_exchanges=0, runs=1, machine={})
+    figures = json.loads(json_line(result))
+    assert set(REQUIRED_KEYS) <= set(figures)
+    assert all(figures[key] is None for key in REQUIRED_KEYS[3:])
+    # What only describes a taken figure is left out rather than null.
+    assert "import_mb" not in figures and "concurrent_sessions" not in figures

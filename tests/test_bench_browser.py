@@ -20,11 +20,11 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 import charts
-from bench.browser import MOST_PROVINCES, _next_change
 from bench.pages import PAGES, PageFailed, _year_ranges, page_rerun_cold_ms, page_rerun_ms
+from bench.redraw import MOST_PROVINCES, next_change
 from datastore.db import get_engine
 from datastore.models import UserAccount
-from tests.browser import CHROMIUM
+from testkit.chromium import CHROMIUM
 from tests.fixtures_small import load_small_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,7 +105,7 @@ def test_province_changes_never_return_to_an_earlier_selection() -> None:
     seen: set[tuple[str, ...]] = {()}
 
     for _ in range(300):
-        add, label = _next_change(chosen, provinces, seen, rng)
+        add, label = next_change(chosen, provinces, seen, rng)
         if add and len(chosen) >= MOST_PROVINCES:
             # Beyond the usual few only when every removal would repeat a selection.
             removals = [tuple(p for p in chosen if p != gone) for gone in chosen]

@@ -1,6 +1,6 @@
 """The dashboard in a real Chromium, served by `streamlit run`, with no way out to the internet.
 
-One server and one browser serve the whole module (tests/browser.py); each test opens a new
+One server and one browser serve the whole module (tests/browser_fixtures.py); each test opens a new
 page. Expected figures come from datastore.queries and datastore.extracts on the server's own
 database, so these tests check the wiring (URL, redraw, downloads, maps); the hand-computed
 sums are checked in tests/test_pages.py.
@@ -24,21 +24,20 @@ from datastore.db import get_engine
 from datastore.export import BOM
 from datastore.extracts import count_rows
 from datastore.filters import Filters
-from tests.browser import (
-    DashboardServer,
+from testkit.browser import (
     Visit,
     charts,
     choose_in_multiselect,
     data_traces,
     multiselect_labels,
     open_page,
-    run_dashboard,
     screenshot,
     signature,
     wait_for_maps,
     wait_for_redraw,
     wait_until_settled,
 )
+from testkit.server import DashboardServer, run_dashboard
 from ui import catalog
 from ui.sitemap import PUBLIC_PAGES
 from ui.texts import t

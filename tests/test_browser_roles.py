@@ -1,7 +1,7 @@
 """Roles in a real Chromium: no import page for viewers by any address, a real upload by an editor.
 
 These tests run their own `streamlit run dashboard.py` on their own SQLite database (an editor,
-a viewer, no figures), since they write to it; the shared server of tests/browser.py stays
+a viewer, no figures), since they write to it; the shared server of tests/browser_fixtures.py stays
 untouched.
 """
 
@@ -19,16 +19,15 @@ from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.migrate import migrate
 from datastore.models import ImportBatch, Membership, Role
-from tests.browser import (
-    DashboardServer,
+from testkit.browser import (
     Visit,
     load_through_import_page,
     open_page,
-    run_dashboard,
     screenshot,
     sign_in,
     wait_until_settled,
 )
+from testkit.server import DashboardServer, run_dashboard
 from ui.texts import t
 
 pytestmark = pytest.mark.browser

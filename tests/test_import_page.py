@@ -23,7 +23,7 @@ from datastore.db import get_engine
 from datastore.load import imports
 from datastore.load.problems import LoadRejected
 from datastore.models import ImportBatch, Membership, Role
-from tests.apptest import clear_streamlit_caches, navigation_mode
+from testkit.apptest import clear_streamlit_caches, navigation_mode
 from ui.texts import t
 
 ROOT = Path(__file__).resolve().parents[1]

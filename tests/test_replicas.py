@@ -42,17 +42,16 @@ from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.load.files import DEFAULT_MAX_UPLOAD_MB
 from datastore.models import ImportBatch, Role
-from tests.browser import (
+from testkit.browser import (
     PAGE_TIMEOUT_MS,
-    SERVER_START_SECONDS,
     VIEWPORT,
     charts,
     data_traces,
     load_through_import_page,
     sign_in,
-    stop_process,
     wait_until_settled,
 )
+from testkit.server import SERVER_START_SECONDS, stop_process
 from tests.fixtures_small import load_small_fixture
 from ui.texts import t
 
