@@ -12,9 +12,10 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-from bench.queries import CURRENCY, TOP_LOCALITIES, ChartQuery
+from bench.queries import CURRENCY, ChartQuery
 from datastore.filters import Filters
 from datastore.models import ProvinceList
+from ui import catalog
 
 # {where} restricts the fact table to the filters, {province} is the fact's province column of
 # the chosen list, {money} the amount column of the currency; values are bound parameters.
@@ -160,7 +161,7 @@ def floor_statement(query: ChartQuery, filters: Filters) -> tuple[str, dict[str,
     parts: dict[str, Any] = {
         "province": province_column(filters),
         "money": money_column(query.options.get("currency", CURRENCY)),
-        "limit": int(query.options.get("limit", TOP_LOCALITIES)),
+        "limit": int(query.options.get("limit", catalog.TOP_LOCALITIES)),
     }
     if query.name == "overview_by_year":
         parts["membership_where"] = where_sql("membership", filters, params)

@@ -17,10 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ui import sitemap
+
 ROOT = Path(__file__).resolve().parents[1]
 ENTRY = ROOT / "dashboard.py"
 # Every page file under pages/, in the order the sidebar lists them; import_data needs an editor.
-PAGES = ("overview", "members", "aid", "exchanges", "data", "about", "import_data")
+PAGES = tuple(page.name for page in sitemap.PAGES)
 EDITOR_PAGE = "import_data"
 # A cold rerun of a page at a million rows may take seconds; only a hang should fail.
 RUN_TIMEOUT_S = 600.0

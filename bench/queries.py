@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -23,102 +23,60 @@ from sqlmodel import Session
 from datastore import queries
 from datastore.filters import Filters
 from datastore.models import Measure
+from ui import catalog
 
 CURRENCY = "VND"  # the Aid page's default, which the Overview follows
-TOP_LOCALITIES = 10  # pages/exchanges.py
+# The column of `exchange` whose Datasette facet counts the same rows as a chart query.
+_FACETS = {
+    catalog.EXCHANGES_BY_PARTNER_COUNTRY: "country_code",
+    catalog.EXCHANGES_BY_PROVINCE: "province",
+}
 
 
 @dataclass(frozen=True)
 class ChartQuery:
-    """One chart query, the page whose filters it gets, and the columns that say its result."""
+    """A catalogue query as the benchmark times it, with the Datasette facet that matches it."""
 
-    function: Callable[..., pd.DataFrame]  # f(*, session, filters, lang, **options)
-    page: str  # overview | members | aid | exchanges
-    keys: tuple[str, ...]
-    figures: tuple[str, ...]
-    options: dict[str, Any] = field(default_factory=dict)
-    # The column of `exchange` whose Datasette facet counts the same rows, if one does.
-    facet: str | None = None
+    entry: catalog.ChartQuery
+    currency: str = CURRENCY  # of the queries that take one
+
+    @property
+    def function(self) -> Callable[..., pd.DataFrame]:
+        """The query function itself: f(*, session, filters, lang, **options)."""
+        return self.entry.function
 
     @property
     def name(self) -> str:
         """The query function's name, which names the query in every table and JSON figure."""
-        return self.function.__name__
+        return self.entry.name
+
+    @property
+    def page(self) -> str:
+        """The topic of the query (overview, members, aid, exchanges): its datastore module."""
+        return self.function.__module__.rsplit(".", 1)[-1]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The columns that identify a row."""
+        return self.entry.keys
+
+    @property
+    def figures(self) -> tuple[str, ...]:
+        """The summed figures; a ratio is left out, since it follows from the others."""
+        return tuple(f.column for f in self.entry.figures if f.unit != "ratio")
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The options the pages pass: the currency, the locality limit."""
+        return self.entry.options(currency=self.currency)
+
+    @property
+    def facet(self) -> str | None:
+        """The column of `exchange` whose Datasette facet counts the same rows, if one does."""
+        return _FACETS.get(self.entry)
 
 
-CHART_QUERIES: tuple[ChartQuery, ...] = (
-    ChartQuery(
-        queries.overview_by_year,
-        "overview",
-        ("year",),
-        ("members", "associations", "aid_disbursed", "exchanges"),
-        {"currency": CURRENCY},
-    ),
-    ChartQuery(
-        queries.members_by_year, "members", ("year",), ("members", "chapters", "associations")
-    ),
-    ChartQuery(
-        queries.members_by_province,
-        "members",
-        ("year", "province_code"),
-        ("members", "chapters", "associations"),
-    ),
-    ChartQuery(
-        queries.members_by_partner_country,
-        "members",
-        ("year", "country_code"),
-        ("members", "associations"),
-    ),
-    ChartQuery(queries.aid_by_sector, "aid", ("sector_code",), ("amount",), {"currency": CURRENCY}),
-    ChartQuery(
-        queries.aid_by_year_and_sector,
-        "aid",
-        ("year", "sector_code"),
-        ("amount",),
-        {"currency": CURRENCY},
-    ),
-    ChartQuery(
-        queries.aid_committed_vs_disbursed,
-        "aid",
-        ("year",),
-        ("committed", "disbursed"),
-        {"currency": CURRENCY},
-    ),
-    ChartQuery(
-        queries.aid_by_donor_country, "aid", ("country_code",), ("amount",), {"currency": CURRENCY}
-    ),
-    ChartQuery(
-        queries.exchanges_by_partner_country,
-        "exchanges",
-        ("country_code",),
-        ("exchanges", "participants"),
-        facet="country_code",
-    ),
-    ChartQuery(
-        queries.exchanges_by_province,
-        "exchanges",
-        ("province_code",),
-        ("exchanges", "participants"),
-        facet="province",
-    ),
-    ChartQuery(
-        queries.exchanges_by_year_and_direction, "exchanges", ("year", "direction"), ("exchanges",)
-    ),
-    ChartQuery(
-        queries.exchanges_by_partner_locality,
-        "exchanges",
-        ("country_code", "partner_locality"),
-        ("exchanges",),
-        {"limit": TOP_LOCALITIES},
-    ),
-    ChartQuery(
-        queries.exchanges_by_province_and_country,
-        "exchanges",
-        ("province_code", "country_code"),
-        ("exchanges",),
-    ),
-)
-BY_NAME = {query.name: query for query in CHART_QUERIES}
+CHART_QUERIES: tuple[ChartQuery, ...] = tuple(ChartQuery(q) for q in catalog.CHART_QUERIES)
 
 
 # Filters as the dashboard builds them --------------------------------------------------------

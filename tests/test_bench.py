@@ -18,7 +18,6 @@ from bench.floor import floor_statement, province_column, run_floor
 from bench.importing import exchanges_csv, import_and_undo
 from bench.pandas_twin import run_pandas
 from bench.queries import (
-    BY_NAME,
     CHART_QUERIES,
     ChartQuery,
     dashboard_filters,
@@ -33,6 +32,7 @@ from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.load.files import read_file
 from datastore.models import ProvinceList
+from ui import catalog
 
 NAMES = [query.name for query in CHART_QUERIES]
 
@@ -68,7 +68,7 @@ def _filters(url: str, query: ChartQuery, changes: dict[str, Any]) -> Filters:
 
 
 def _in_usd(query: ChartQuery) -> ChartQuery:
-    return dataclasses.replace(query, options={**query.options, "currency": "USD"})
+    return dataclasses.replace(query, currency="USD")
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
@@ -103,7 +103,7 @@ def test_every_variant_leaves_some_chart_with_rows_so_the_comparison_compares_so
 def test_the_floor_counts_exchanges_and_participants_per_partner_country_as_by_hand(
     small_url: str,
 ) -> None:
-    query = BY_NAME["exchanges_by_partner_country"]
+    query = ChartQuery(catalog.EXCHANGES_BY_PARTNER_COUNTRY)
     filters = _filters(small_url, query, {})
     # 2014–2026: KHM E1 E2 E3 E5 E6 (12+8+10+20+15), USA E4, LAO E7 (no count); E8 no country.
     assert (filters.year_from, filters.year_to) == (2014, 2026)
@@ -114,7 +114,7 @@ def test_the_floor_counts_exchanges_and_participants_per_partner_country_as_by_h
 def test_the_pandas_twin_keeps_the_top_localities_with_ties_broken_by_name(
     small_url: str,
 ) -> None:
-    query = dataclasses.replace(BY_NAME["exchanges_by_partner_locality"], options={"limit": 2})
+    query = ChartQuery(dataclasses.replace(catalog.EXCHANGES_BY_PARTNER_LOCALITY, limit=2))
     filters = _filters(small_url, query, {})
     # Mondulkiri (E1 E2) and Ratanakiri (E5 E6) have 2 each, Kratie (E3) 1.
     frame = run_pandas(query, engine=get_engine(small_url), filters=filters)
@@ -124,7 +124,7 @@ def test_the_pandas_twin_keeps_the_top_localities_with_ties_broken_by_name(
 
 def test_the_floor_sql_binds_every_filter_value_instead_of_writing_it_into_the_text() -> None:
     filters = Filters(provinces=("75",), countries=("KHM",), year_from=2019, kinds=("event",))
-    sql, params = floor_statement(BY_NAME["exchanges_by_province"], filters)
+    sql, params = floor_statement(ChartQuery(catalog.EXCHANGES_BY_PROVINCE), filters)
     assert "'75'" not in sql and "KHM" not in sql and "2019" not in sql
     assert sorted(params.values(), key=str) == [2019, "34", "75", "KHM", "event"]
     assert "FROM exchange e" in sql and "rollup" not in sql.lower()
@@ -153,10 +153,10 @@ def test_datasettes_facets_and_sql_endpoint_answer_what_the_chart_queries_answer
             answered = [tuple(row.values()) for row in server.sql(sql, params)]
             expected = rows(query, run_chart_query(query, engine=engine, filters=filters))
             assert rows(query, answered) == expected, query.name
-        country = BY_NAME["exchanges_by_partner_country"]
+        country = ChartQuery(catalog.EXCHANGES_BY_PARTNER_COUNTRY)
         facet = server.facet("exchange", "country_code", _filters(sqlite_url, country, {}))
         assert facet == {"KHM": 5, "USA": 1, "LAO": 1}
-        province = BY_NAME["exchanges_by_province"]
+        province = ChartQuery(catalog.EXCHANGES_BY_PROVINCE)
         facet = server.facet("exchange", "province_2025_id", _filters(sqlite_url, province, {}))
         frame = run_chart_query(province, engine=engine, filters=_filters(sqlite_url, province, {}))
         # Đồng Nai (75): E3 E4 E7 E8; Gia Lai (52): E5 E6; Đắk Lắk (66): E1 E2.

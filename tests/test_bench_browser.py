@@ -26,9 +26,10 @@ from datastore.db import get_engine
 from datastore.models import UserAccount
 from testkit.chromium import CHROMIUM
 from tests.fixtures_small import load_small_fixture
+from ui import sitemap
 
 ROOT = Path(__file__).resolve().parents[1]
-ALL_PAGES = ["overview", "members", "aid", "exchanges", "data", "about", "import_data"]
+ALL_PAGES = [page.name for page in sitemap.PAGES]
 
 
 @pytest.fixture
