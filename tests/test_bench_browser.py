@@ -8,6 +8,7 @@ through Playwright's sync API, and Playwright cannot run a second driver in the 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import subprocess
 import sys
@@ -19,14 +20,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-import charts
 from bench.pages import PAGES, PageFailed, _year_ranges, page_rerun_cold_ms, page_rerun_ms
 from bench.redraw import MOST_PROVINCES, next_change
 from datastore.db import get_engine
 from datastore.models import UserAccount
 from testkit.chromium import CHROMIUM
 from tests.fixtures_small import load_small_fixture
-from ui import sitemap
+from ui import catalog, sitemap
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL_PAGES = [page.name for page in sitemap.PAGES]
@@ -78,8 +78,10 @@ def test_a_page_that_shows_an_exception_is_refused_not_timed(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("chart builder broken on purpose")
 
-    # The overview draws its trends with this builder, looked up afresh on every run.
-    monkeypatch.setattr(charts, "build_overview_trends", broken)
+    # The overview page reads its trends chart from the catalogue on every run.
+    monkeypatch.setattr(
+        catalog, "OVERVIEW_TRENDS", dataclasses.replace(catalog.OVERVIEW_TRENDS, build=broken)
+    )
 
     with pytest.raises(PageFailed, match=r"'overview'.*chart builder broken on purpose"):
         page_rerun_ms(small_database, runs=1)
