@@ -53,20 +53,6 @@ from datastore.loading import (
     take_load_lock,
     validate_rows,
 )
-from datastore.messages import (
-    COLUMN_GUIDE,
-    DERIVED_LABEL,
-    GUIDE_TITLES,
-    IGNORED_LABEL,
-    KIND_NAMES,
-    ONE_OF_LABEL,
-    OPTIONAL_LABEL,
-    REQUIRED_LABEL,
-    DataProblem,
-    hint,
-    quote,
-    render,
-)
 from datastore.models import (
     Aid,
     Exchange,
@@ -75,8 +61,21 @@ from datastore.models import (
     Organization,
     RowChange,
 )
+from datastore.problems import DataProblem
 from datastore.rollups import refresh_rollups
 from datastore.vietnamese import fold
+from i18n.catalogue import hint, render
+from i18n.formatting import quote
+from i18n.texts.data_words import KIND_NAMES
+from i18n.texts.template_guide import (
+    COLUMN_GUIDE,
+    DERIVED_LABEL,
+    GUIDE_TITLES,
+    IGNORED_LABEL,
+    ONE_OF_LABEL,
+    OPTIONAL_LABEL,
+    REQUIRED_LABEL,
+)
 
 if TYPE_CHECKING:
     import pandas as pd

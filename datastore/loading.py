@@ -24,7 +24,6 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel, col
 
-from datastore.messages import CHOICE_WORDS, KEY_COLUMNS, DataProblem, quote, render
 from datastore.models import (
     Aid,
     Exchange,
@@ -39,7 +38,6 @@ from datastore.models import (
 from datastore.parsing import (
     ParseProblem,
     clean_text,
-    grouped,
     is_blank,
     parse_amount,
     parse_count,
@@ -47,10 +45,14 @@ from datastore.parsing import (
     parse_decimal,
     parse_year,
 )
+from datastore.problems import DataProblem
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.reference.provinces import list_for_date, list_for_year
 from datastore.rollups import refresh_rollups
 from datastore.vietnamese import fold
+from i18n.catalogue import render
+from i18n.formatting import grouped, quote
+from i18n.texts.data_words import CHOICE_WORDS, KEY_COLUMNS
 
 KINDS = ("organizations", "members", "aid", "exchanges")
 CHUNK = 5_000

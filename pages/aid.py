@@ -8,11 +8,11 @@ from charts import (
     build_aid_by_year_and_sector,
     build_aid_committed_vs_disbursed,
 )
+from i18n.catalogue import t
 from ui import context
 from ui.page_filters import aid_filters
 from ui.render import View, chart
 from ui.sidebar import describe
-from ui.texts import t
 
 context.require_frame(__file__)
 

@@ -11,11 +11,11 @@ from charts import (
     build_exchanges_world_map,
     build_top_partner_localities,
 )
+from i18n.catalogue import t
 from ui import context
 from ui.page_filters import exchange_filters
 from ui.render import View, chart
 from ui.sidebar import describe
-from ui.texts import t
 
 context.require_frame(__file__)
 

@@ -7,11 +7,11 @@ from charts import (
     build_members_by_province,
     build_members_by_year,
 )
+from i18n.catalogue import t
 from ui import context
 from ui.data import query
 from ui.render import View, chart, show_table
 from ui.sidebar import describe
-from ui.texts import t
 
 context.require_frame(__file__)
 

@@ -38,8 +38,8 @@ from sqlmodel import Session
 
 from datastore.db import get_engine
 from datastore.migrate import migrate
+from i18n.catalogue import t
 from tests.fixtures_small import load_small_fixture
-from ui.texts import t
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"

@@ -22,6 +22,7 @@ from datastore.db import get_engine
 from datastore.export import BOM
 from datastore.extracts import count_rows
 from datastore.filters import Filters
+from i18n.catalogue import t
 from tests.browser import (
     DashboardServer,
     Visit,
@@ -37,7 +38,6 @@ from tests.browser import (
     wait_for_redraw,
     wait_until_settled,
 )
-from ui.texts import t
 
 pytestmark = pytest.mark.browser
 

@@ -19,6 +19,7 @@ from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.migrate import migrate
 from datastore.models import ImportBatch, Membership, Role
+from i18n.catalogue import t
 from tests.browser import (
     DashboardServer,
     Visit,
@@ -29,7 +30,6 @@ from tests.browser import (
     sign_in,
     wait_until_settled,
 )
-from ui.texts import t
 
 pytestmark = pytest.mark.browser
 

@@ -22,8 +22,8 @@ from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.loading import LoadRejected
 from datastore.models import ImportBatch, Membership, Role
+from i18n.catalogue import t
 from tests.apptest import clear_streamlit_caches, navigation_mode
-from ui.texts import t
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRY = ROOT / "dashboard.py"

@@ -62,7 +62,6 @@ from datastore.importing import (
     undo_load,
 )
 from datastore.loading import BatchInfo, LoadRejected, load_rows
-from datastore.messages import MESSAGES
 from datastore.models import (
     Aid,
     Exchange,
@@ -73,6 +72,7 @@ from datastore.models import (
     RowChange,
 )
 from datastore.reference.directory import Directory
+from i18n.catalogue import TEXTS as MESSAGES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TABLES = ("importbatch", "rowchange", "organization", "membership", "aid", "exchange")

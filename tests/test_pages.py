@@ -24,10 +24,10 @@ from datastore.db import get_engine
 from datastore.extracts import extract_columns
 from datastore.importing import import_file, undo_load
 from datastore.models import ImportBatch
+from i18n.catalogue import t
 from tests.apptest import clear_streamlit_caches, navigation_mode
 from tests.badfiles import csv_bytes
 from tests.fixtures_small import EXCHANGES, load_small_fixture
-from ui.texts import t
 
 ENTRY = Path(__file__).resolve().parents[1] / "dashboard.py"
 TIMEOUT = 60

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from datastore.loading import fast_fold
-from datastore.messages import MESSAGES, DataProblem, placeholders
 from datastore.parsing import (
     ParseProblem,
     clean_text,
@@ -22,7 +21,10 @@ from datastore.parsing import (
     parse_year,
     today,
 )
+from datastore.problems import DataProblem
 from datastore.vietnamese import fold
+from i18n.catalogue import TEXTS as MESSAGES
+from i18n.catalogue import placeholders
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

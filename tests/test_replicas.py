@@ -42,6 +42,7 @@ from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.importing import DEFAULT_MAX_UPLOAD_MB
 from datastore.models import ImportBatch, Role
+from i18n.catalogue import t
 from tests.browser import (
     PAGE_TIMEOUT_MS,
     SERVER_START_SECONDS,
@@ -54,7 +55,6 @@ from tests.browser import (
     wait_until_settled,
 )
 from tests.fixtures_small import load_small_fixture
-from ui.texts import t
 
 if TYPE_CHECKING:
     from tests.conftest import PostgresServer

@@ -18,18 +18,16 @@ from sqlmodel import Session
 from datastore import importing
 from datastore.db import get_engine
 from datastore.loading import LoadRejected
-from datastore.messages import render
 from datastore.models import Role
+from i18n.catalogue import t
+from i18n.formatting import MEGABYTE, format_file_size, format_moment, format_number
 from ui.auth import current_user, escape_markdown, may
-from ui.formatting import format_number
-from ui.texts import t
 
 KINDS = ("members", "aid", "exchanges", "organizations")
 FORMATS = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-MEGABYTE = 1024 * 1024
 PREVIEW_ROWS = 20
 
 _NONCE = "_import_nonce"  # changes after a load, giving a fresh, empty uploader
@@ -39,17 +37,6 @@ _UNDO = "_import_undo_pending"  # the load waiting for its undo to be confirmed
 
 
 # Sizes and dates ----------------------------------------------------------------------------
-
-
-def size_text(size: int, lang: str) -> str:
-    """A file size in MB, KB or bytes, in the interface language's number style."""
-    if size >= MEGABYTE:
-        value = size / MEGABYTE
-        decimals = 0 if value == int(value) else 1
-        return f"{format_number(value, lang, decimals)} MB"
-    if size >= 1024:
-        return f"{format_number(math.ceil(size / 1024), lang)} KB"
-    return f"{size} byte" if lang == "vi" else f"{size} bytes"
 
 
 def limit_bytes() -> int:
@@ -71,8 +58,7 @@ def moment_text(moment: Any) -> str:
     """A load's time as dd/mm/yyyy HH:MM (UTC), or an empty string."""
     if moment is None or (isinstance(moment, float) and math.isnan(moment)) or pd.isna(moment):
         return ""
-    value = pd.Timestamp(moment)
-    return value.strftime("%d/%m/%Y %H:%M")
+    return format_moment(pd.Timestamp(moment))
 
 
 # Problems as a table ------------------------------------------------------------------------
@@ -167,7 +153,7 @@ def uploader(lang: str) -> Any:
     """The file chooser; refuses files over the limit in the browser already."""
     nonce = int(st.session_state.get(_NONCE, 0))
     return st.file_uploader(
-        t("import.uploader", lang, limit=size_text(limit_bytes(), lang)),
+        t("import.uploader", lang, limit=format_file_size(limit_bytes(), lang)),
         key=f"import_file_{nonce}",
         max_upload_size=limit_megabytes(),
         help=t("import.uploader_help", lang),
@@ -183,8 +169,8 @@ def check_file(uploaded: Any, *, kind: str, lang: str) -> None:
                 "import.too_large",
                 lang,
                 name=escape_markdown(name),
-                size=size_text(int(uploaded.size), lang),
-                limit=size_text(limit_bytes(), lang),
+                size=format_file_size(int(uploaded.size), lang),
+                limit=format_file_size(limit_bytes(), lang),
             ),
             icon=":material/block:",
         )
@@ -258,7 +244,7 @@ def load(uploaded: Any, *, kind: str, lang: str) -> None:
         st.error(t("auth.refused", lang, role=t("role.editor", lang)))
         return
     bar = st.progress(0.0, text=t("import.loading", lang))
-    progress = _bar_progress(bar, lambda f: render(importing.phase_of(f), lang, {}) + "…")
+    progress = _bar_progress(bar, lambda f: t(importing.phase_of(f), lang) + "…")
 
     try:
         with Session(get_engine()) as session:
