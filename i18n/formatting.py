@@ -45,6 +45,7 @@ def _babel_number(
     Babel gets the float's exact value, so it rounds as Python's own formatting does; a value
     that rounds to zero loses its sign ("0", never "-0"); infinity reads "inf" as it always did.
     """
+    locale = _LOCALES[check_lang(lang)]
     if math.isinf(x):
         return ("-inf" if x < 0 else "inf") + suffix
     value = Decimal(float(x))
@@ -57,13 +58,12 @@ def _babel_number(
         if suffix.strip() == "%":
             # A '%' in the pattern makes Babel multiply by 100: hand it the value divided back.
             value = value.scaleb(-2)
-            return numbers.format_percent(value, format=pattern, locale=_LOCALES[lang])
-        return numbers.format_decimal(value, format=pattern, locale=_LOCALES[lang])
+            return numbers.format_percent(value, format=pattern, locale=locale)
+        return numbers.format_decimal(value, format=pattern, locale=locale)
 
 
 def format_number(x: float | None, lang: str, decimals: int = 0) -> str:
     """A number with thousands separators and fixed decimals: 1.234.567,5 (vi), 1,234,567.5 (en)."""
-    check_lang(lang)
     if _is_missing(x):
         return MISSING
     assert x is not None
@@ -102,7 +102,6 @@ def format_money(x: float | None, currency: str, lang: str) -> str:
 
 def format_percent(fraction: float | None, lang: str, decimals: int = 1) -> str:
     """A fraction as a percentage: 0.853 -> '85,3 %' (vi), '85.3%' (en)."""
-    check_lang(lang)
     if _is_missing(fraction):
         return MISSING
     assert fraction is not None
