@@ -4,12 +4,12 @@ import streamlit as st
 
 from datastore import queries
 from datastore.models import Role
+from i18n.catalogue import t
 from ui import auth, context
 from ui.bootstrap import ensure_database
 from ui.data import data_version, lookup
 from ui.sidebar import choose_language, shared_filters
 from ui.sitemap import PAGES
-from ui.texts import t
 
 st.set_page_config(page_title="Đối ngoại nhân dân", layout="wide")
 

@@ -142,7 +142,7 @@ def _check(at: Any, page: str, what: str) -> None:
 
 def _check_on_page(at: Any, page: str) -> None:
     """Raise unless the page itself ran (its title is there), not a refusal or another page."""
-    from ui.texts import t
+    from i18n.catalogue import t
 
     titles = [str(title.value) for title in at.title]
     if t(f"page.{page}", "vi") not in titles:

@@ -20,8 +20,8 @@ from charts.common import (
     year_axis,
     years,
 )
-from ui.formatting import format_money, format_percent
-from ui.texts import t
+from i18n.catalogue import t
+from i18n.formatting import format_money, format_percent
 
 
 def sector_label(name: object, code: object, lang: str) -> str:

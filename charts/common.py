@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 
 from charts import style
 from datastore.vietnamese import sort_key
-from ui.formatting import format_number, money_scale
-from ui.texts import t
+from i18n.catalogue import t
+from i18n.formatting import format_number, money_scale
 
 REFERENCE_ROLE = "reference"  # trace.meta role of map decorations that are not data
 

@@ -19,8 +19,8 @@ from charts.common import (
     year_axis,
     years,
 )
-from ui.formatting import format_number
-from ui.texts import t
+from i18n.catalogue import t
+from i18n.formatting import format_number
 
 DIRECTIONS: tuple[str, ...] = ("incoming", "outgoing")
 

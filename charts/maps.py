@@ -22,8 +22,8 @@ from charts.common import (
     ranked,
     set_meta,
 )
-from ui.formatting import format_number
-from ui.texts import t
+from i18n.catalogue import t
+from i18n.formatting import format_number
 
 GEO_CONFIG_KEY = "topojsonURL"
 # plotly.js names geometry files "<scope>_<resolution>m.json"; these are the ones our maps ask for.

@@ -20,8 +20,8 @@ from charts.common import (
     year_axis,
     years,
 )
-from ui.formatting import format_number
-from ui.texts import t
+from i18n.catalogue import t
+from i18n.formatting import format_number
 
 
 def _by_year(df: pd.DataFrame) -> pd.DataFrame:

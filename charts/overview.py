@@ -17,7 +17,7 @@ from charts.common import (
     year_axis,
     years,
 )
-from ui.texts import t
+from i18n.catalogue import t
 
 METRICS: tuple[str, ...] = ("members", "associations", "aid_disbursed", "exchanges")
 _PANEL_AXES = ("xaxis", "xaxis2", "xaxis3", "xaxis4")  # one per metric, in METRICS order

@@ -31,7 +31,9 @@ from datastore.load.problems import FileProblem, LoadRejected, RowProblem
 from datastore.load.templates import FORMATS, template_bytes
 from datastore.load.undo import UndoRefused, list_loads, undo_load
 from datastore.load.write import LoadSummary
-from datastore.messages import DataProblem, quote, render
+from datastore.problems import DataProblem
+from i18n.catalogue import t
+from i18n.formatting import quote
 
 
 def add_import_parser(subparsers: Any) -> None:
@@ -79,7 +81,7 @@ def add_import_parser(subparsers: Any) -> None:
 
 def _both(message_id: str, **params: Any) -> str:
     """A message in Vietnamese, then English."""
-    return f"{render(message_id, 'vi', params)} / {render(message_id, 'en', params)}"
+    return f"{t(message_id, 'vi', **params)} / {t(message_id, 'en', **params)}"
 
 
 def _user(args: argparse.Namespace) -> str:
@@ -111,7 +113,7 @@ class _ProgressLines:
         if step == self.last:
             return
         self.last = step
-        label = f"{render(phase, 'vi', {})} / {render(phase, 'en', {})}"
+        label = f"{t(phase, 'vi')} / {t(phase, 'en')}"
         print(f"[{fraction:4.0%}] {label}", file=sys.stderr, flush=True)
 
 
@@ -155,8 +157,8 @@ def _print_summary(summary: LoadSummary, file_name: str) -> None:
         "updated": summary.updated,
         "unchanged": summary.unchanged,
     }
-    print(render("cli.summary", "vi", params))
-    print(render("cli.summary", "en", params))
+    print(t("cli.summary", "vi", **params))
+    print(t("cli.summary", "en", **params))
     if summary.dry_run:
         print(_both("cli.dry_run"))
     else:
@@ -170,7 +172,7 @@ def run_loads(args: argparse.Namespace) -> int:
     with Session(get_engine()) as session:
         frame = list_loads(session=session, limit=args.limit)
     if frame.empty:
-        print(_both("cli.no_loads"))
+        print(_both("import.history_empty"))
         return EXIT_OK
     header = (
         f"{'#':>5}  {'loại/kind':<13} {'lúc/at (UTC)':<16}  {'người/by':<12} "
@@ -215,8 +217,8 @@ def run_undo(args: argparse.Namespace) -> int:
 
 def _two_languages(message_id: str, problem: DataProblem) -> str:
     """A message wrapping a problem, each language with the problem in that language."""
-    vi = render(message_id, "vi", {"problem": problem.message_vi})
-    en = render(message_id, "en", {"problem": problem.message_en})
+    vi = t(message_id, "vi", problem=problem.message_vi)
+    en = t(message_id, "en", problem=problem.message_en)
     return f"{vi} / {en}"
 
 

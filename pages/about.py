@@ -3,9 +3,10 @@
 import streamlit as st
 
 from datastore import queries
+from i18n.catalogue import t
+from i18n.formatting import MISSING, format_moment
 from ui import context
 from ui.data import lookup
-from ui.texts import t
 
 context.require_frame(__file__)
 
@@ -18,7 +19,7 @@ st.markdown(
     t(
         "about.data_date",
         lang,
-        date=loaded_at.strftime("%d/%m/%Y %H:%M") if loaded_at is not None else "–",
+        date=format_moment(loaded_at) if loaded_at is not None else MISSING,
         batches=int(status["batches"]),
     )
 )

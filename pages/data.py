@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from i18n.catalogue import t
 from ui import context
 from ui.extract_tab import show_extract
 from ui.sidebar import describe
-from ui.texts import t
 
 context.require_frame(__file__)
 

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
+from i18n.catalogue import t
 from ui import catalog, context
 from ui.page_filters import exchange_filters
 from ui.render import View, chart
 from ui.sidebar import describe
-from ui.texts import t
 
 context.require_frame(__file__)
 

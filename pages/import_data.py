@@ -3,11 +3,11 @@
 import streamlit as st
 
 from datastore.models import Role
+from i18n.catalogue import t
 from ui import context
 from ui.auth import require_role
 from ui.import_history import show_history
 from ui.import_view import check_file, choose_kind, show_outcome, template_buttons, uploader
-from ui.texts import t
 
 # First, before anything of the page is drawn: a viewer who reaches this script sees a refusal,
 # even when the script runs without the entry file.

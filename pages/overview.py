@@ -3,13 +3,13 @@
 import streamlit as st
 
 from charts import is_empty
+from i18n.catalogue import t
 from ui import catalog, context
 from ui.data import query
 from ui.headline import show_headline
 from ui.page_filters import chosen_currency
 from ui.render import View, chart, show_no_data
 from ui.sidebar import describe
-from ui.texts import t
 
 context.require_frame(__file__)
 

@@ -12,9 +12,9 @@ from typing import Any
 from playwright.sync_api import Page, ViewportSize, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from i18n.catalogue import t
 from testkit.chromium import CHARTS_JS, SETTLED_JS
 from testkit.server import ROOT
-from ui.texts import t
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 # Streamlit's main area scrolls inside the page, so a tall viewport shows a whole page at once.

@@ -24,6 +24,7 @@ from datastore.db import get_engine
 from datastore.export import BOM
 from datastore.extracts import count_rows
 from datastore.filters import Filters
+from i18n.catalogue import t
 from testkit.browser import (
     Visit,
     charts,
@@ -40,7 +41,6 @@ from testkit.browser import (
 from testkit.server import DashboardServer, run_dashboard
 from ui import catalog
 from ui.sitemap import PUBLIC_PAGES
-from ui.texts import t
 
 pytestmark = pytest.mark.browser
 

@@ -19,6 +19,7 @@ from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.migrate import migrate
 from datastore.models import ImportBatch, Membership, Role
+from i18n.catalogue import t
 from testkit.browser import (
     Visit,
     load_through_import_page,
@@ -28,7 +29,6 @@ from testkit.browser import (
     wait_until_settled,
 )
 from testkit.server import DashboardServer, run_dashboard
-from ui.texts import t
 
 pytestmark = pytest.mark.browser
 

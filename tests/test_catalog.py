@@ -12,9 +12,9 @@ from sqlmodel import Session
 from datastore import queries
 from datastore.filters import Filters
 from datastore.models import ProvinceList
+from i18n.catalogue import TEXTS
 from tests.fixtures_small import load_small_fixture
 from ui import catalog
-from ui.texts import TEXTS
 
 # A value for every filter field, each matching some rows of the small fixture.
 EVERY_FILTER = Filters(

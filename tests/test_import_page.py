@@ -23,8 +23,8 @@ from datastore.db import get_engine
 from datastore.load import imports
 from datastore.load.problems import LoadRejected
 from datastore.models import ImportBatch, Membership, Role
+from i18n.catalogue import t
 from testkit.apptest import clear_streamlit_caches, navigation_mode
-from ui.texts import t
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRY = ROOT / "dashboard.py"

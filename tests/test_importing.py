@@ -54,7 +54,6 @@ from datastore.load.problems import FileProblem, LoadRejected
 from datastore.load.templates import GUIDE_SHEET, template_bytes
 from datastore.load.undo import LOAD_COLUMNS, UndoRefused, list_loads, undo_load
 from datastore.load.write import BatchInfo, load_rows
-from datastore.messages import MESSAGES
 from datastore.models import (
     Aid,
     Exchange,
@@ -65,6 +64,7 @@ from datastore.models import (
     RowChange,
 )
 from datastore.reference.directory import Directory
+from i18n.catalogue import TEXTS as MESSAGES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TABLES = ("importbatch", "rowchange", "organization", "membership", "aid", "exchange")

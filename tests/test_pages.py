@@ -25,11 +25,11 @@ from datastore.extracts import extract_columns
 from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
 from datastore.models import ImportBatch
+from i18n.catalogue import t
 from testkit.apptest import clear_streamlit_caches, navigation_mode
 from tests.badfiles import csv_bytes
 from tests.fixtures_small import EXCHANGES, load_small_fixture
 from ui import catalog
-from ui.texts import t
 
 ENTRY = Path(__file__).resolve().parents[1] / "dashboard.py"
 TIMEOUT = 60

@@ -21,8 +21,10 @@ from datastore.load.values import (
     parse_year,
     today,
 )
-from datastore.messages import MESSAGES, DataProblem, placeholders
+from datastore.problems import DataProblem
 from datastore.vietnamese import fold
+from i18n.catalogue import TEXTS as MESSAGES
+from i18n.catalogue import placeholders
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

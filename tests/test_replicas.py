@@ -42,6 +42,7 @@ from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.load.files import DEFAULT_MAX_UPLOAD_MB
 from datastore.models import ImportBatch, Role
+from i18n.catalogue import t
 from testkit.browser import (
     PAGE_TIMEOUT_MS,
     VIEWPORT,
@@ -53,7 +54,6 @@ from testkit.browser import (
 )
 from testkit.server import SERVER_START_SECONDS, stop_process
 from tests.fixtures_small import load_small_fixture
-from ui.texts import t
 
 if TYPE_CHECKING:
     from tests.conftest import PostgresServer

@@ -1,4 +1,4 @@
-"""The dashboard's texts in two languages, and Vietnamese/English number formatting."""
+"""The one catalogue of texts in two languages, and Vietnamese/English formatting through Babel."""
 
 from __future__ import annotations
 
@@ -6,19 +6,34 @@ import math
 import string
 import subprocess
 import sys
+from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 
 from datastore.models import Direction, ExchangeKind, Measure
-from ui.formatting import (
+from i18n.catalogue import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, merge, t
+from i18n.formatting import (
     MISSING,
     format_change,
+    format_day,
+    format_file_size,
+    format_moment,
     format_money,
     format_number,
     format_percent,
+    grouped,
     money_scale,
+    quote,
 )
-from ui.texts import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, t
+from i18n.texts.data_words import KEY_COLUMNS, KIND_NAMES
+from i18n.texts.template_guide import (
+    DERIVED_LABEL,
+    IGNORED_LABEL,
+    ONE_OF_LABEL,
+    OPTIONAL_LABEL,
+    REQUIRED_LABEL,
+)
 
 
 def _placeholders(text: str) -> set[str]:
@@ -42,7 +57,10 @@ def test_every_text_has_both_languages_and_nothing_else(key: str) -> None:
 
 @pytest.mark.parametrize("key", sorted(TEXTS))
 def test_every_text_expects_the_same_placeholders_in_both_languages(key: str) -> None:
-    assert _placeholders(TEXTS[key]["vi"]) == _placeholders(TEXTS[key]["en"])
+    # A parameter may come in a version per language: hint_vi in Vietnamese, hint_en in English.
+    vi = {name.removesuffix("_vi") for name in _placeholders(TEXTS[key]["vi"])}
+    en = {name.removesuffix("_en") for name in _placeholders(TEXTS[key]["en"])}
+    assert vi == en
 
 
 def test_texts_of_one_topic_sit_together_in_the_dict() -> None:
@@ -111,12 +129,50 @@ def test_t_refuses_an_unknown_key() -> None:
         t("page.nowhere", "vi")
 
 
-def test_ui_texts_and_formatting_import_without_streamlit() -> None:
-    code = "import sys, ui, ui.texts, ui.formatting; print('streamlit' in sys.modules)"
+def test_texts_and_formatting_import_without_streamlit_or_any_module_of_ours() -> None:
+    code = (
+        "import sys, i18n, i18n.catalogue, i18n.formatting; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & OURS))"
+    )
+    ours = {"streamlit", "datastore", "charts", "ui", "pages", "seed", "bench", "dashboard"}
+    result = subprocess.run(
+        [sys.executable, "-c", f"OURS = {ours!r}; {code}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_charts_import_nothing_of_the_ui() -> None:
+    code = "import sys, charts, charts.aid, charts.exchanges, charts.maps, charts.members, "
+    code += "charts.overview; print(sorted(m for m in sys.modules if m.split('.')[0] == 'ui'))"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_catalogue_refuses_a_key_defined_in_two_topics() -> None:
+    with pytest.raises(ValueError, match="defined twice"):
+        merge(({"page.x": {"vi": "a", "en": "a"}}, {"page.x": {"vi": "b", "en": "b"}}))
+
+
+def test_the_catalogue_refuses_a_text_missing_a_language() -> None:
+    with pytest.raises(ValueError, match="expected"):
+        merge(({"page.x": {"vi": "a"}},))
+
+
+def test_aid_with_no_donor_country_reads_from_the_catalogue() -> None:
+    assert t("donor_country.domestic", "vi") == "Trong nước"
+    assert t("donor_country.domestic", "en") == "Domestic"
+
+
+def test_the_data_words_and_template_labels_have_both_languages() -> None:
+    for vocabulary in (KIND_NAMES, KEY_COLUMNS):
+        assert all(set(words) == set(LANGUAGES) for words in vocabulary.values())
+    labels = (REQUIRED_LABEL, OPTIONAL_LABEL, DERIVED_LABEL, ONE_OF_LABEL, IGNORED_LABEL)
+    assert all(set(label) == set(LANGUAGES) for label in labels)
 
 
 # Numbers --------------------------------------------------------------------------------------
@@ -223,3 +279,54 @@ def test_format_change(
     current: float | None, previous: float | None, lang: str, expected: str | None
 ) -> None:
     assert format_change(current, previous, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("size", "lang", "expected"),
+    [
+        (0, "vi", "0 byte"),
+        (999, "en", "999 bytes"),
+        (1024, "vi", "1 KB"),
+        (18_000, "en", "18 KB"),
+        (1_572_864, "vi", "1,5 MB"),
+        (1_572_864, "en", "1.5 MB"),
+        (20 * 1024 * 1024, "vi", "20 MB"),
+        (1_234 * 1024 * 1024, "vi", "1.234 MB"),
+    ],
+)
+def test_format_file_size(size: int, lang: str, expected: str) -> None:
+    assert format_file_size(size, lang) == expected
+
+
+def test_dates_read_the_same_in_both_languages() -> None:
+    assert format_day(date(2014, 3, 15)) == "15/03/2014"
+    assert format_moment(datetime(2025, 7, 1, 13, 45, 12)) == "01/07/2025 13:45"
+    assert format_moment(datetime(2025, 7, 1, 23, 5, tzinfo=UTC)) == "01/07/2025 23:05"
+
+
+@pytest.mark.parametrize(
+    ("x", "decimals", "expected"),
+    [
+        (2.675, 2, "2,67"),  # the float is just under 2.675, as Python's own formatting sees it
+        (0.125, 2, "0,12"),  # a true tie rounds to even
+        (2.5, 0, "2"),
+        (-0.5, 0, "0"),
+        (1e20, 0, "100.000.000.000.000.000.000"),
+        (math.inf, 1, "inf"),
+    ],
+)
+def test_format_number_rounds_as_before(x: float, decimals: int, expected: str) -> None:
+    assert format_number(x, "vi", decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Hà Nội", "“Hà Nội”"), (None, "“”"), ("x" * 70, "“" + "x" * 59 + "…”")],
+)
+def test_quote_shortens_long_values(value: object, expected: str) -> None:
+    assert quote(value) == expected
+
+
+def test_grouped_puts_spaces_between_thousands() -> None:
+    assert grouped(1_234_567) == "1 234 567"
+    assert grouped(Decimal("1234567.50")) == "1 234 567.50"

@@ -23,8 +23,8 @@ from datastore.accounts import (
 )
 from datastore.db import get_engine
 from datastore.models import Role
+from i18n.catalogue import t
 from ui import context
-from ui.texts import t
 
 # Session-state keys; none of them is a widget key, so a browser cannot set them.
 _ACCOUNT = "_auth_account"  # name of the account signed in with a password

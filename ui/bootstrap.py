@@ -8,7 +8,7 @@ import streamlit as st
 
 from datastore.config import database_url
 from datastore.status import holds_data
-from ui.texts import t
+from i18n.catalogue import t
 
 
 @st.cache_resource(show_spinner=False)

@@ -13,9 +13,10 @@ from datastore.db import get_engine
 from datastore.export import export_bytes, file_name
 from datastore.extracts import count_rows, extract_columns, read_extract
 from datastore.filters import Filters
+from i18n.catalogue import t
+from i18n.formatting import format_number
 from ui.data import current_version
 from ui.render import show_no_data
-from ui.texts import t
 
 PREVIEW_ROWS = 200
 
@@ -48,7 +49,7 @@ def show_extract(kind: str, *, filters: Filters, lang: str) -> None:
             "data.preview",
             lang,
             shown=min(total, PREVIEW_ROWS),
-            total=f"{total:,}".replace(",", "." if lang == "vi" else ","),
+            total=format_number(total, lang),
         )
     )
     if lang == "vi":

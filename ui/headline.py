@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.formatting import format_change, format_number, money_scale
-from ui.texts import t
+from i18n.catalogue import t
+from i18n.formatting import format_change, format_number, money_scale
 
 _METRICS = ("members", "associations", "aid_disbursed", "exchanges")
 

@@ -17,9 +17,10 @@ from sqlmodel import Session
 from datastore.db import get_engine
 from datastore.load import undo as load_history
 from datastore.models import Role
+from i18n.catalogue import t
+from i18n.formatting import format_moment
 from ui.auth import current_user, escape_markdown, may
 from ui.import_view import KINDS, OUTCOME, sentence
-from ui.texts import t
 
 _UNDO = "_import_undo_pending"  # the load waiting for its undo to be confirmed
 
@@ -28,8 +29,7 @@ def moment_text(moment: Any) -> str:
     """A load's time as dd/mm/yyyy HH:MM (UTC), or an empty string."""
     if moment is None or (isinstance(moment, float) and math.isnan(moment)) or pd.isna(moment):
         return ""
-    value = pd.Timestamp(moment)
-    return value.strftime("%d/%m/%Y %H:%M")
+    return format_moment(pd.Timestamp(moment))
 
 
 def history_frame(loads: pd.DataFrame, lang: str) -> pd.DataFrame:

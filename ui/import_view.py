@@ -18,11 +18,10 @@ from sqlmodel import Session
 from datastore.db import get_engine
 from datastore.load import files, headers, imports, templates
 from datastore.load.problems import FileProblem, LoadRejected
-from datastore.messages import render
 from datastore.models import Role
+from i18n.catalogue import t
+from i18n.formatting import MEGABYTE, format_file_size, format_number
 from ui.auth import current_user, escape_markdown, may
-from ui.formatting import format_number
-from ui.texts import t
 
 # The kinds of datastore.load.kinds in the order the page offers them (members first).
 KINDS = ("members", "aid", "exchanges", "organizations")
@@ -30,7 +29,6 @@ FORMATS = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-MEGABYTE = 1024 * 1024
 PREVIEW_ROWS = 20
 
 _NONCE = "_import_nonce"  # changes after a load, giving a fresh, empty uploader
@@ -39,17 +37,6 @@ OUTCOME = "_import_outcome"  # what the last load or undo did, shown after the r
 
 
 # Sizes --------------------------------------------------------------------------------------
-
-
-def size_text(size: int, lang: str) -> str:
-    """A file size in MB, KB or bytes, in the interface language's number style."""
-    if size >= MEGABYTE:
-        value = size / MEGABYTE
-        decimals = 0 if value == int(value) else 1
-        return f"{format_number(value, lang, decimals)} MB"
-    if size >= 1024:
-        return f"{format_number(math.ceil(size / 1024), lang)} KB"
-    return f"{size} byte" if lang == "vi" else f"{size} bytes"
 
 
 def limit_bytes() -> int:
@@ -159,7 +146,7 @@ def uploader(lang: str) -> Any:
     """The file chooser; refuses files over the limit in the browser already."""
     nonce = int(st.session_state.get(_NONCE, 0))
     return st.file_uploader(
-        t("import.uploader", lang, limit=size_text(limit_bytes(), lang)),
+        t("import.uploader", lang, limit=format_file_size(limit_bytes(), lang)),
         key=f"import_file_{nonce}",
         max_upload_size=limit_megabytes(),
         help=t("import.uploader_help", lang),
@@ -175,8 +162,8 @@ def check_file(uploaded: Any, *, kind: str, lang: str) -> None:
                 "import.too_large",
                 lang,
                 name=escape_markdown(name),
-                size=size_text(int(uploaded.size), lang),
-                limit=size_text(limit_bytes(), lang),
+                size=format_file_size(int(uploaded.size), lang),
+                limit=format_file_size(limit_bytes(), lang),
             ),
             icon=":material/block:",
         )
@@ -250,7 +237,7 @@ def load(uploaded: Any, *, kind: str, lang: str) -> None:
         st.error(t("auth.refused", lang, role=t("role.editor", lang)))
         return
     bar = st.progress(0.0, text=t("import.loading", lang))
-    progress = _bar_progress(bar, lambda f: render(imports.phase_of(f), lang, {}) + "…")
+    progress = _bar_progress(bar, lambda f: t(imports.phase_of(f), lang) + "…")
 
     try:
         with Session(get_engine()) as session:

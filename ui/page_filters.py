@@ -8,8 +8,8 @@ import streamlit as st
 from datastore import queries
 from datastore.filters import Filters
 from datastore.models import Direction, Measure
+from i18n.catalogue import t
 from ui.data import lookup
-from ui.texts import t
 
 CURRENCIES = ("VND", "USD")
 

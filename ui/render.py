@@ -14,9 +14,9 @@ import streamlit as st
 from charts import alt_text, drawn_frame, plotly_config
 from datastore.export import BOM, neutralise
 from datastore.filters import Filters
+from i18n.catalogue import t
 from ui.catalog import Chart
 from ui.data import query, query_key
-from ui.texts import t
 
 # Streamlit serves static/ at app/static/ (server.enableStaticServing); relative, so the maps
 # also work behind a reverse proxy that mounts the app under a path.

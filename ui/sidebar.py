@@ -8,8 +8,8 @@ import streamlit as st
 from datastore import queries
 from datastore.filters import Filters
 from datastore.models import ProvinceList
+from i18n.catalogue import LANGUAGES, t
 from ui.data import lookup
-from ui.texts import LANGUAGES, t
 
 _LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 

@@ -10,9 +10,11 @@ from sqlmodel import Session
 
 from datastore.load.problems import RowProblem
 from datastore.load.values import ParseProblem, clean_text, is_blank
-from datastore.messages import CHOICE_WORDS, DataProblem, quote
+from datastore.problems import DataProblem
 from datastore.reference.directory import Directory
 from datastore.vietnamese import fold
+from i18n.formatting import quote
+from i18n.texts.data_words import CHOICE_WORDS
 
 
 @dataclass

@@ -19,8 +19,11 @@ from datastore.export import restore
 from datastore.extracts import EXTRACT_COLUMNS, extract_columns
 from datastore.load.kinds import KINDS
 from datastore.load.problems import FileProblem, RowProblem
-from datastore.messages import KIND_NAMES, DataProblem, hint, quote
+from datastore.problems import DataProblem
 from datastore.vietnamese import fold
+from i18n.catalogue import hint
+from i18n.formatting import quote
+from i18n.texts.data_words import KIND_NAMES
 
 HEADER_SEARCH_ROWS = 10  # a title may sit above the header row
 # Columns a person must fill in; a tuple lists columns of which one is enough.

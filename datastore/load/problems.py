@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from datastore.messages import DataProblem
+from datastore.problems import DataProblem
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class RowProblem:
     value: str
     reason: str
     reason_en: str = ""
-    message_id: str = ""  # key of the reason in datastore.messages.MESSAGES
+    message_id: str = ""  # key of the reason in the i18n catalogue
 
     @classmethod
     def of(cls, row: int, column: str, value: object, problem: DataProblem) -> RowProblem:

@@ -23,10 +23,12 @@ from datastore.load.values import (
     parse_decimal,
     parse_year,
 )
-from datastore.messages import KEY_COLUMNS, DataProblem, quote
 from datastore.models import Organization, OrganizationKind, Province, ProvinceList
+from datastore.problems import DataProblem
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.vietnamese import fold
+from i18n.formatting import quote
+from i18n.texts.data_words import KEY_COLUMNS
 
 CHUNK = 5_000
 # Share of the progress bar spent on validation; the rest is writing.

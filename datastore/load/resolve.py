@@ -7,10 +7,11 @@ from typing import Any
 
 from datastore.load.cells import Cells, Context, Row, cell_key, code_text, memo
 from datastore.load.values import ParseProblem
-from datastore.messages import DataProblem, quote
 from datastore.models import Province, ProvinceList
+from datastore.problems import DataProblem
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.reference.provinces import list_for_date, list_for_year
+from i18n.formatting import quote
 
 _CURRENCY_ALIASES = {
     "VNĐ": "VND",

@@ -10,7 +10,8 @@ from datastore.extracts import EXTRACT_COLUMNS, ExtractColumn, extract_columns
 from datastore.load.files import max_upload_bytes, megabytes
 from datastore.load.headers import REQUIRED_COLUMNS
 from datastore.load.kinds import check_kind
-from datastore.messages import (
+from i18n.catalogue import t
+from i18n.texts.template_guide import (
     COLUMN_GUIDE,
     DERIVED_LABEL,
     GUIDE_TITLES,
@@ -18,7 +19,6 @@ from datastore.messages import (
     ONE_OF_LABEL,
     OPTIONAL_LABEL,
     REQUIRED_LABEL,
-    render,
 )
 
 FORMATS = ("csv", "xlsx")
@@ -53,7 +53,7 @@ def column_status(kind: str, name: str) -> tuple[str, str]:
 
 
 def _both(message_id: str, **params: Any) -> str:
-    return f"{render(message_id, 'vi', params)} / {render(message_id, 'en', params)}"
+    return f"{t(message_id, 'vi', **params)} / {t(message_id, 'en', **params)}"
 
 
 def _template_xlsx(kind: str) -> bytes:

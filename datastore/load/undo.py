@@ -17,8 +17,8 @@ from sqlmodel import Session, col
 
 from datastore.load.kinds import MODELS
 from datastore.load.write import take_load_lock
-from datastore.messages import DataProblem
 from datastore.models import ImportBatch, Membership, Organization, RowChange
+from datastore.problems import DataProblem
 from datastore.rollups import refresh_rollups
 
 if TYPE_CHECKING:

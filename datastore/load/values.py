@@ -17,7 +17,8 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 
-from datastore.messages import DataProblem, quote
+from datastore.problems import DataProblem
+from i18n.formatting import format_day, grouped, quote
 
 _VI_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.234.567 or 1.234,5
 _EN_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234,567 or 1,234.5
@@ -43,11 +44,6 @@ class ParseProblem(DataProblem):
 def today() -> date:
     """Today's date in Vietnam, where the figures are reported."""
     return datetime.now(VIETNAM_TIME).date()
-
-
-def grouped(number: int | Decimal) -> str:
-    """A number with spaces between thousands: unambiguous in Vietnamese and in English."""
-    return f"{number:,}".replace(",", " ")
 
 
 def is_blank(value: object) -> bool:
@@ -151,9 +147,9 @@ def parse_date(value: object) -> date:
     if not date(FIRST_YEAR, 1, 1) <= day <= latest:
         raise ParseProblem(
             "date.out_of_range",
-            value=day.strftime("%d/%m/%Y"),
+            value=format_day(day),
             first=f"01/01/{FIRST_YEAR}",
-            last=latest.strftime("%d/%m/%Y"),
+            last=format_day(latest),
         )
     return day
 

@@ -29,10 +29,10 @@ from datastore.load.records import (
     digest,
     validate_rows,
 )
-from datastore.messages import render
 from datastore.models import ImportBatch, Organization, OrganizationKind, RowChange
 from datastore.reference.directory import Directory
 from datastore.rollups import refresh_rollups
+from i18n.catalogue import t
 
 # Any fixed number: every load takes this advisory lock on PostgreSQL.
 _LOAD_LOCK = 4_104_2025
@@ -111,7 +111,7 @@ def load_rows(
 
 def load_source(batch_id: int, file_name: str) -> str:
     """The source label of rows written by a user's load."""
-    return render("load.source", "vi", {"batch": batch_id, "file": file_name})[:255]
+    return t("load.source", "vi", batch=batch_id, file=file_name)[:255]
 
 
 def take_load_lock(session: Session) -> None:

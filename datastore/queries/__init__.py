@@ -27,7 +27,7 @@ Sidebar:    data_status -> last_loaded_at, is_demo, batches (one row)
 
 from __future__ import annotations
 
-from datastore.queries._base import CURRENCIES, DOMESTIC, LANGS
+from datastore.queries._base import CURRENCIES, LANGS
 from datastore.queries.aid import (
     aid_by_donor_country,
     aid_by_sector,
@@ -58,7 +58,6 @@ from datastore.queries.overview import overview_by_year
 
 __all__ = [
     "CURRENCIES",
-    "DOMESTIC",
     "LANGS",
     "aid_by_donor_country",
     "aid_by_sector",

@@ -16,8 +16,6 @@ from datastore.vietnamese import sort_key
 
 LANGS = ("vi", "en")
 CURRENCIES = ("VND", "USD")
-# Label of aid whose donor has no country; kept here because the data layer imports no UI code.
-DOMESTIC = {"vi": "Trong nước", "en": "Domestic"}
 
 
 def table(model: type[SQLModel]) -> Table:

@@ -14,7 +14,6 @@ from datastore.models import Measure
 from datastore.queries._base import (
     AID,
     COUNTRY,
-    DOMESTIC,
     SECTOR,
     apply_filters,
     check_lang,
@@ -25,6 +24,7 @@ from datastore.queries._base import (
     sector_columns,
     sort_frame,
 )
+from i18n.catalogue import t
 
 _A = AID.c
 
@@ -137,7 +137,7 @@ def aid_by_donor_country(
         totals, COUNTRY, COUNTRY.c.code == totals.c.country_code, isouter=True
     )
     rows = [
-        (code, name if code is not None else DOMESTIC[lang], amount)
+        (code, name if code is not None else t("donor_country.domestic", lang), amount)
         for code, name, amount in fetch(session, stmt)
     ]
     data = frame(rows, {"country_code": "object", "country": "object", "amount": "float64"})

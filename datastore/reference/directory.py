@@ -9,10 +9,12 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from datastore.messages import DataProblem, hint, quote
 from datastore.models import Country, ExchangeRate, Province, ProvinceList, Sector
+from datastore.problems import DataProblem
 from datastore.reference.provinces import list_for_date, province_key, province_records
 from datastore.vietnamese import fold
+from i18n.catalogue import hint
+from i18n.formatting import quote
 
 # Common ways of writing a country that CLDR's names do not cover. They win over ISO codes
 # written in lower case: "Mỹ" folds to "my" (Malaysia's alpha-2), "Nga" to "nga" (Nigeria).

@@ -1,0 +1,1 @@
+"""Vietnamese and English texts; number, money and date formatting (imports nothing of ours)."""

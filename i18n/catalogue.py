@@ -1,0 +1,82 @@
+"""One catalogue of every user-facing text, merged from the topic modules, and t() to read it."""
+
+from __future__ import annotations
+
+import string
+
+from i18n.texts.about import ABOUT
+from i18n.texts.accounts import ACCOUNTS
+from i18n.texts.chart_alt_text import CHART_ALT_TEXT
+from i18n.texts.charts import CHARTS
+from i18n.texts.data_words import KEY_COLUMNS, KIND_NAMES
+from i18n.texts.filters import FILTERS
+from i18n.texts.import_page import IMPORT_PAGE
+from i18n.texts.loads import LOADS
+from i18n.texts.pages import PAGES
+from i18n.texts.problems_cells import PROBLEMS_CELLS
+from i18n.texts.problems_files import PROBLEMS_FILES
+
+LANGUAGES: tuple[str, ...] = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+# Screens first, then the data layer's problems and loads; each topic module is one block.
+_TOPICS: tuple[dict[str, dict[str, str]], ...] = (
+    PAGES,
+    CHARTS,
+    CHART_ALT_TEXT,
+    FILTERS,
+    ABOUT,
+    ACCOUNTS,
+    IMPORT_PAGE,
+    PROBLEMS_CELLS,
+    PROBLEMS_FILES,
+    LOADS,
+)
+
+
+def merge(topics: tuple[dict[str, dict[str, str]], ...]) -> dict[str, dict[str, str]]:
+    """The topic dicts as one, refusing a key defined twice or a text missing a language."""
+    merged: dict[str, dict[str, str]] = {}
+    for topic in topics:
+        for key, texts in topic.items():
+            if key in merged:
+                raise ValueError(f"text {key!r} is defined twice")
+            if set(texts) != set(LANGUAGES):
+                raise ValueError(f"text {key!r} has {sorted(texts)}, expected {LANGUAGES}")
+            merged[key] = texts
+    return merged
+
+
+TEXTS: dict[str, dict[str, str]] = merge(_TOPICS)
+
+# The structured vocabularies are checked the same way: every entry in every language.
+for _vocabulary in (KIND_NAMES, KEY_COLUMNS):
+    for _name, _words in _vocabulary.items():
+        if set(_words) != set(LANGUAGES):
+            raise ValueError(f"words of {_name!r} have {sorted(_words)}, expected {LANGUAGES}")
+
+
+def check_lang(lang: str) -> str:
+    """The language code, or ValueError for one the dashboard does not speak."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+    return lang
+
+
+def t(key: str, lang: str, **fmt: object) -> str:
+    """The text for `key` in `lang` ("vi" or "en"), with {placeholders} filled from `fmt`."""
+    check_lang(lang)
+    return TEXTS[key][lang].format(**fmt)
+
+
+def hint(options: list[str]) -> dict[str, str]:
+    """The "did you mean" parameters of a message, empty when there is nothing to suggest."""
+    if not options:
+        return {"hint_vi": "", "hint_en": ""}
+    joined = ", ".join(options)
+    return {"hint_vi": t("hint", "vi", options=joined), "hint_en": t("hint", "en", options=joined)}
+
+
+def placeholders(text: str) -> set[str]:
+    """The names a text expects."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
