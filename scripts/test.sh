@@ -2,7 +2,7 @@
 # Set up and test: bash scripts/test.sh [pytest options]
 # Installs what is missing (Chromium and its driver for the browser tests, PostgreSQL for the
 # second database backend, nginx and openssl for the two-replica deployment test), creates .venv
-# with requirements-dev.txt, then runs ruff, mypy and pytest. Every step runs; the exit status
+# with requirements-dev.txt, then runs ruff, mypy, the import-layer contracts and pytest. Every step runs; the exit status
 # is non-zero if any of them failed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,6 +29,7 @@ step() {
 step "ruff check" .venv/bin/ruff check .
 step "ruff format" .venv/bin/ruff format --check .
 step "mypy" .venv/bin/mypy .
+step "import layers" .venv/bin/lint-imports
 step "pytest" .venv/bin/pytest "$@"
 
 if [ "${#failed[@]}" -gt 0 ]; then
