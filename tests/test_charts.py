@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -376,14 +374,6 @@ def test_years_are_never_printed_with_a_thousands_separator(name: str) -> None:
     fig = build(name, "vi")
     axes = [fig.layout[k] for k in fig.layout if k.startswith("xaxis")]
     assert axes and all(axis.tickformat == "d" for axis in axes)
-
-
-def test_charts_import_without_streamlit() -> None:
-    code = "import sys, charts; print('streamlit' in sys.modules)"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
 
 
 # Overview ------------------------------------------------------------------------------------

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 import string
-import subprocess
-import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -127,30 +125,6 @@ def test_t_refuses_an_unknown_language_and_a_missing_placeholder() -> None:
 def test_t_refuses_an_unknown_key() -> None:
     with pytest.raises(KeyError):
         t("page.nowhere", "vi")
-
-
-def test_texts_and_formatting_import_without_streamlit_or_any_module_of_ours() -> None:
-    code = (
-        "import sys, i18n, i18n.catalogue, i18n.formatting; "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & OURS))"
-    )
-    ours = {"streamlit", "datastore", "charts", "ui", "pages", "seed", "bench", "dashboard"}
-    result = subprocess.run(
-        [sys.executable, "-c", f"OURS = {ours!r}; {code}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.strip() == "[]"
-
-
-def test_charts_import_nothing_of_the_ui() -> None:
-    code = "import sys, charts, charts.aid, charts.exchanges, charts.maps, charts.members, "
-    code += "charts.overview; print(sorted(m for m in sys.modules if m.split('.')[0] == 'ui'))"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
 
 
 def test_the_catalogue_refuses_a_key_defined_in_two_topics() -> None:
