@@ -14,7 +14,6 @@ from typing import Any
 from sqlmodel import Session
 
 from datastore.accounts import (
-    AccountProblem,
     create_user,
     list_users,
     set_email,
@@ -22,6 +21,7 @@ from datastore.accounts import (
     set_role,
 )
 from datastore.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_database_option, say
+from datastore.credentials import AccountProblem
 from datastore.db import get_engine
 from datastore.models import Role
 

@@ -14,13 +14,13 @@ import streamlit as st
 from sqlmodel import Session
 
 from datastore.accounts import (
-    AccountLocked,
     authenticate,
     get_user,
     has_role,
     role_of,
     user_for_email,
 )
+from datastore.credentials import AccountLocked
 from datastore.db import get_engine
 from datastore.models import Role
 from ui import context
