@@ -1,178 +1,40 @@
-"""Accounts and roles: argon2id password hashes, sign-in with lock-out after repeated failures.
+"""Accounts and roles: the account records, and sign-in with lock-out after repeated failures.
 
-Every function commits what it changes. Names are compared after NFC normalisation, trimming
-and case folding, so "Lan", " lan " and "LAN" are one account. Passwords are never stored or
-logged: only argon2id hashes (argon2-cffi's RFC 9106 low-memory profile), rehashed at sign-in
-when the hasher's parameters change.
+Every function commits what it changes. Names, e-mails, passwords and lock-out times are checked
+by `datastore.credentials`; passwords are rehashed at sign-in when the hasher's parameters change.
 """
 
 from __future__ import annotations
 
-import math
 import threading
-import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from functools import cache
+from datetime import datetime
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from datastore.credentials import (
+    AccountLocked,
+    AccountProblem,
+    checked_email,
+    checked_name,
+    checked_role,
+    lock_duration,
+    needs_rehash,
+    new_hash,
+    normalize_email,
+    normalize_name,
+    rehash,
+    seconds_left,
+    utc_now,
+    verify,
+)
 from datastore.models import Role, UserAccount
 
-# Five failures in a row lock the account for 30 s; each further failure doubles the wait,
-# up to 15 minutes. A success resets the count.
-FREE_FAILURES = 5
-FIRST_LOCK = timedelta(seconds=30)
-LONGEST_LOCK = timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 8
-MAX_PASSWORD_LENGTH = 1024
-MAX_NAME_LENGTH = 80
-MAX_EMAIL_LENGTH = 255
 # Failures for names that have no account are kept in memory, so a locked name looks the same
 # whether or not it exists; the oldest are forgotten beyond this many names.
 MAX_REMEMBERED_UNKNOWN = 10_000
-
-hasher = PasswordHasher()
-
-
-class AccountProblem(ValueError):
-    """A request about accounts that cannot be done, with its message in both languages."""
-
-    def __init__(self, message_vi: str, message_en: str):
-        super().__init__(message_en)
-        self.message_vi = message_vi
-        self.message_en = message_en
-
-    def message(self, lang: str) -> str:
-        """The message in the interface language ("vi" or "en")."""
-        return self.message_vi if lang == "vi" else self.message_en
-
-
-class AccountLocked(AccountProblem):
-    """Too many failed sign-ins: the name is locked for `retry_after` more seconds."""
-
-    def __init__(self, retry_after: int):
-        super().__init__(
-            f"Tài khoản tạm khoá, thử lại sau {retry_after} giây",
-            f"Account temporarily locked, try again in {retry_after} seconds",
-        )
-        self.retry_after = retry_after
-
-
-# Names, e-mails, passwords ------------------------------------------------------------------
-
-
-def normalize_name(name: str) -> str:
-    """The form a name is stored and compared in: NFC, trimmed, inner spaces single, case-folded."""
-    text = " ".join(unicodedata.normalize("NFC", name).split())
-    return unicodedata.normalize("NFC", text.casefold())
-
-
-def normalize_email(email: str) -> str:
-    """E-mail addresses compared case-insensitively, as providers treat them."""
-    return unicodedata.normalize("NFC", email.strip()).casefold()
-
-
-def _checked_name(name: str) -> str:
-    normal = normalize_name(name)
-    if not normal:
-        raise AccountProblem("Tên tài khoản không được để trống", "The account name is empty")
-    if len(normal) > MAX_NAME_LENGTH:
-        raise AccountProblem(
-            f"Tên tài khoản dài quá {MAX_NAME_LENGTH} ký tự",
-            f"The account name is longer than {MAX_NAME_LENGTH} characters",
-        )
-    if any(unicodedata.category(char).startswith("C") for char in normal):
-        raise AccountProblem(
-            "Tên tài khoản có ký tự điều khiển", "The account name holds control characters"
-        )
-    return normal
-
-
-def _checked_email(email: str | None) -> str | None:
-    if email is None or not email.strip():
-        return None
-    normal = normalize_email(email)
-    local, at, domain = normal.rpartition("@")
-    if not at or not local or "." not in domain or len(normal) > MAX_EMAIL_LENGTH:
-        raise AccountProblem(
-            f"Địa chỉ thư điện tử không hợp lệ: {email!r}", f"Not an e-mail address: {email!r}"
-        )
-    return normal
-
-
-def _checked_role(role: Role | str) -> Role:
-    try:
-        return Role(role)
-    except ValueError:
-        names = ", ".join(r.value for r in Role)
-        raise AccountProblem(
-            f"Vai trò {role!r} không có; chọn một trong: {names}",
-            f"No role {role!r}; choose one of: {names}",
-        ) from None
-
-
-def _prepared_password(password: str) -> str:
-    """NFC, so the same password typed on different keyboards gives the same hash."""
-    return unicodedata.normalize("NFC", password)
-
-
-def _new_hash(password: str) -> str:
-    text = _prepared_password(password)
-    if len(text) < MIN_PASSWORD_LENGTH:
-        raise AccountProblem(
-            f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự",
-            f"The password needs at least {MIN_PASSWORD_LENGTH} characters",
-        )
-    if len(text) > MAX_PASSWORD_LENGTH:
-        raise AccountProblem(
-            f"Mật khẩu dài quá {MAX_PASSWORD_LENGTH} ký tự",
-            f"The password is longer than {MAX_PASSWORD_LENGTH} characters",
-        )
-    return hasher.hash(text)
-
-
-@cache
-def _dummy_hash() -> str:
-    """A hash no password matches in practice, verified when there is no real one to check."""
-    return hasher.hash("no account has this password: dummy for constant-time sign-in")
-
-
-def _verify(stored: str | None, password: str) -> bool:
-    """Argon2 verification; exactly one hash computation whatever `stored` is."""
-    try:
-        return hasher.verify(stored or _dummy_hash(), _prepared_password(password)) and bool(stored)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
-
-
-def _now(now: datetime | None) -> datetime:
-    moment = now or datetime.now(UTC)
-    if moment.utcoffset() is None:
-        raise ValueError("now must be timezone-aware")
-    return moment.astimezone(UTC)
-
-
-def lock_duration(failures: int) -> timedelta:
-    """How long a name stays locked after `failures` failures in a row (none below five)."""
-    if failures < FREE_FAILURES:
-        return timedelta(0)
-    # min() on the exponent first: 2**failures would grow without bound.
-    doublings = min(failures - FREE_FAILURES, 16)
-    return min(FIRST_LOCK * 2**doublings, LONGEST_LOCK)
-
-
-def _seconds_left(locked_until: datetime | None, now: datetime) -> int:
-    if locked_until is None or locked_until <= now:
-        return 0
-    return max(1, math.ceil((locked_until - now).total_seconds()))
-
-
-# Failures of names without an account -------------------------------------------------------
 
 
 @dataclass
@@ -191,7 +53,7 @@ class _UnknownNames:
     def seconds_left(self, name: str, now: datetime) -> int:
         with self._lock:
             entry = self._names.get(name)
-            return _seconds_left(entry.locked_until, now) if entry else 0
+            return seconds_left(entry.locked_until, now) if entry else 0
 
     def fail(self, name: str, now: datetime) -> int:
         """Count one failure; the seconds the name is now locked for (0 if not)."""
@@ -203,7 +65,7 @@ class _UnknownNames:
             self._names[name] = entry
             while len(self._names) > MAX_REMEMBERED_UNKNOWN:
                 self._names.popitem(last=False)
-            return _seconds_left(entry.locked_until, now)
+            return seconds_left(entry.locked_until, now)
 
     def clear(self) -> None:
         with self._lock:
@@ -242,23 +104,23 @@ def create_user(
     now: datetime | None = None,
 ) -> UserAccount:
     """A new account; `password` None means sign-in through the organisation's provider only."""
-    normal = _checked_name(name)
-    checked_role = _checked_role(role)
-    checked_email = _checked_email(email)
-    if password is None and checked_email is None:
+    normal = checked_name(name)
+    new_role = checked_role(role)
+    new_email = checked_email(email)
+    if password is None and new_email is None:
         raise AccountProblem(
             "Tài khoản không có mật khẩu cần địa chỉ thư điện tử (đăng nhập qua tổ chức)",
             "An account without a password needs an e-mail address (organisation sign-in)",
         )
     if _find(session, normal) is not None:
         raise AccountProblem(f"Đã có tài khoản {normal!r}", f"An account {normal!r} exists already")
-    _refuse_taken_email(session, checked_email, owner=None)
+    _refuse_taken_email(session, new_email, owner=None)
     account = UserAccount(
         name=normal,
-        role=checked_role.value,
-        password_hash=_new_hash(password) if password is not None else None,
-        email=checked_email,
-        created_at=_now(now),
+        role=new_role.value,
+        password_hash=new_hash(password) if password is not None else None,
+        email=new_email,
+        created_at=utc_now(now),
     )
     session.add(account)
     session.commit()
@@ -286,10 +148,10 @@ def authenticate(
     The same argon2 work is done whether the name exists, is locked, or has no password, so the
     time taken does not tell which names exist.
     """
-    moment = _now(now)
+    moment = utc_now(now)
     normal = normalize_name(name)
     account = _find(session, normal) if normal else None
-    right = _verify(account.password_hash if account else None, password)
+    right = verify(account.password_hash if account else None, password)
     if account is None:
         wait = unknown_names.seconds_left(normal, moment)
         if wait:
@@ -298,7 +160,7 @@ def authenticate(
         if wait:
             raise AccountLocked(wait)
         return None
-    wait = _seconds_left(account.locked_until, moment)
+    wait = seconds_left(account.locked_until, moment)
     if wait:
         raise AccountLocked(wait)
     if not right:
@@ -307,8 +169,8 @@ def authenticate(
     account.failed_logins = 0
     account.locked_until = None
     account.last_login_at = moment
-    if account.password_hash and hasher.check_needs_rehash(account.password_hash):
-        account.password_hash = hasher.hash(_prepared_password(password))
+    if account.password_hash and needs_rehash(account.password_hash):
+        account.password_hash = rehash(password)
     session.add(account)
     session.commit()
     session.refresh(account)
@@ -333,7 +195,7 @@ def _count_failure(session: Session, account: UserAccount, moment: datetime) -> 
     session.commit()
     session.expire(account)
     if wait:
-        raise AccountLocked(_seconds_left(moment + wait, moment))
+        raise AccountLocked(seconds_left(moment + wait, moment))
 
 
 def user_for_email(*, session: Session, email: str) -> UserAccount | None:
@@ -347,7 +209,7 @@ def user_for_email(*, session: Session, email: str) -> UserAccount | None:
 def set_role(*, session: Session, name: str, role: Role | str) -> UserAccount:
     """Give an account another role."""
     account = _get(session, name)
-    account.role = _checked_role(role).value
+    account.role = checked_role(role).value
     session.add(account)
     session.commit()
     session.refresh(account)
@@ -357,7 +219,7 @@ def set_role(*, session: Session, name: str, role: Role | str) -> UserAccount:
 def set_password(*, session: Session, name: str, password: str) -> UserAccount:
     """Replace an account's password; also lifts a lock-out."""
     account = _get(session, name)
-    account.password_hash = _new_hash(password)
+    account.password_hash = new_hash(password)
     account.failed_logins = 0
     account.locked_until = None
     session.add(account)
@@ -369,7 +231,7 @@ def set_password(*, session: Session, name: str, password: str) -> UserAccount:
 def set_email(*, session: Session, name: str, email: str | None) -> UserAccount:
     """Set (or with None, remove) the e-mail an organisation sign-in is matched on."""
     account = _get(session, name)
-    checked = _checked_email(email)
+    checked = checked_email(email)
     if checked is None and account.password_hash is None:
         raise AccountProblem(
             "Tài khoản không có mật khẩu cần địa chỉ thư điện tử",

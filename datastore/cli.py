@@ -54,7 +54,7 @@ def run_migrate(args: argparse.Namespace) -> int:
     """Run the migrations on the configured database."""
     from datastore.migrate import migrate
 
-    migrate()
+    migrate(args.database_url)
     say("Đã cập nhật cơ sở dữ liệu. / The database is up to date.")
     return EXIT_OK
 
@@ -76,7 +76,7 @@ def run_rollups(args: argparse.Namespace) -> int:
     """Rebuild every exchange rollup in one transaction."""
     from datastore.rollups import rebuild_rollups
 
-    with Session(get_engine()) as session:
+    with Session(get_engine(args.database_url)) as session:
         years = rebuild_rollups(session=session)
         session.commit()
     say(f"Đã tính lại bảng tổng hợp cho {years} năm. / Rebuilt the rollups for {years} years.")
@@ -152,8 +152,7 @@ def run_export(args: argparse.Namespace) -> int:
             "không ghi XLSX ra màn hình; dùng --out FILE hoặc chuyển hướng stdout / "
             "refusing to write XLSX to a terminal; use --out FILE or redirect stdout"
         )
-    engine = get_engine()
-    with Session(engine) as session:
+    with Session(get_engine(args.database_url)) as session:
         filters = filters_from_args(args, session=session)
         _warn_unused_options(args)
         if args.out is None:
@@ -335,30 +334,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@contextmanager
-def _database_url(url: str | None) -> Iterator[None]:
-    """Let --database-url stand for DATABASE_URL for everything the command does."""
-    if url is None:
-        yield
-        return
-    previous = os.environ.get("DATABASE_URL")
-    os.environ["DATABASE_URL"] = url
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("DATABASE_URL", None)
-        else:
-            os.environ["DATABASE_URL"] = previous
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
     try:
-        with _database_url(args.database_url):
-            return handler(args)
+        return handler(args)
     except UsageProblem as problem:
         say(f"Lỗi / Error: {problem}")
         return EXIT_USAGE

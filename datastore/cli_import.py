@@ -127,7 +127,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         check_size(path.stat().st_size)  # before reading a byte of it
         data = path.read_bytes()
-        with Session(get_engine()) as session:
+        with Session(get_engine(args.database_url)) as session:
             summary = import_file(
                 session=session,
                 kind=args.kind,
@@ -169,7 +169,7 @@ def run_loads(args: argparse.Namespace) -> int:
     """Print the history of loads."""
     from datastore.db import get_engine
 
-    with Session(get_engine()) as session:
+    with Session(get_engine(args.database_url)) as session:
         frame = list_loads(session=session, limit=args.limit)
     if frame.empty:
         print(_both("import.history_empty"))
@@ -197,7 +197,7 @@ def run_undo(args: argparse.Namespace) -> int:
     """Undo one load as a whole."""
     from datastore.db import get_engine
 
-    with Session(get_engine()) as session:
+    with Session(get_engine(args.database_url)) as session:
         try:
             summary = undo_load(session=session, batch_id=args.batch_id, user=_user(args))
         except UndoRefused as refused:

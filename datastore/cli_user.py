@@ -14,7 +14,6 @@ from typing import Any
 from sqlmodel import Session
 
 from datastore.accounts import (
-    AccountProblem,
     create_user,
     list_users,
     set_email,
@@ -22,6 +21,7 @@ from datastore.accounts import (
     set_role,
 )
 from datastore.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_database_option, say
+from datastore.credentials import AccountProblem
 from datastore.db import get_engine
 from datastore.models import Role
 
@@ -103,10 +103,10 @@ def read_password(*, from_stdin: bool) -> str:
     return first
 
 
-def _run(action: Any) -> int:
+def _run(args: argparse.Namespace, action: Any) -> int:
     """Run one account action, turning its refusals into messages and exit codes."""
     try:
-        with Session(get_engine()) as session:
+        with Session(get_engine(args.database_url)) as session:
             return int(action(session))
     except _NoPassword as problem:
         say(f"Lỗi / Error: {problem}")
@@ -130,7 +130,7 @@ def run_add(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
 
-    return _run(action)
+    return _run(args, action)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -153,7 +153,7 @@ def run_list(args: argparse.Namespace) -> int:
             )
         return EXIT_OK
 
-    return _run(action)
+    return _run(args, action)
 
 
 def _when(moment: Any) -> str:
@@ -171,7 +171,7 @@ def run_set_role(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
 
-    return _run(action)
+    return _run(args, action)
 
 
 def run_set_password(args: argparse.Namespace) -> int:
@@ -183,7 +183,7 @@ def run_set_password(args: argparse.Namespace) -> int:
         say(f"Đã đặt mật khẩu mới cho {account.name!r}. / Set a new password for {account.name!r}.")
         return EXIT_OK
 
-    return _run(action)
+    return _run(args, action)
 
 
 def run_set_email(args: argparse.Namespace) -> int:
@@ -197,4 +197,4 @@ def run_set_email(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
 
-    return _run(action)
+    return _run(args, action)

@@ -12,7 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
-from datastore.config import database_url
+from datastore.config import settings
 
 
 @lru_cache(maxsize=8)
@@ -40,7 +40,7 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 def get_engine(url: str | None = None) -> Engine:
     """The engine for `url`, or for the configured database."""
-    return _engine_for(url or database_url())
+    return _engine_for(url or settings().database_url)
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -27,14 +27,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from xlsxwriter.worksheet import Worksheet
 
-from datastore.extracts import (
-    DEFAULT_CHUNK_SIZE,
-    EXTRACT_COLUMNS,
-    arrow_schema,
-    data_date,
-    extract_columns,
-    iter_extract,
-)
+from datastore.extracts import EXTRACT_COLUMNS, arrow_schema, extract_columns
+from datastore.extracts.reading import DEFAULT_CHUNK_SIZE, data_date, iter_extract
 from datastore.filters import Filters
 
 FORMATS = ("csv", "xlsx")

@@ -1,10 +1,16 @@
-"""The one filter value that flows from the sidebar (or the CLI) to every query and extract."""
+"""The one filter value that flows from the sidebar (or the CLI) to every query and extract,
+and the WHERE conditions it stands for."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from datastore.models import ProvinceList
+from sqlalchemy import ColumnElement, Table, false, select
+
+from datastore.models import Aid, Exchange, Province, ProvinceList
+from datastore.rollups import ROLLUPS
 
 
 @dataclass(frozen=True)
@@ -58,3 +64,93 @@ class Filters:
             ("direction", self.direction or "*"),
             ("kinds", ", ".join(self.kinds) or "*"),
         ]
+
+
+# Conditions ---------------------------------------------------------------------------------
+
+_AID = Aid.__table__.name  # type: ignore[attr-defined]
+# The exchange table and its rollups: the same column names, so the same filters apply.
+_EXCHANGE_TABLES = frozenset(
+    [Exchange.__table__.name, *(rollup.table.name for rollup in ROLLUPS)]  # type: ignore[attr-defined]
+)
+_UNIT_COLUMNS = {ProvinceList.CURRENT: "province_2025_id", ProvinceList.LEGACY: "province_63_id"}
+
+Condition = Callable[[ColumnElement[Any]], ColumnElement[bool]]
+
+
+def unit_column(filters: Filters) -> str:
+    """The fact column naming the province in the list the user looks at."""
+    return _UNIT_COLUMNS[ProvinceList(filters.province_list)]
+
+
+def filtered_columns(filters: Filters, fact: Table) -> set[str]:
+    """The columns of `fact` that `filters` restrict (a rollup must hold them all)."""
+    return {name for name, _ in _restrictions(filters, fact)}
+
+
+def conditions(
+    filters: Filters,
+    fact: Table,
+    *,
+    units: tuple[Any, Any] | None = None,
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions that restrict rows of `fact` (a fact table or an exchange rollup).
+
+    Sectors and measure apply to aid only, direction and kinds to exchanges only; a table
+    without a year (organisations) ignores the year range. `units`, the (current, legacy)
+    province-unit columns, stand in for a table that has no unit columns of its own.
+    """
+    found: list[ColumnElement[bool]] = []
+    for name, condition in _restrictions(filters, fact):
+        if name in _UNIT_COLUMNS.values() and units is not None:
+            current, legacy = units
+            column = current if name == _UNIT_COLUMNS[ProvinceList.CURRENT] else legacy
+        elif name == "year" and "year" not in fact.c:
+            continue
+        else:
+            column = fact.c[name]  # a rollup lacking a filtered column fails loudly here
+        found.append(condition(column))
+    if (
+        filters.year_from is not None
+        and filters.year_to is not None
+        and filters.year_from > filters.year_to
+        and "year" in fact.c
+    ):
+        # An empty range says so outright rather than relying on both bounds excluding.
+        found.append(false())
+    return found
+
+
+def _restrictions(filters: Filters, fact: Table) -> list[tuple[str, Condition]]:
+    """(column name, condition on that column) for every filter that applies to `fact`."""
+    found: list[tuple[str, Condition]] = []
+    if filters.provinces:
+        # Codes are resolved inside the query so that the caller needs no round trip;
+        # the sub-select touches a table of 97 rows.
+        province = Province.__table__  # type: ignore[attr-defined]
+        ids = select(province.c.id).where(
+            province.c.province_list == ProvinceList(filters.province_list).value,
+            province.c.code.in_(filters.provinces),
+        )
+        found.append((unit_column(filters), lambda column: column.in_(ids.scalar_subquery())))
+    year_from, year_to = filters.year_from, filters.year_to
+    if year_from is not None:
+        found.append(("year", lambda column: column >= year_from))
+    if year_to is not None:
+        found.append(("year", lambda column: column <= year_to))
+    found += _among("country_code", filters.countries)
+    if fact.name == _AID:
+        found += _among("sector_code", filters.sectors)
+        found += _equal("measure", filters.measure)
+    if fact.name in _EXCHANGE_TABLES:
+        found += _equal("direction", filters.direction)
+        found += _among("kind", filters.kinds)
+    return found
+
+
+def _among(name: str, values: tuple[str, ...]) -> list[tuple[str, Condition]]:
+    return [(name, lambda column: column.in_(values))] if values else []
+
+
+def _equal(name: str, value: str | None) -> list[tuple[str, Condition]]:
+    return [(name, lambda column: column == value)] if value else []

@@ -7,7 +7,6 @@ import sys
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from datastore.config import database_url
 from datastore.db import get_engine
 from datastore.models import ImportBatch
 
@@ -16,7 +15,7 @@ def holds_data(url: str | None = None) -> bool:
     """True once any load (demo or import, undone or not) has reached the database."""
     # Loads, not fact rows: a database whose every load was undone is not "new" and must not
     # get the demo data mixed into it.
-    with Session(get_engine(url or database_url())) as session:
+    with Session(get_engine(url)) as session:
         return bool(session.execute(select(func.count()).select_from(ImportBatch)).scalar_one())
 
 

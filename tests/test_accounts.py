@@ -18,22 +18,20 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
-from datastore import accounts
+from datastore import accounts, credentials
 from datastore.accounts import (
-    AccountLocked,
-    AccountProblem,
     authenticate,
     create_user,
     get_user,
     has_role,
     list_users,
-    lock_duration,
     role_of,
     set_email,
     set_password,
     set_role,
     user_for_email,
 )
+from datastore.credentials import AccountLocked, AccountProblem, lock_duration
 from datastore.db import get_engine
 from datastore.models import Role, UserAccount
 
@@ -96,12 +94,12 @@ def test_a_hash_made_with_older_parameters_is_replaced_at_the_next_sign_in(
     lan.password_hash = weak.hash(PASSWORD)
     session.add(lan)
     session.commit()
-    assert accounts.hasher.check_needs_rehash(lan.password_hash)
+    assert credentials.hasher.check_needs_rehash(lan.password_hash)
 
     assert authenticate(session=session, name="lan", password=PASSWORD, now=at(1)) is not None
 
     renewed = stored_row(session, "lan")["password_hash"]
-    assert not accounts.hasher.check_needs_rehash(renewed)
+    assert not credentials.hasher.check_needs_rehash(renewed)
     assert argon2.extract_parameters(renewed).memory_cost == 65536
     assert authenticate(session=session, name="lan", password=PASSWORD, now=at(2)) is not None
 
@@ -150,7 +148,7 @@ def test_an_unknown_name_is_refused_after_the_same_argon2_work(
     session: Session, lan: UserAccount, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    real = accounts.hasher
+    real = credentials.hasher
 
     class CountingHasher:
         """The real hasher, noting every hash it verifies against."""
@@ -162,7 +160,7 @@ def test_an_unknown_name_is_refused_after_the_same_argon2_work(
         def __getattr__(self, name: str) -> Any:
             return getattr(real, name)
 
-    monkeypatch.setattr(accounts, "hasher", CountingHasher())
+    monkeypatch.setattr(credentials, "hasher", CountingHasher())
     assert authenticate(session=session, name="không có ai", password=PASSWORD, now=at(1)) is None
     assert authenticate(session=session, name="lan", password="sai mật khẩu", now=at(2)) is None
     assert len(calls) == 2

@@ -22,7 +22,7 @@ from sqlmodel import Session
 from datastore import queries
 from datastore.db import get_engine
 from datastore.export import BOM
-from datastore.extracts import count_rows
+from datastore.extracts.reading import count_rows
 from datastore.filters import Filters
 from i18n.catalogue import t
 from testkit.browser import (

@@ -6,7 +6,6 @@ account is re-read from the database on every run, so a changed role applies at 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,13 +13,14 @@ import streamlit as st
 from sqlmodel import Session
 
 from datastore.accounts import (
-    AccountLocked,
     authenticate,
     get_user,
     has_role,
     role_of,
     user_for_email,
 )
+from datastore.config import settings
+from datastore.credentials import AccountLocked
 from datastore.db import get_engine
 from datastore.models import Role
 from i18n.catalogue import t
@@ -55,7 +55,7 @@ class SignedIn:
 
 def login_required() -> bool:
     """DDN_LOGIN_REQUIRED=1: nothing is shown before signing in."""
-    return os.environ.get("DDN_LOGIN_REQUIRED", "").strip() == "1"
+    return settings().login_required
 
 
 def oidc_configured() -> bool:

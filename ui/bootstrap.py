@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
-from datastore.config import database_url
+from datastore.config import settings
 from datastore.status import holds_data
 from i18n.catalogue import t
 
@@ -31,17 +29,16 @@ def _seeded(url: str, lang: str) -> bool:
         def report(message: str, fraction: float) -> None:
             bar.progress(min(max(fraction, 0.0), 1.0), text=message)
 
-        # DDN_DEMO_SCALE lets tests and small machines ask for less demo data.
-        scale = float(os.environ.get("DDN_DEMO_SCALE", "1"))
-        seed_database(url=url, scale=scale, progress=report)
+        seed_database(url=url, scale=settings().demo_scale, progress=report)
         status.update(label=t("bootstrap.seeded", lang), state="complete", expanded=False)
     return True
 
 
 def ensure_database(lang: str) -> None:
     """Migrate, then seed the demo data if the database is empty (unless DDN_NO_DEMO=1)."""
-    url = database_url()
+    chosen = settings()
+    url = chosen.database_url
     _migrated(url)
-    if os.environ.get("DDN_NO_DEMO") == "1" or holds_data(url):
+    if chosen.no_demo or holds_data(url):
         return
     _seeded(url, lang)

@@ -11,7 +11,8 @@ from sqlmodel import Session
 from datastore.config import database_url
 from datastore.db import get_engine
 from datastore.export import export_bytes, file_name
-from datastore.extracts import count_rows, extract_columns, read_extract
+from datastore.extracts import extract_columns
+from datastore.extracts.reading import count_rows, read_extract
 from datastore.filters import Filters
 from i18n.catalogue import t
 from i18n.formatting import format_number

@@ -1,4 +1,4 @@
-"""What every chart query shares: the one filter helper, label columns, frames and sorting."""
+"""What every chart query shares: filtering, label columns, frames and sorting."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Executable, Select, Table, select
+from sqlalchemy import ColumnElement, Executable, Select, Table
 from sqlmodel import Session, SQLModel
 
-from datastore.filters import Filters
-from datastore.models import Aid, Country, Exchange, Membership, Province, ProvinceList, Sector
-from datastore.rollups import ROLLUPS, covering_rollup
+from datastore.filters import Filters, conditions, filtered_columns, unit_column
+from datastore.models import Aid, Country, Exchange, Membership, Province, Sector
+from datastore.rollups import covering_rollup
 from datastore.vietnamese import sort_key
 
 LANGS = ("vi", "en")
@@ -29,8 +29,6 @@ EXCHANGE = table(Exchange)
 PROVINCE = table(Province)
 COUNTRY = table(Country)
 SECTOR = table(Sector)
-# The exchange table and its rollups: the same column names, so the same filters apply.
-_EXCHANGE_TABLES = (EXCHANGE, *(rollup.table for rollup in ROLLUPS))
 
 
 def check_lang(lang: str) -> str:
@@ -51,55 +49,17 @@ def money_column(currency: str) -> ColumnElement[Any]:
 
 def province_column(fact: Table, filters: Filters) -> ColumnElement[Any]:
     """The fact column naming the province in the list the user looks at."""
-    if ProvinceList(filters.province_list) is ProvinceList.CURRENT:
-        return fact.c.province_2025_id
-    return fact.c.province_63_id
+    return fact.c[unit_column(filters)]
 
 
 def apply_filters(stmt: Select[Any], fact: Table, filters: Filters) -> Select[Any]:
     """Restrict a statement on one fact table (or exchange rollup) to the slice of `filters`."""
-    if filters.provinces:
-        # Codes are resolved inside the query so that the caller needs no round trip;
-        # the sub-select touches a table of 97 rows.
-        ids = select(PROVINCE.c.id).where(
-            PROVINCE.c.province_list == ProvinceList(filters.province_list).value,
-            PROVINCE.c.code.in_(filters.provinces),
-        )
-        stmt = stmt.where(province_column(fact, filters).in_(ids))
-    if filters.year_from is not None:
-        stmt = stmt.where(fact.c.year >= filters.year_from)
-    if filters.year_to is not None:
-        stmt = stmt.where(fact.c.year <= filters.year_to)
-    if filters.countries:
-        stmt = stmt.where(fact.c.country_code.in_(filters.countries))
-    if fact is AID:
-        if filters.sectors:
-            stmt = stmt.where(fact.c.sector_code.in_(filters.sectors))
-        if filters.measure:
-            stmt = stmt.where(fact.c.measure == filters.measure)
-    if any(fact is exchanges for exchanges in _EXCHANGE_TABLES):
-        if filters.direction:
-            stmt = stmt.where(fact.c.direction == filters.direction)
-        if filters.kinds:
-            stmt = stmt.where(fact.c.kind.in_(filters.kinds))
-    return stmt
+    return stmt.where(*conditions(filters, fact))
 
 
 def exchange_rollup(filters: Filters, *, group_by: Iterable[str]) -> Table:
     """The smallest exchange rollup holding the columns grouped by and those `filters` restrict."""
-    # Keep in step with apply_filters: a rollup lacking a filtered column fails loudly there.
-    columns = set(group_by)
-    if filters.provinces:
-        columns.add(province_column(EXCHANGE, filters).name)
-    if filters.year_from is not None or filters.year_to is not None:
-        columns.add("year")
-    if filters.countries:
-        columns.add("country_code")
-    if filters.direction:
-        columns.add("direction")
-    if filters.kinds:
-        columns.add("kind")
-    return covering_rollup(columns)
+    return covering_rollup({*group_by, *filtered_columns(filters, EXCHANGE)})
 
 
 def country_name(lang: str) -> ColumnElement[Any]:

@@ -1,0 +1,176 @@
+"""What an account is checked against: names, e-mails, roles, argon2id hashes and lock-out times.
+
+Names are compared after NFC normalisation, trimming and case folding, so "Lan", " lan " and
+"LAN" are one account. Passwords are never stored or logged: only argon2id hashes (argon2-cffi's
+RFC 9106 low-memory profile).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from datetime import UTC, datetime, timedelta
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from datastore.models import Role
+
+# Five failures in a row lock the account for 30 s; each further failure doubles the wait,
+# up to 15 minutes. A success resets the count.
+FREE_FAILURES = 5
+FIRST_LOCK = timedelta(seconds=30)
+LONGEST_LOCK = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 1024
+MAX_NAME_LENGTH = 80
+MAX_EMAIL_LENGTH = 255
+
+hasher = PasswordHasher()
+
+
+class AccountProblem(ValueError):
+    """A request about accounts that cannot be done, with its message in both languages."""
+
+    def __init__(self, message_vi: str, message_en: str):
+        super().__init__(message_en)
+        self.message_vi = message_vi
+        self.message_en = message_en
+
+    def message(self, lang: str) -> str:
+        """The message in the interface language ("vi" or "en")."""
+        return self.message_vi if lang == "vi" else self.message_en
+
+
+class AccountLocked(AccountProblem):
+    """Too many failed sign-ins: the name is locked for `retry_after` more seconds."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(
+            f"Tài khoản tạm khoá, thử lại sau {retry_after} giây",
+            f"Account temporarily locked, try again in {retry_after} seconds",
+        )
+        self.retry_after = retry_after
+
+
+# Names, e-mails, passwords ------------------------------------------------------------------
+
+
+def normalize_name(name: str) -> str:
+    """The form a name is stored and compared in: NFC, trimmed, inner spaces single, case-folded."""
+    text = " ".join(unicodedata.normalize("NFC", name).split())
+    return unicodedata.normalize("NFC", text.casefold())
+
+
+def normalize_email(email: str) -> str:
+    """E-mail addresses compared case-insensitively, as providers treat them."""
+    return unicodedata.normalize("NFC", email.strip()).casefold()
+
+
+def checked_name(name: str) -> str:
+    normal = normalize_name(name)
+    if not normal:
+        raise AccountProblem("Tên tài khoản không được để trống", "The account name is empty")
+    if len(normal) > MAX_NAME_LENGTH:
+        raise AccountProblem(
+            f"Tên tài khoản dài quá {MAX_NAME_LENGTH} ký tự",
+            f"The account name is longer than {MAX_NAME_LENGTH} characters",
+        )
+    if any(unicodedata.category(char).startswith("C") for char in normal):
+        raise AccountProblem(
+            "Tên tài khoản có ký tự điều khiển", "The account name holds control characters"
+        )
+    return normal
+
+
+def checked_email(email: str | None) -> str | None:
+    if email is None or not email.strip():
+        return None
+    normal = normalize_email(email)
+    local, at, domain = normal.rpartition("@")
+    if not at or not local or "." not in domain or len(normal) > MAX_EMAIL_LENGTH:
+        raise AccountProblem(
+            f"Địa chỉ thư điện tử không hợp lệ: {email!r}", f"Not an e-mail address: {email!r}"
+        )
+    return normal
+
+
+def checked_role(role: Role | str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        names = ", ".join(r.value for r in Role)
+        raise AccountProblem(
+            f"Vai trò {role!r} không có; chọn một trong: {names}",
+            f"No role {role!r}; choose one of: {names}",
+        ) from None
+
+
+def prepared_password(password: str) -> str:
+    """NFC, so the same password typed on different keyboards gives the same hash."""
+    return unicodedata.normalize("NFC", password)
+
+
+def new_hash(password: str) -> str:
+    text = prepared_password(password)
+    if len(text) < MIN_PASSWORD_LENGTH:
+        raise AccountProblem(
+            f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự",
+            f"The password needs at least {MIN_PASSWORD_LENGTH} characters",
+        )
+    if len(text) > MAX_PASSWORD_LENGTH:
+        raise AccountProblem(
+            f"Mật khẩu dài quá {MAX_PASSWORD_LENGTH} ký tự",
+            f"The password is longer than {MAX_PASSWORD_LENGTH} characters",
+        )
+    return hasher.hash(text)
+
+
+def needs_rehash(stored: str) -> bool:
+    """Whether a hash was made with other parameters than the hasher's current ones."""
+    return hasher.check_needs_rehash(stored)
+
+
+def rehash(password: str) -> str:
+    """A fresh hash of a password already verified, with the hasher's current parameters."""
+    return hasher.hash(prepared_password(password))
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash no password matches in practice, verified when there is no real one to check."""
+    return hasher.hash("no account has this password: dummy for constant-time sign-in")
+
+
+def verify(stored: str | None, password: str) -> bool:
+    """Argon2 verification; exactly one hash computation whatever `stored` is."""
+    try:
+        return hasher.verify(stored or _dummy_hash(), prepared_password(password)) and bool(stored)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def utc_now(now: datetime | None) -> datetime:
+    moment = now or datetime.now(UTC)
+    if moment.utcoffset() is None:
+        raise ValueError("now must be timezone-aware")
+    return moment.astimezone(UTC)
+
+
+def lock_duration(failures: int) -> timedelta:
+    """How long a name stays locked after `failures` failures in a row (none below five)."""
+    if failures < FREE_FAILURES:
+        return timedelta(0)
+    # min() on the exponent first: 2**failures would grow without bound.
+    doublings = min(failures - FREE_FAILURES, 16)
+    return min(FIRST_LOCK * 2**doublings, LONGEST_LOCK)
+
+
+def seconds_left(locked_until: datetime | None, now: datetime) -> int:
+    if locked_until is None or locked_until <= now:
+        return 0
+    return max(1, math.ceil((locked_until - now).total_seconds()))
+
+
+# Failures of names without an account -------------------------------------------------------
