@@ -94,7 +94,7 @@ def child(path: str, url: str) -> ExtractFigures:
     from bench.queries import dashboard_filters
     from datastore.db import get_engine
     from datastore.export import export_bytes
-    from datastore.extracts import count_rows, read_extract
+    from datastore.extracts.reading import count_rows, read_extract
     from datastore.filters import Filters
 
     if path == "data_page":

@@ -39,8 +39,8 @@ from sqlalchemy import func, select, text
 from sqlmodel import Session, col
 
 from datastore.accounts import create_user
+from datastore.config import DEFAULT_MAX_UPLOAD_MB
 from datastore.db import get_engine
-from datastore.load.files import DEFAULT_MAX_UPLOAD_MB
 from datastore.models import ImportBatch, Role
 from i18n.catalogue import t
 from testkit.browser import (

@@ -4,23 +4,22 @@ Accepted: CSV in UTF-8 with or without a byte-order mark, or Excel's "Unicode Te
 a byte-order mark, tab-separated), separator `,`, `;` or tab, whichever the header row uses; XLSX,
 data on the first sheet (formulas read as their last computed value). Anything else (PDF, .xls,
 .ods, Word, images, legacy Vietnamese encodings such as TCVN3 or VNI, an empty file) is refused
-as a whole with a FileProblem saying what to do. Files larger than MAX_UPLOAD_BYTES are refused
-before anything in them is read.
+as a whole with a FileProblem saying what to do. Files larger than the upload limit
+(DDN_MAX_UPLOAD_MB, or the caller's own) are refused before anything in them is read.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import zipfile
 from typing import Any
 
+from datastore.config import settings
 from datastore.export import BOM
 from datastore.load.headers import Table, table_of
 from datastore.load.problems import FileProblem
 
-DEFAULT_MAX_UPLOAD_MB = 20
 # An XLSX is a zip: refuse one that unpacks to far more than any honest workbook.
 XLSX_UNPACK_FACTOR = 20
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -28,14 +27,7 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 def max_upload_bytes() -> int:
     """The size limit of an uploaded file: DDN_MAX_UPLOAD_MB megabytes (default 20)."""
-    try:
-        megabytes = float(os.environ.get("DDN_MAX_UPLOAD_MB", "") or DEFAULT_MAX_UPLOAD_MB)
-    except ValueError:
-        megabytes = DEFAULT_MAX_UPLOAD_MB
-    return int(megabytes * 1024 * 1024)
-
-
-MAX_UPLOAD_BYTES = max_upload_bytes()
+    return int(settings().max_upload_mb * 1024 * 1024)
 
 
 def read_table(data: bytes, *, file_name: str, kind: str | None = None) -> list[dict[str, Any]]:
@@ -44,21 +36,27 @@ def read_table(data: bytes, *, file_name: str, kind: str | None = None) -> list[
     return read_file(data, file_name=file_name, kind=kind).rows
 
 
-def read_file(data: bytes, *, file_name: str, kind: str | None = None) -> Table:
-    """The whole file as read (rows, their row numbers, header findings); raises FileProblem."""
-    check_size(len(data))
+def read_file(
+    data: bytes, *, file_name: str, kind: str | None = None, max_bytes: int | None = None
+) -> Table:
+    """The whole file as read (rows, their row numbers, header findings); raises FileProblem.
+
+    `max_bytes` replaces the configured upload limit (the benchmark loads larger files).
+    """
+    limit = max_upload_bytes() if max_bytes is None else max_bytes
+    check_size(len(data), limit)
     if not data:
         raise FileProblem("file.empty")
-    grid = _grid(data)
+    grid = _grid(data, limit)
     table = table_of(grid, kind=kind)
     if not table.rows and not table.problems:
         raise FileProblem("file.no_rows")
     return table
 
 
-def check_size(size: int) -> None:
-    """Refuse a file over the limit, before reading it."""
-    limit = max_upload_bytes()
+def check_size(size: int, limit: int | None = None) -> None:
+    """Refuse a file over the limit (the configured one by default), before reading it."""
+    limit = max_upload_bytes() if limit is None else limit
     if size > limit:
         raise FileProblem("file.too_large", size=megabytes(size), limit=megabytes(limit))
 
@@ -70,15 +68,15 @@ def megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def _grid(data: bytes) -> Any:
+def _grid(data: bytes, limit: int) -> Any:
     """The cells of the file, row by row, as an iterator of sequences."""
     if data.startswith(b"%PDF"):
         raise FileProblem("file.pdf")
     if data.startswith(_OLE2):
         raise FileProblem("file.xls")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        return _xlsx_rows(data)
-    return _csv_rows(_decode(data))
+        return _xlsx_rows(data, limit)
+    return _csv_rows(_decode(data), limit)
 
 
 def _decode(data: bytes) -> str:
@@ -110,13 +108,13 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.01
 
 
-def _csv_rows(text: str) -> Any:
+def _csv_rows(text: str, limit: int) -> Any:
     """Rows of CSV text; the separator is the one the first line uses most."""
     first_line = text.split("\n", 1)[0]
     counts = {sep: first_line.count(sep) for sep in (",", ";", "\t")}
     separator = max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
     # A long cell is a problem of its row (too long for its column), not of the whole file.
-    csv.field_size_limit(max(csv.field_size_limit(), max_upload_bytes()))
+    csv.field_size_limit(max(csv.field_size_limit(), limit))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     number = 0
     try:
@@ -126,7 +124,7 @@ def _csv_rows(text: str) -> Any:
         raise FileProblem("file.csv_unreadable", row=number + 1, detail=str(error)) from error
 
 
-def _xlsx_rows(data: bytes) -> Any:
+def _xlsx_rows(data: bytes, limit: int) -> Any:
     """Rows of the first sheet of a workbook, as values (never formulas)."""
     import openpyxl
 
@@ -138,10 +136,11 @@ def _xlsx_rows(data: bytes) -> Any:
                 raise FileProblem("file.ods")
             raise FileProblem("file.zip")
         unpacked = sum(info.file_size for info in archive.infolist())
-        limit = XLSX_UNPACK_FACTOR * max_upload_bytes()
-        if unpacked > limit:
+        if unpacked > XLSX_UNPACK_FACTOR * limit:
             raise FileProblem(
-                "file.xlsx_too_large", size=megabytes(unpacked), limit=megabytes(limit)
+                "file.xlsx_too_large",
+                size=megabytes(unpacked),
+                limit=megabytes(XLSX_UNPACK_FACTOR * limit),
             )
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except FileProblem:
