@@ -21,6 +21,7 @@ from sqlmodel import Session
 from datastore.db import get_engine
 from datastore.models import ProvinceList
 from datastore.queries import list_provinces
+from i18n.formatting import with_code
 from testkit.chromium import CHARTS_JS, SETTLED_JS
 
 PAGE = "exchanges"
@@ -97,12 +98,14 @@ async def refuse_exception(page: Any) -> None:
 def province_labels(database_url: str) -> list[str]:
     """The options of the sidebar's province list as it shows them: "Hà Nội (01)".
 
-    Read from the database with the sidebar's own query and label format (ui/sidebar.py),
+    Read from the database with the sidebar's own query and label format (with_code),
     because the open list in the browser only holds the options scrolled into view.
     """
     with Session(get_engine(database_url)) as session:
         frame = list_provinces(session=session, province_list=ProvinceList.CURRENT, lang="vi")
-    labels = [f"{name} ({code})" for code, name in zip(frame["code"], frame["name"], strict=True)]
+    labels = [
+        with_code(name, code) for code, name in zip(frame["code"], frame["name"], strict=True)
+    ]
     if len(labels) < 2:
         raise RuntimeError(f"the province list offers {labels}, too few to change filters")
     return labels

@@ -155,3 +155,8 @@ def quote(value: object, *, limit: int = 60) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"“{text}”"
+
+
+def with_code(name: str, code: str) -> str:
+    """An option shown with its code, as the filters list provinces and sectors: "Hà Nội (01)"."""
+    return f"{name} ({code})"

@@ -9,6 +9,7 @@ from datastore import queries
 from datastore.filters import Filters
 from datastore.models import Direction, Measure
 from i18n.catalogue import t
+from i18n.formatting import with_code
 from ui.data import lookup
 
 CURRENCIES = ("VND", "USD")
@@ -44,7 +45,7 @@ def aid_filters(filters: Filters, lang: str) -> tuple[Filters, str]:
     )
     sectors: pd.DataFrame = lookup(queries.list_sectors, lang=lang)
     names = {
-        code: f"{name} ({code})"
+        code: with_code(name, code)
         for code, name in zip(sectors["code"], sectors["name"], strict=True)
     }
     chosen = sidebar.multiselect(

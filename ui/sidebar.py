@@ -9,6 +9,7 @@ from datastore import queries
 from datastore.filters import Filters
 from datastore.models import ProvinceList
 from i18n.catalogue import LANGUAGES, t
+from i18n.formatting import with_code
 from ui.data import lookup
 
 _LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -44,7 +45,7 @@ def shared_filters(lang: str) -> Filters:
     chosen_provinces = sidebar.multiselect(
         t("filter.province", lang),
         options=list(names),
-        format_func=lambda code: f"{names.get(code, code)} ({code})",
+        format_func=lambda code: with_code(str(names.get(code, code)), code),
         placeholder=t("filter.all_provinces", lang),
         # Separate keys: a code means a different province in each list.
         key="province63" if legacy else "province",
