@@ -2,27 +2,9 @@
 
 Every chart query is `f(*, session, filters, lang="vi", ...) -> pd.DataFrame`; labels follow
 `filters.province_list` and `lang`, rows come in Vietnamese order of the label, then year.
-
-Overview:   overview_by_year(currency) -> year, members, associations, aid_disbursed, exchanges
-Members:    members_by_year -> year, members, chapters, associations
-            members_by_province -> year, province_code, province, members, chapters, associations
-            members_by_partner_country -> year, country_code, country, members, associations
-Aid:        aid_by_sector(currency) -> sector_code, sector, sector_group, amount
-            aid_by_year_and_sector(currency) -> year, sector_code, sector, amount
-            aid_committed_vs_disbursed(currency) -> year, committed, disbursed, disbursement_rate
-            aid_by_donor_country(currency) -> country_code, country, amount
-Exchanges:  exchanges_by_partner_country -> country_code, country, exchanges, participants
-            exchanges_by_province -> province_code, province, latitude, longitude, exchanges,
-                                     participants
-            exchanges_by_year_and_direction -> year, direction, exchanges
-            exchanges_by_partner_locality(limit) -> country_code, country, partner_locality,
-                                                    exchanges
-            exchanges_by_province_and_country -> province_code, province, country_code, country,
-                                                 exchanges
-Sidebar:    data_status -> last_loaded_at, is_demo, batches (one row)
-            list_provinces(province_list) -> code, name;  list_years -> [year, ...]
-            list_countries -> code, name;  list_sectors -> code, name, group
-            list_exchange_kinds -> [kind, ...]
+One module per topic (overview, members, aid, exchanges); `options` holds what the filters
+offer (provinces, years, countries, sectors, kinds) and the data banner's status. Which chart
+draws which query, with its key columns and figures, is declared once in `ui/catalog.py`.
 """
 
 from __future__ import annotations
