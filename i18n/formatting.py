@@ -131,6 +131,14 @@ def format_file_size(size: int, lang: str) -> str:
     return t("unit.bytes", lang, count=size)
 
 
+def format_file_size_plain(size: int) -> str:
+    """A file size as the load's messages show it in both languages: '0.9 KB', '20.5 MB'."""
+    value, unit = (size / 1024, "KB") if size < MEGABYTE else (size / 1024 / 1024, "MB")
+    with localcontext(prec=_FLOAT_DIGITS, rounding=ROUND_HALF_EVEN):
+        number = numbers.format_decimal(Decimal(value), format="0.0", locale=_LOCALES["en"])
+    return f"{number} {unit}"
+
+
 def format_day(day: date | datetime) -> str:
     """A date as dd/mm/yyyy, the same in both languages' screens and messages."""
     return dates.format_date(day, _DAY_PATTERN, locale=_LOCALES["vi"])
