@@ -30,6 +30,8 @@ _MONEY_STEPS: dict[str, tuple[tuple[float, str], ...]] = {
 # Day and minute as the screens and messages show them, the same in both languages.
 _DAY_PATTERN = "dd/MM/yyyy"
 _MOMENT_PATTERN = "dd/MM/yyyy HH:mm"
+# The command line's listings sort and parse well with ISO order.
+_STAMP_PATTERNS = {False: "yyyy-MM-dd HH:mm", True: "yyyy-MM-dd HH:mm:ss"}
 
 
 def _is_missing(x: float | None) -> bool:
@@ -147,6 +149,11 @@ def format_day(day: date | datetime) -> str:
 def format_moment(moment: datetime) -> str:
     """A time as dd/mm/yyyy HH:MM, in the time zone it carries (the loads' times are UTC)."""
     return dates.format_datetime(moment, _MOMENT_PATTERN, locale=_LOCALES["vi"])
+
+
+def format_stamp(moment: datetime, *, seconds: bool = False) -> str:
+    """A time as yyyy-mm-dd HH:MM(:SS), for the command line's listings."""
+    return dates.format_datetime(moment, _STAMP_PATTERNS[seconds], locale=_LOCALES["en"])
 
 
 def grouped(number: int | Decimal) -> str:
