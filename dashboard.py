@@ -4,14 +4,14 @@ import streamlit as st
 
 from datastore import queries
 from datastore.models import Role
-from i18n.catalogue import t
+from i18n.catalogue import DEFAULT_LANGUAGE, t
 from ui import auth, context
 from ui.bootstrap import ensure_database
 from ui.data import data_version, lookup
 from ui.sidebar import choose_language, shared_filters
 from ui.sitemap import PAGES
 
-st.set_page_config(page_title="Đối ngoại nhân dân", layout="wide")
+st.set_page_config(page_title=t("app.title", DEFAULT_LANGUAGE), layout="wide")
 
 lang = choose_language()
 user = auth.resolve()

@@ -85,7 +85,7 @@ def _find(session: Session, name: str) -> UserAccount | None:
 def _get(session: Session, name: str) -> UserAccount:
     account = _find(session, normalize_name(name))
     if account is None:
-        raise AccountProblem(f"Không có tài khoản {name!r}", f"There is no account called {name!r}")
+        raise AccountProblem("account.not_found", name=name)
     return account
 
 
@@ -108,12 +108,9 @@ def create_user(
     new_role = checked_role(role)
     new_email = checked_email(email)
     if password is None and new_email is None:
-        raise AccountProblem(
-            "Tài khoản không có mật khẩu cần địa chỉ thư điện tử (đăng nhập qua tổ chức)",
-            "An account without a password needs an e-mail address (organisation sign-in)",
-        )
+        raise AccountProblem("account.needs_email_to_create")
     if _find(session, normal) is not None:
-        raise AccountProblem(f"Đã có tài khoản {normal!r}", f"An account {normal!r} exists already")
+        raise AccountProblem("account.exists", name=normal)
     _refuse_taken_email(session, new_email, owner=None)
     account = UserAccount(
         name=normal,
@@ -134,10 +131,7 @@ def _refuse_taken_email(session: Session, email: str | None, *, owner: int | Non
         return
     other = session.exec(select(UserAccount).where(col(UserAccount.email) == email)).first()
     if other is not None and other.id != owner:
-        raise AccountProblem(
-            f"Địa chỉ {email} đã thuộc tài khoản {other.name!r}",
-            f"{email} already belongs to the account {other.name!r}",
-        )
+        raise AccountProblem("account.email_taken", email=email, name=other.name)
 
 
 def authenticate(
@@ -233,10 +227,7 @@ def set_email(*, session: Session, name: str, email: str | None) -> UserAccount:
     account = _get(session, name)
     checked = checked_email(email)
     if checked is None and account.password_hash is None:
-        raise AccountProblem(
-            "Tài khoản không có mật khẩu cần địa chỉ thư điện tử",
-            "An account without a password needs an e-mail address",
-        )
+        raise AccountProblem("account.needs_email")
     _refuse_taken_email(session, checked, owner=account.id)
     account.email = checked
     session.add(account)

@@ -36,6 +36,7 @@ from datastore.filters import Filters
 from datastore.models import Direction, ExchangeKind, Measure, Province, ProvinceList
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.vietnamese import fold
+from i18n.catalogue import bilingual, t
 
 # migrate ------------------------------------------------------------------------------------
 
@@ -44,7 +45,7 @@ def add_migrate_parser(subparsers: SubParsers) -> None:
     """`migrate`: schema to the newest revision, reference data refreshed."""
     parser = subparsers.add_parser(
         "migrate",
-        help="cập nhật cấu trúc CSDL và dữ liệu danh mục / upgrade the schema, load reference data",
+        help=bilingual("cli.help.migrate"),
     )
     add_database_option(parser)
     parser.set_defaults(handler=run_migrate)
@@ -55,7 +56,7 @@ def run_migrate(args: argparse.Namespace) -> int:
     from datastore.migrate import migrate
 
     migrate(args.database_url)
-    say("Đã cập nhật cơ sở dữ liệu. / The database is up to date.")
+    say(bilingual("cli.migrated"))
     return EXIT_OK
 
 
@@ -66,7 +67,7 @@ def add_rollups_parser(subparsers: SubParsers) -> None:
     """`rollups`: recompute the exchange rollups from the facts."""
     parser = subparsers.add_parser(
         "rollups",
-        help="tính lại các bảng tổng hợp giao lưu đoàn / rebuild the exchange rollups",
+        help=bilingual("cli.help.rollups"),
     )
     add_database_option(parser)
     parser.set_defaults(handler=run_rollups)
@@ -79,7 +80,7 @@ def run_rollups(args: argparse.Namespace) -> int:
     with Session(get_engine(args.database_url)) as session:
         years = rebuild_rollups(session=session)
         session.commit()
-    say(f"Đã tính lại bảng tổng hợp cho {years} năm. / Rebuilt the rollups for {years} years.")
+    say(bilingual("cli.rollups_rebuilt", years=years))
     return EXIT_OK
 
 
@@ -99,12 +100,8 @@ def add_export_parser(subparsers: SubParsers) -> None:
     """`export KIND [filters] [--format] [--out]`: one extract, streamed."""
     parser = subparsers.add_parser(
         "export",
-        help="trích xuất dữ liệu ra CSV/XLSX / write an extract as CSV or XLSX",
-        description=(
-            "Trích xuất các dòng dữ liệu theo bộ lọc. / Write the rows a set of filters selects. "
-            "Provinces by code or name (old names switch to the 63-province list), countries by "
-            "ISO alpha-3 code or name, sectors by DAC code or name."
-        ),
+        help=bilingual("cli.help.export"),
+        description=bilingual("cli.help.export_description"),
     )
     parser.add_argument("kind", choices=EXTRACT_KINDS)
     parser.add_argument(
@@ -112,12 +109,12 @@ def add_export_parser(subparsers: SubParsers) -> None:
         action="append",
         default=[],
         metavar="P",
-        help="mã hoặc tên tỉnh / province code or name (repeatable)",
+        help=bilingual("cli.help.province"),
     )
     parser.add_argument(
         "--province-list",
         choices=[p.value for p in ProvinceList],
-        help="34 (từ 1/7/2025, mặc định / since 1 July 2025, default) hoặc/or 63",
+        help=f"34 ({bilingual('cli.help.province_list')}) {bilingual('cli.or', between='/')} 63",
     )
     parser.add_argument("--year-from", type=int, metavar="Y")
     parser.add_argument("--year-to", type=int, metavar="Y")
@@ -148,10 +145,7 @@ def run_export(args: argparse.Namespace) -> int:
     from datastore.export import export
 
     if args.out is None and args.fmt == "xlsx" and sys.stdout.isatty():
-        raise UsageProblem(
-            "không ghi XLSX ra màn hình; dùng --out FILE hoặc chuyển hướng stdout / "
-            "refusing to write XLSX to a terminal; use --out FILE or redirect stdout"
-        )
+        raise UsageProblem(bilingual("cli.export_to_terminal"))
     with Session(get_engine(args.database_url)) as session:
         filters = filters_from_args(args, session=session)
         _warn_unused_options(args)
@@ -162,7 +156,7 @@ def run_export(args: argparse.Namespace) -> int:
             return EXIT_OK
         with _replacing(args.out) as out:
             rows = export(args.kind, session=session, filters=filters, fmt=args.fmt, out=out)
-    say(f"Đã ghi {rows} dòng vào {args.out}. / Wrote {rows} rows to {args.out}.")
+    say(bilingual("cli.export_written", rows=rows, out=args.out))
     return EXIT_OK
 
 
@@ -172,16 +166,13 @@ def _warn_unused_options(args: argparse.Namespace) -> None:
         value = getattr(args, "kinds" if option == "kind" else option)
         if value not in (None, []) and args.kind not in kinds:
             flag = "--" + option.replace("_", "-")
-            say(f"Bỏ qua {flag} (không dùng cho {args.kind}). / {flag} ignored for {args.kind}.")
+            say(bilingual("cli.option_ignored", flag=flag, kind=args.kind))
 
 
 def filters_from_args(args: argparse.Namespace, *, session: Session) -> Filters:
     """A Filters value from the export options, or UsageProblem naming the first bad value."""
     if args.year_from is not None and args.year_to is not None and args.year_from > args.year_to:
-        raise UsageProblem(
-            f"--year-from {args.year_from} sau --year-to {args.year_to} / "
-            f"--year-from {args.year_from} is after --year-to {args.year_to}"
-        )
+        raise UsageProblem(bilingual("cli.years_reversed", start=args.year_from, end=args.year_to))
     province_list = ProvinceList(args.province_list or ProvinceList.CURRENT.value)
     provinces: list[Province] = []
     countries: list[str] = []
@@ -214,7 +205,7 @@ def resolve_countries(directory: Directory, values: Sequence[str]) -> list[str]:
         try:
             codes.append(directory.resolve_country(value).code)
         except LookupProblem as problem:
-            raise UsageProblem(f"không tìm thấy nước {value!r} / {problem}") from problem
+            raise UsageProblem(_not_found("cli.no_country", value, problem)) from problem
     return codes
 
 
@@ -230,23 +221,16 @@ def resolve_provinces(
     value, province = strangers[0]
     if explicit_list is None and province.province_list == ProvinceList.LEGACY.value:
         if any(_is_code(v) for v in values):
-            raise UsageProblem(
-                f"{value!r} là tỉnh cũ (danh mục 63) nhưng có mã tỉnh đi kèm: hãy chọn "
-                f"--province-list / {value!r} is an old province (63-list) but codes were given "
-                "too: choose --province-list"
-            )
-        say(
-            f"{value!r} là tỉnh trước 1/7/2025: dùng danh mục 63 tỉnh. / "
-            f"{value!r} is a province before 1 July 2025: using the 63-province list."
-        )
+            raise UsageProblem(bilingual("cli.legacy_with_codes", value=value))
+        say(bilingual("cli.legacy_list_chosen", value=value))
         legacy = ProvinceList.LEGACY
         return legacy, [_resolve_province(directory, v, legacy) for v in values]
     today = directory.current_unit(province)
-    raise UsageProblem(
-        f"{value!r} không thuộc danh mục {chosen.value} (nay thuộc {today.short_name}) / "
-        f"{value!r} is not in the {chosen.value}-list (today part of {today.short_name}); "
-        f"use --province-list {province.province_list} or --province {today.short_name!r}"
+    names = {"value": value, "chosen": chosen.value, "today": today.short_name}
+    advice = t(
+        "cli.choose_list_or_unit", "en", today=today.short_name, other=province.province_list
     )
+    raise UsageProblem(f"{bilingual('cli.not_in_list', **names)}; {advice}")
 
 
 def _resolve_province(directory: Directory, value: str, province_list: ProvinceList) -> Province:
@@ -255,7 +239,7 @@ def _resolve_province(directory: Directory, value: str, province_list: ProvinceL
             return directory.province(province_list, value.strip())
         return directory.resolve_province(value, province_list=province_list)
     except LookupProblem as problem:
-        raise UsageProblem(f"không tìm thấy tỉnh/thành {value!r} / {problem}") from problem
+        raise UsageProblem(_not_found("cli.no_province", value, problem)) from problem
 
 
 def _is_code(value: str) -> bool:
@@ -284,8 +268,13 @@ def resolve_sectors(directory: Directory, values: Sequence[str]) -> list[str]:
         try:
             codes.append(directory.resolve_sector(value).code)
         except LookupProblem as problem:
-            raise UsageProblem(f"không tìm thấy lĩnh vực {value!r} / {problem}") from problem
+            raise UsageProblem(_not_found("cli.no_sector", value, problem)) from problem
     return codes
+
+
+def _not_found(message_id: str, value: str, problem: LookupProblem) -> str:
+    """What was not found, in Vietnamese, then the lookup's own message (in English)."""
+    return f"{t(message_id, 'vi', value=value)} / {problem}"
 
 
 def _unique(values: Any) -> tuple[str, ...]:
@@ -325,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of `python -m datastore` with every registered subcommand."""
     parser = argparse.ArgumentParser(
         prog="python -m datastore",
-        description="Dữ liệu đối ngoại nhân dân / People's diplomacy data",
+        description=bilingual("cli.description"),
     )
     add_database_option(parser, suppress_default=False)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -341,13 +330,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UsageProblem as problem:
-        say(f"Lỗi / Error: {problem}")
+        say(f"{bilingual('cli.error')}: {problem}")
         return EXIT_USAGE
     except SQLAlchemyError as error:
-        say(
-            "Lỗi cơ sở dữ liệu; đã chạy `python -m datastore migrate` chưa? / Database error; "
-            f"was `python -m datastore migrate` run? ({type(error).__name__}: {error})"
-        )
+        say(f"{bilingual('cli.database_error')} ({type(error).__name__}: {error})")
         return EXIT_FAILED
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); say nothing more on a closed pipe.

@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from i18n.catalogue import bilingual
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 SubParsers = Any  # argparse's _SubParsersAction, private in typeshed
@@ -33,5 +35,5 @@ def add_database_option(parser: argparse.ArgumentParser, *, suppress_default: bo
         "--database-url",
         metavar="URL",
         default=argparse.SUPPRESS if suppress_default else None,
-        help="CSDL cần dùng, thay cho DATABASE_URL / database to use instead of DATABASE_URL",
+        help=bilingual("cli.help.database_url"),
     )

@@ -32,8 +32,8 @@ from datastore.load.templates import FORMATS, template_bytes
 from datastore.load.undo import UndoRefused, list_loads, undo_load
 from datastore.load.write import LoadSummary
 from datastore.problems import DataProblem
-from i18n.catalogue import t
-from i18n.formatting import quote
+from i18n.catalogue import bilingual, t
+from i18n.formatting import format_stamp, quote
 
 
 def add_import_parser(subparsers: Any) -> None:
@@ -41,47 +41,36 @@ def add_import_parser(subparsers: Any) -> None:
 
     importing = subparsers.add_parser(
         "import",
-        help="nạp tệp CSV/XLSX vào CSDL / load a CSV or XLSX file",
-        description=(
-            "Nạp tệp số liệu; lỗi được liệt kê theo dòng và không ghi gì cho đến khi tệp đúng. "
-            "/ Load a file of figures; problems are listed row by row and nothing is written "
-            "until the whole file is right."
-        ),
+        help=bilingual("cli.help.import"),
+        description=bilingual("cli.help.import_description"),
     )
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.add_argument("--kind", required=True, choices=KINDS)
     importing.add_argument(
         "--dry-run",
         action="store_true",
-        help="kiểm tra và đếm, không ghi / check and count, write nothing",
+        help=bilingual("cli.help.dry_run"),
     )
-    importing.add_argument("--user", metavar="NAME", help="người nạp / who loads (default: login)")
+    importing.add_argument("--user", metavar="NAME", help=bilingual("cli.help.import_user"))
     add_database_option(importing)
     importing.set_defaults(handler=run_import)
 
-    loads = subparsers.add_parser("loads", help="lịch sử các lượt nạp / history of loads")
+    loads = subparsers.add_parser("loads", help=bilingual("cli.help.loads"))
     loads.add_argument("--limit", type=int, default=50, metavar="N")
     add_database_option(loads)
     loads.set_defaults(handler=run_loads)
 
-    undo = subparsers.add_parser("undo", help="hoàn tác một lượt nạp / undo a whole load")
+    undo = subparsers.add_parser("undo", help=bilingual("cli.help.undo"))
     undo.add_argument("batch_id", type=int, metavar="BATCH_ID")
-    undo.add_argument("--user", metavar="NAME", help="người hoàn tác / who undoes")
+    undo.add_argument("--user", metavar="NAME", help=bilingual("cli.help.undo_user"))
     add_database_option(undo)
     undo.set_defaults(handler=run_undo)
 
-    template = subparsers.add_parser(
-        "template", help="tệp mẫu để nhập số liệu / empty file to fill in"
-    )
+    template = subparsers.add_parser("template", help=bilingual("cli.help.template"))
     template.add_argument("kind", choices=KINDS)
     template.add_argument("--format", dest="fmt", choices=FORMATS, default="xlsx")
     template.add_argument("--out", type=Path, metavar="FILE", help="default: stdout")
     template.set_defaults(handler=run_template)
-
-
-def _both(message_id: str, **params: Any) -> str:
-    """A message in Vietnamese, then English."""
-    return f"{t(message_id, 'vi', **params)} / {t(message_id, 'en', **params)}"
 
 
 def _user(args: argparse.Namespace) -> str:
@@ -96,9 +85,14 @@ def _user(args: argparse.Namespace) -> str:
 def problem_line(problem: RowProblem) -> str:
     """One problem on one line: row, column, value, reason (Vietnamese / English)."""
     return (
-        f"dòng/row {problem.row} | cột/column {problem.column} | giá trị/value "
-        f"{quote(problem.value)} | {problem.reason} / {problem.reason_en}"
+        f"{_words('load.row')} {problem.row} | {_words('load.column')} {problem.column} | "
+        f"{_words('load.value')} {quote(problem.value)} | {problem.reason} / {problem.reason_en}"
     )
+
+
+def _words(key: str) -> str:
+    """A word in both languages, as a heading is written here: "dòng/row"."""
+    return bilingual(key, between="/")
 
 
 class _ProgressLines:
@@ -113,7 +107,7 @@ class _ProgressLines:
         if step == self.last:
             return
         self.last = step
-        label = f"{t(phase, 'vi')} / {t(phase, 'en')}"
+        label = bilingual(phase)
         print(f"[{fraction:4.0%}] {label}", file=sys.stderr, flush=True)
 
 
@@ -123,7 +117,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     path: Path = args.file
     if not path.is_file():
-        raise UsageProblem(_both("cli.no_file", file=str(path)))
+        raise UsageProblem(bilingual("cli.no_file", file=str(path)))
     try:
         check_size(path.stat().st_size)  # before reading a byte of it
         data = path.read_bytes()
@@ -143,7 +137,7 @@ def run_import(args: argparse.Namespace) -> int:
     except LoadRejected as rejected:
         for problem in rejected.problems:
             print(problem_line(problem))
-        print(_both("cli.rejected", count=len(rejected.problems)))
+        print(bilingual("cli.rejected", count=len(rejected.problems)))
         return EXIT_FAILED
     _print_summary(summary, path.name)
     return EXIT_OK
@@ -160,9 +154,9 @@ def _print_summary(summary: LoadSummary, file_name: str) -> None:
     print(t("cli.summary", "vi", **params))
     print(t("cli.summary", "en", **params))
     if summary.dry_run:
-        print(_both("cli.dry_run"))
+        print(bilingual("cli.dry_run"))
     else:
-        print(_both("cli.saved", batch=summary.batch_id))
+        print(bilingual("cli.saved", batch=summary.batch_id))
 
 
 def run_loads(args: argparse.Namespace) -> int:
@@ -172,20 +166,31 @@ def run_loads(args: argparse.Namespace) -> int:
     with Session(get_engine(args.database_url)) as session:
         frame = list_loads(session=session, limit=args.limit)
     if frame.empty:
-        print(_both("import.history_empty"))
+        print(bilingual("import.history_empty"))
         return EXIT_OK
+    kind, at, by = (
+        _words("cli.loads.kind"),
+        _words("cli.loads.at") + " (UTC)",
+        _words("cli.loads.by"),
+    )
+    # The counts' headings are short: a sign and the Vietnamese word.
+    added, updated, unchanged = (
+        sign + t(f"cli.loads.{name}", "vi")
+        for sign, name in (("+", "added"), ("~", "updated"), ("=", "unchanged"))
+    )
     header = (
-        f"{'#':>5}  {'loại/kind':<13} {'lúc/at (UTC)':<16}  {'người/by':<12} "
-        f"{'+thêm':>7} {'~sửa':>7} {'=giữ':>7}  tệp/file (sha256)  trạng thái/status"
+        f"{'#':>5}  {kind:<13} {at:<16}  {by:<12} {added:>7} {updated:>7} {unchanged:>7}  "
+        f"{_words('cli.loads.file')} (sha256)  {_words('cli.loads.status')}"
     )
     print(header)
     for row in frame.to_dict("records"):
         status = "demo" if row["is_demo"] else ""
         if row["undone_at"] is not None and row["undone_at"] == row["undone_at"]:
-            undone = f"hoàn tác/undone {row['undone_at']:%Y-%m-%d %H:%M} {row['undone_by']}"
+            when = format_stamp(row["undone_at"])
+            undone = f"{_words('cli.loads.undone')} {when} {row['undone_by']}"
             status = f"{status} {undone}".strip()
         print(
-            f"{row['id']:>5}  {row['kind']:<13} {row['created_at']:%Y-%m-%d %H:%M}  "
+            f"{row['id']:>5}  {row['kind']:<13} {format_stamp(row['created_at'])}  "
             f"{str(row['created_by'])[:12]:<12} {row['rows_added']:>7} {row['rows_updated']:>7} "
             f"{row['rows_unchanged']:>7}  {row['file_name']} ({str(row['checksum'])[:12]})  "
             f"{status}"
@@ -204,7 +209,7 @@ def run_undo(args: argparse.Namespace) -> int:
             print(_two_languages("cli.undo_refused", refused))
             return EXIT_FAILED
     print(
-        _both(
+        bilingual(
             "cli.undone",
             batch=summary.batch_id,
             kind=summary.kind,
@@ -226,7 +231,7 @@ def run_template(args: argparse.Namespace) -> int:
     """Write an empty template to --out or stdout."""
 
     if args.out is None and args.fmt == "xlsx" and sys.stdout.isatty():
-        raise UsageProblem(_both("cli.xlsx_to_terminal"))
+        raise UsageProblem(bilingual("cli.xlsx_to_terminal"))
     data = template_bytes(args.kind, args.fmt)
     if args.out is None:
         sys.stdout.buffer.write(data)
@@ -234,5 +239,5 @@ def run_template(args: argparse.Namespace) -> int:
         return EXIT_OK
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
-    say(_both("cli.template_written", kind=args.kind, out=str(args.out)))
+    say(bilingual("cli.template_written", kind=args.kind, out=str(args.out)))
     return EXIT_OK

@@ -24,6 +24,8 @@ from datastore.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_database_
 from datastore.credentials import AccountProblem
 from datastore.db import get_engine
 from datastore.models import Role
+from i18n.catalogue import bilingual, t
+from i18n.formatting import format_stamp
 
 ROLES = [role.value for role in Role]
 
@@ -32,49 +34,47 @@ def add_user_parser(subparsers: Any) -> None:
     """`user ...`: one subcommand with its own actions."""
     parser = subparsers.add_parser(
         "user",
-        help="quản lý tài khoản / manage accounts",
-        description="Tài khoản và vai trò / Accounts and roles (viewer, editor, admin)",
+        help=bilingual("cli.help.user"),
+        description=bilingual("cli.help.user_description"),
     )
     add_database_option(parser)
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
 
-    add = actions.add_parser("add", help="tạo tài khoản / create an account")
+    add = actions.add_parser("add", help=bilingual("cli.help.user_add"))
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", choices=ROLES, required=True)
-    add.add_argument("--email", metavar="E", help="để đăng nhập qua tổ chức / for OIDC sign-in")
+    add.add_argument("--email", metavar="E", help=bilingual("cli.help.email"))
     secret = add.add_mutually_exclusive_group()
     secret.add_argument(
-        "--password-stdin", action="store_true", help="đọc mật khẩu từ stdin / read from stdin"
+        "--password-stdin", action="store_true", help=bilingual("cli.help.password_stdin")
     )
     secret.add_argument(
         "--no-password",
         action="store_true",
-        help="chỉ đăng nhập qua tổ chức (cần --email) / organisation sign-in only (needs --email)",
+        help=bilingual("cli.help.no_password"),
     )
     add_database_option(add)
     add.set_defaults(handler=run_add)
 
-    listing = actions.add_parser("list", help="liệt kê tài khoản / list accounts")
+    listing = actions.add_parser("list", help=bilingual("cli.help.user_list"))
     add_database_option(listing)
     listing.set_defaults(handler=run_list)
 
-    role = actions.add_parser("set-role", help="đổi vai trò / change the role")
+    role = actions.add_parser("set-role", help=bilingual("cli.help.set_role"))
     role.add_argument("name", metavar="NAME")
     role.add_argument("role", choices=ROLES, metavar="ROLE")
     add_database_option(role)
     role.set_defaults(handler=run_set_role)
 
-    password = actions.add_parser(
-        "set-password", help="đặt lại mật khẩu, mở khoá / set a new password, lift a lock-out"
-    )
+    password = actions.add_parser("set-password", help=bilingual("cli.help.set_password"))
     password.add_argument("name", metavar="NAME")
     password.add_argument("--password-stdin", action="store_true")
     add_database_option(password)
     password.set_defaults(handler=run_set_password)
 
-    email = actions.add_parser("set-email", help="đổi thư điện tử / change the e-mail")
+    email = actions.add_parser("set-email", help=bilingual("cli.help.set_email"))
     email.add_argument("name", metavar="NAME")
-    email.add_argument("email", metavar="EMAIL", help='"" để xoá / "" to remove')
+    email.add_argument("email", metavar="EMAIL", help=bilingual("cli.help.remove_email"))
     add_database_option(email)
     email.set_defaults(handler=run_set_email)
 
@@ -89,17 +89,14 @@ def read_password(*, from_stdin: bool) -> str:
         line = sys.stdin.readline()
         password = line.removesuffix("\n").removesuffix("\r")
         if not password:
-            raise _NoPassword("stdin không có mật khẩu / no password on stdin")
+            raise _NoPassword(bilingual("cli.no_password_on_stdin"))
         return password
     if not sys.stdin.isatty():
-        raise _NoPassword(
-            "không có màn hình để hỏi mật khẩu; dùng --password-stdin / "
-            "no terminal to ask for the password; use --password-stdin"
-        )
-    first = getpass.getpass("Mật khẩu / Password: ")
-    second = getpass.getpass("Nhập lại / Again: ")
+        raise _NoPassword(bilingual("cli.no_terminal"))
+    first = getpass.getpass(bilingual("cli.password_prompt") + ": ")
+    second = getpass.getpass(bilingual("cli.password_again") + ": ")
     if first != second:
-        raise _NoPassword("hai lần nhập không khớp / the two entries differ")
+        raise _NoPassword(bilingual("cli.passwords_differ"))
     return first
 
 
@@ -109,10 +106,11 @@ def _run(args: argparse.Namespace, action: Any) -> int:
         with Session(get_engine(args.database_url)) as session:
             return int(action(session))
     except _NoPassword as problem:
-        say(f"Lỗi / Error: {problem}")
+        say(f"{bilingual('cli.error')}: {problem}")
         return EXIT_USAGE
     except AccountProblem as problem:
-        say(f"Lỗi: {problem.message_vi} / Error: {problem.message_en}")
+        vi, en = t("cli.error", "vi"), t("cli.error", "en")
+        say(f"{vi}: {problem.message_vi} / {en}: {problem.message_en}")
         return EXIT_FAILED
 
 
@@ -124,10 +122,7 @@ def run_add(args: argparse.Namespace) -> int:
         account = create_user(
             session=session, name=args.name, role=args.role, password=password, email=args.email
         )
-        say(
-            f"Đã tạo tài khoản {account.name!r} ({account.role}). / "
-            f"Created the account {account.name!r} ({account.role})."
-        )
+        say(bilingual("cli.user_created", name=account.name, role=account.role))
         return EXIT_OK
 
     return _run(args, action)
@@ -157,7 +152,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _when(moment: Any) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S UTC") if moment is not None else ""
+    return f"{format_stamp(moment, seconds=True)} UTC" if moment is not None else ""
 
 
 def run_set_role(args: argparse.Namespace) -> int:
@@ -165,10 +160,7 @@ def run_set_role(args: argparse.Namespace) -> int:
 
     def action(session: Session) -> int:
         account = set_role(session=session, name=args.name, role=args.role)
-        say(
-            f"Tài khoản {account.name!r} nay là {account.role}. / "
-            f"The account {account.name!r} is now {account.role}."
-        )
+        say(bilingual("cli.role_set", name=account.name, role=account.role))
         return EXIT_OK
 
     return _run(args, action)
@@ -180,7 +172,7 @@ def run_set_password(args: argparse.Namespace) -> int:
     def action(session: Session) -> int:
         password = read_password(from_stdin=args.password_stdin)
         account = set_password(session=session, name=args.name, password=password)
-        say(f"Đã đặt mật khẩu mới cho {account.name!r}. / Set a new password for {account.name!r}.")
+        say(bilingual("cli.password_set", name=account.name))
         return EXIT_OK
 
     return _run(args, action)
@@ -191,10 +183,7 @@ def run_set_email(args: argparse.Namespace) -> int:
 
     def action(session: Session) -> int:
         account = set_email(session=session, name=args.name, email=args.email or None)
-        say(
-            f"Thư điện tử của {account.name!r}: {account.email or '-'}. / "
-            f"E-mail of {account.name!r}: {account.email or '-'}."
-        )
+        say(bilingual("cli.email_set", name=account.name, email=account.email or "-"))
         return EXIT_OK
 
     return _run(args, action)

@@ -16,6 +16,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from datastore.models import Role
+from datastore.problems import DataProblem
+from i18n.catalogue import t
 
 # Five failures in a row lock the account for 30 s; each further failure doubles the wait,
 # up to 15 minutes. A success resets the count.
@@ -30,27 +32,19 @@ MAX_EMAIL_LENGTH = 255
 hasher = PasswordHasher()
 
 
-class AccountProblem(ValueError):
-    """A request about accounts that cannot be done, with its message in both languages."""
-
-    def __init__(self, message_vi: str, message_en: str):
-        super().__init__(message_en)
-        self.message_vi = message_vi
-        self.message_en = message_en
+class AccountProblem(DataProblem):
+    """A request about accounts that cannot be done: a message id with its parameters."""
 
     def message(self, lang: str) -> str:
         """The message in the interface language ("vi" or "en")."""
-        return self.message_vi if lang == "vi" else self.message_en
+        return t(self.message_id, lang, **self.params)
 
 
 class AccountLocked(AccountProblem):
     """Too many failed sign-ins: the name is locked for `retry_after` more seconds."""
 
     def __init__(self, retry_after: int):
-        super().__init__(
-            f"Tài khoản tạm khoá, thử lại sau {retry_after} giây",
-            f"Account temporarily locked, try again in {retry_after} seconds",
-        )
+        super().__init__("auth.locked", seconds=retry_after)
         self.retry_after = retry_after
 
 
@@ -71,16 +65,11 @@ def normalize_email(email: str) -> str:
 def checked_name(name: str) -> str:
     normal = normalize_name(name)
     if not normal:
-        raise AccountProblem("Tên tài khoản không được để trống", "The account name is empty")
+        raise AccountProblem("account.name_empty")
     if len(normal) > MAX_NAME_LENGTH:
-        raise AccountProblem(
-            f"Tên tài khoản dài quá {MAX_NAME_LENGTH} ký tự",
-            f"The account name is longer than {MAX_NAME_LENGTH} characters",
-        )
+        raise AccountProblem("account.name_too_long", limit=MAX_NAME_LENGTH)
     if any(unicodedata.category(char).startswith("C") for char in normal):
-        raise AccountProblem(
-            "Tên tài khoản có ký tự điều khiển", "The account name holds control characters"
-        )
+        raise AccountProblem("account.name_control")
     return normal
 
 
@@ -90,9 +79,7 @@ def checked_email(email: str | None) -> str | None:
     normal = normalize_email(email)
     local, at, domain = normal.rpartition("@")
     if not at or not local or "." not in domain or len(normal) > MAX_EMAIL_LENGTH:
-        raise AccountProblem(
-            f"Địa chỉ thư điện tử không hợp lệ: {email!r}", f"Not an e-mail address: {email!r}"
-        )
+        raise AccountProblem("account.email_invalid", email=email)
     return normal
 
 
@@ -101,10 +88,7 @@ def checked_role(role: Role | str) -> Role:
         return Role(role)
     except ValueError:
         names = ", ".join(r.value for r in Role)
-        raise AccountProblem(
-            f"Vai trò {role!r} không có; chọn một trong: {names}",
-            f"No role {role!r}; choose one of: {names}",
-        ) from None
+        raise AccountProblem("account.role_unknown", role=role, names=names) from None
 
 
 def prepared_password(password: str) -> str:
@@ -115,15 +99,9 @@ def prepared_password(password: str) -> str:
 def new_hash(password: str) -> str:
     text = prepared_password(password)
     if len(text) < MIN_PASSWORD_LENGTH:
-        raise AccountProblem(
-            f"Mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự",
-            f"The password needs at least {MIN_PASSWORD_LENGTH} characters",
-        )
+        raise AccountProblem("account.password_too_short", limit=MIN_PASSWORD_LENGTH)
     if len(text) > MAX_PASSWORD_LENGTH:
-        raise AccountProblem(
-            f"Mật khẩu dài quá {MAX_PASSWORD_LENGTH} ký tự",
-            f"The password is longer than {MAX_PASSWORD_LENGTH} characters",
-        )
+        raise AccountProblem("account.password_too_long", limit=MAX_PASSWORD_LENGTH)
     return hasher.hash(text)
 
 

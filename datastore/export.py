@@ -30,6 +30,7 @@ from xlsxwriter.worksheet import Worksheet
 from datastore.extracts import EXTRACT_COLUMNS, arrow_schema, extract_columns
 from datastore.extracts.reading import DEFAULT_CHUNK_SIZE, data_date, iter_extract
 from datastore.filters import Filters
+from i18n.catalogue import bilingual, t
 
 FORMATS = ("csv", "xlsx")
 BOM = b"\xef\xbb\xbf"
@@ -37,32 +38,8 @@ _DANGEROUS_FIRST = frozenset("=+-@\t\r")
 # The same rule as `neutralise`, for Arrow (RE2 syntax; ^ is the start of the cell).
 _DANGEROUS_START = r"^('*[=+\-@\t\r])"
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
-DATA_SHEET = "Dữ liệu"
-INFO_SHEET = "Thông tin"
-
-_FILTER_LABELS = {
-    "province_list": "Danh mục tỉnh (34: từ 1/7/2025; 63: trước đó) / Province list",
-    "provinces": "Tỉnh/thành (mã) / Provinces (codes)",
-    "year_from": "Từ năm / From year",
-    "year_to": "Đến năm / To year",
-    "countries": "Nước (ISO alpha-3) / Countries",
-    "sectors": "Lĩnh vực (mã DAC) / Sectors (DAC codes)",
-    "measure": "Cam kết/giải ngân / Measure",
-    "direction": "Đoàn vào/đoàn ra / Direction",
-    "kinds": "Loại hoạt động / Kinds",
-}
-_KIND_LABELS = {
-    "members": "Hội viên / Members",
-    "aid": "Viện trợ PCPNN / Foreign NGO aid",
-    "exchanges": "Đoàn ra, đoàn vào / Exchanges",
-    "organizations": "Tổ chức / Organizations",
-}
-_NOTES = (
-    "Tên nước bằng tiếng Việt (CLDR), mã nước ISO 3166-1 alpha-3, mã lĩnh vực OECD DAC. "
-    "Ô chữ bắt đầu bằng = + - @, tab hoặc CR được thêm dấu ' ở đầu để không bị chạy như "
-    "công thức. / Country names in Vietnamese, ISO alpha-3 codes, OECD DAC sector codes. Text "
-    "cells starting with = + - @, tab or CR get a leading ' so that they never run as formulas."
-)
+DATA_SHEET = t("extract.sheet.data", "vi")
+INFO_SHEET = t("extract.sheet.info", "vi")
 
 
 def neutralise(text: str) -> str:
@@ -212,18 +189,18 @@ def _write_info(
     """The second sheet: what the extract is, which filters made it, how fresh, from where."""
     sheet.set_column(0, 0, 50)
     sheet.set_column(1, 1, 70)
-    sheet.write_string(0, 0, "Mục / Item", bold)
-    sheet.write_string(0, 1, "Giá trị / Value", bold)
+    sheet.write_string(0, 0, bilingual("extract.info.item"), bold)
+    sheet.write_string(0, 1, bilingual("extract.info.value"), bold)
     entries: list[tuple[str, Any]] = [
-        ("Dữ liệu / Extract", _KIND_LABELS[kind]),
-        ("Số dòng / Rows", rows),
-        ("Ngày dữ liệu (lần nạp gần nhất, UTC) / Data as of (latest load, UTC)", loaded_at),
-        ("Ngày trích xuất (UTC) / Extracted at (UTC)", datetime.now(UTC)),
+        (bilingual("extract.info.kind"), bilingual(f"extract.kind.{kind}")),
+        (bilingual("extract.info.rows"), rows),
+        (bilingual("extract.info.data_date"), loaded_at),
+        (bilingual("extract.info.extracted_at"), datetime.now(UTC)),
     ]
-    entries += [(_FILTER_LABELS.get(name, name), value) for name, value in filters.as_rows()]
-    entries.append(("Nguồn / Sources", sources[0] if sources else "—"))
+    entries += [(bilingual(f"extract.filter.{name}"), value) for name, value in filters.as_rows()]
+    entries.append((bilingual("extract.info.sources"), sources[0] if sources else "—"))
     entries += [("", source) for source in sources[1:]]
-    entries.append(("Ghi chú / Notes", _NOTES))
+    entries.append((bilingual("extract.info.notes"), bilingual("extract.notes")))
     for number, (label, value) in enumerate(entries, start=1):
         if label:
             sheet.write_string(number, 0, label, bold)

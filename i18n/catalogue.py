@@ -8,7 +8,9 @@ from i18n.texts.about import ABOUT
 from i18n.texts.accounts import ACCOUNTS
 from i18n.texts.chart_alt_text import CHART_ALT_TEXT
 from i18n.texts.charts import CHARTS
+from i18n.texts.command_line import COMMAND_LINE
 from i18n.texts.data_words import KEY_COLUMNS, KIND_NAMES
+from i18n.texts.extracts import EXTRACTS
 from i18n.texts.filters import FILTERS
 from i18n.texts.import_page import IMPORT_PAGE
 from i18n.texts.loads import LOADS
@@ -31,6 +33,8 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     PROBLEMS_CELLS,
     PROBLEMS_FILES,
     LOADS,
+    COMMAND_LINE,
+    EXTRACTS,
 )
 
 
@@ -67,6 +71,11 @@ def t(key: str, lang: str, **fmt: object) -> str:
     """The text for `key` in `lang` ("vi" or "en"), with {placeholders} filled from `fmt`."""
     check_lang(lang)
     return TEXTS[key][lang].format(**fmt)
+
+
+def bilingual(key: str, *, between: str = " / ", **fmt: object) -> str:
+    """The text in Vietnamese then in English, as the command line and the extract files show it."""
+    return t(key, "vi", **fmt) + between + t(key, "en", **fmt)
 
 
 def hint(options: list[str]) -> dict[str, str]:

@@ -30,6 +30,8 @@ _MONEY_STEPS: dict[str, tuple[tuple[float, str], ...]] = {
 # Day and minute as the screens and messages show them, the same in both languages.
 _DAY_PATTERN = "dd/MM/yyyy"
 _MOMENT_PATTERN = "dd/MM/yyyy HH:mm"
+# The command line's listings sort and parse well with ISO order.
+_STAMP_PATTERNS = {False: "yyyy-MM-dd HH:mm", True: "yyyy-MM-dd HH:mm:ss"}
 
 
 def _is_missing(x: float | None) -> bool:
@@ -131,6 +133,14 @@ def format_file_size(size: int, lang: str) -> str:
     return t("unit.bytes", lang, count=size)
 
 
+def format_file_size_plain(size: int) -> str:
+    """A file size as the load's messages show it in both languages: '0.9 KB', '20.5 MB'."""
+    value, unit = (size / 1024, "KB") if size < MEGABYTE else (size / 1024 / 1024, "MB")
+    with localcontext(prec=_FLOAT_DIGITS, rounding=ROUND_HALF_EVEN):
+        number = numbers.format_decimal(Decimal(value), format="0.0", locale=_LOCALES["en"])
+    return f"{number} {unit}"
+
+
 def format_day(day: date | datetime) -> str:
     """A date as dd/mm/yyyy, the same in both languages' screens and messages."""
     return dates.format_date(day, _DAY_PATTERN, locale=_LOCALES["vi"])
@@ -139,6 +149,11 @@ def format_day(day: date | datetime) -> str:
 def format_moment(moment: datetime) -> str:
     """A time as dd/mm/yyyy HH:MM, in the time zone it carries (the loads' times are UTC)."""
     return dates.format_datetime(moment, _MOMENT_PATTERN, locale=_LOCALES["vi"])
+
+
+def format_stamp(moment: datetime, *, seconds: bool = False) -> str:
+    """A time as yyyy-mm-dd HH:MM(:SS), for the command line's listings."""
+    return dates.format_datetime(moment, _STAMP_PATTERNS[seconds], locale=_LOCALES["en"])
 
 
 def grouped(number: int | Decimal) -> str:

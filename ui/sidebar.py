@@ -8,25 +8,28 @@ import streamlit as st
 from datastore import queries
 from datastore.filters import Filters
 from datastore.models import ProvinceList
-from i18n.catalogue import LANGUAGES, t
+from i18n.catalogue import LANGUAGES, bilingual, t
 from i18n.formatting import with_code
 from ui.data import lookup
-
-_LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 def choose_language() -> str:
     """The language switch; Vietnamese unless the user (or the URL) asks for English."""
     chosen = st.sidebar.segmented_control(
-        "Ngôn ngữ / Language",
+        bilingual("language.label"),
         options=list(LANGUAGES),
-        format_func=_LANGUAGE_NAMES.__getitem__,
+        format_func=_language_name,
         default="vi",
         required=True,
         key="lang",
         bind="query-params",
     )
     return str(chosen or "vi")
+
+
+def _language_name(lang: str) -> str:
+    """A language's name in that language, as the switch offers it."""
+    return t("language.name", lang)
 
 
 def shared_filters(lang: str) -> Filters:

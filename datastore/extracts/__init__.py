@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from i18n.catalogue import t
+
 EXTRACT_KINDS = ("members", "aid", "exchanges", "organizations")
 
 
@@ -36,65 +38,70 @@ class ExtractColumn:
     type: str  # "text" | "int" | "decimal" | "date"
 
 
-_YEAR = ExtractColumn("year", "Năm", "int")
+def _column(name: str, value_type: str, header: str = "") -> ExtractColumn:
+    """A column headed by the catalogue's Vietnamese text `header` (extract.column.<name>)."""
+    return ExtractColumn(name, t(header or f"extract.column.{name}", "vi"), value_type)
+
+
+_YEAR = _column("year", "int", "column.year")
 _PROVINCE = (
-    ExtractColumn("province_code", "Mã tỉnh (theo danh mục báo cáo)", "text"),
-    ExtractColumn("province", "Tỉnh/thành (như báo cáo)", "text"),
-    ExtractColumn("province_2025_code", "Mã tỉnh (34 đơn vị, từ 1/7/2025)", "text"),
-    ExtractColumn("province_2025", "Tỉnh/thành hiện nay", "text"),
+    _column("province_code", "text"),
+    _column("province", "text"),
+    _column("province_2025_code", "text"),
+    _column("province_2025", "text"),
 )
 _PARTNER_COUNTRY = (
-    ExtractColumn("partner_country_code", "Mã nước đối tác (ISO alpha-3)", "text"),
-    ExtractColumn("partner_country", "Nước đối tác", "text"),
+    _column("partner_country_code", "text"),
+    _column("partner_country", "text"),
 )
-_SOURCE = ExtractColumn("source", "Nguồn", "text")
+_SOURCE = _column("source", "text")
 
 _COLUMNS: dict[str, tuple[ExtractColumn, ...]] = {
     "members": (
         _YEAR,
         *_PROVINCE,
-        ExtractColumn("organization", "Tổ chức hữu nghị", "text"),
+        _column("organization", "text", "extract.column.association"),
         *_PARTNER_COUNTRY,
-        ExtractColumn("members", "Số hội viên", "int"),
-        ExtractColumn("chapters", "Số chi hội", "int"),
+        _column("members", "int"),
+        _column("chapters", "int"),
         _SOURCE,
     ),
     "aid": (
         _YEAR,
         *_PROVINCE,
-        ExtractColumn("donor", "Nhà tài trợ", "text"),
-        ExtractColumn("donor_country_code", "Mã nước tài trợ (ISO alpha-3)", "text"),
-        ExtractColumn("donor_country", "Nước tài trợ", "text"),
-        ExtractColumn("sector_code", "Mã lĩnh vực (OECD DAC)", "text"),
-        ExtractColumn("sector", "Lĩnh vực", "text"),
-        ExtractColumn("measure", "Cam kết/giải ngân (committed/disbursed)", "text"),
-        ExtractColumn("amount", "Số tiền (nguyên tệ)", "decimal"),
-        ExtractColumn("currency", "Loại tiền", "text"),
-        ExtractColumn("amount_vnd", "Số tiền (VND)", "int"),
-        ExtractColumn("amount_usd", "Số tiền (USD)", "decimal"),
-        ExtractColumn("title", "Tên dự án/khoản viện trợ", "text"),
+        _column("donor", "text"),
+        _column("donor_country_code", "text"),
+        _column("donor_country", "text"),
+        _column("sector_code", "text"),
+        _column("sector", "text", "axis.sector"),
+        _column("measure", "text"),
+        _column("amount", "decimal"),
+        _column("currency", "text"),
+        _column("amount_vnd", "int"),
+        _column("amount_usd", "decimal"),
+        _column("title", "text", "extract.column.aid_title"),
         _SOURCE,
     ),
     "exchanges": (
-        ExtractColumn("date", "Ngày", "date"),
+        _column("date", "date"),
         _YEAR,
         *_PROVINCE,
         *_PARTNER_COUNTRY,
-        ExtractColumn("partner_locality", "Địa phương đối tác", "text"),
-        ExtractColumn("direction", "Đoàn vào/đoàn ra (incoming/outgoing)", "text"),
-        ExtractColumn("kind", "Loại hoạt động", "text"),
-        ExtractColumn("participants", "Số người tham gia", "int"),
-        ExtractColumn("title", "Nội dung", "text"),
+        _column("partner_locality", "text", "axis.partner_locality"),
+        _column("direction", "text"),
+        _column("kind", "text", "filter.kinds"),
+        _column("participants", "int", "metric.participants"),
+        _column("title", "text", "extract.column.exchange_title"),
         _SOURCE,
     ),
     "organizations": (
-        ExtractColumn("kind", "Loại tổ chức", "text"),
-        ExtractColumn("organization", "Tên tổ chức", "text"),
+        _column("kind", "text", "extract.column.organization_kind"),
+        _column("organization", "text"),
         *_PROVINCE,
         *_PARTNER_COUNTRY,
-        ExtractColumn("district", "Huyện", "text"),
-        ExtractColumn("founded_on", "Ngày thành lập", "date"),
-        ExtractColumn("parent", "Tổ chức cấp trên", "text"),
+        _column("district", "text"),
+        _column("founded_on", "date"),
+        _column("parent", "text"),
         _SOURCE,
     ),
 }

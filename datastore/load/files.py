@@ -19,6 +19,7 @@ from datastore.config import settings
 from datastore.export import BOM
 from datastore.load.headers import Table, table_of
 from datastore.load.problems import FileProblem
+from i18n.formatting import format_file_size_plain
 
 # An XLSX is a zip: refuse one that unpacks to far more than any honest workbook.
 XLSX_UNPACK_FACTOR = 20
@@ -58,14 +59,9 @@ def check_size(size: int, limit: int | None = None) -> None:
     """Refuse a file over the limit (the configured one by default), before reading it."""
     limit = max_upload_bytes() if limit is None else limit
     if size > limit:
-        raise FileProblem("file.too_large", size=megabytes(size), limit=megabytes(limit))
-
-
-def megabytes(size: int) -> str:
-    """A file size for a message: 18 KB, 20.5 MB."""
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
+        raise FileProblem(
+            "file.too_large", size=format_file_size_plain(size), limit=format_file_size_plain(limit)
+        )
 
 
 def _grid(data: bytes, limit: int) -> Any:
@@ -139,8 +135,8 @@ def _xlsx_rows(data: bytes, limit: int) -> Any:
         if unpacked > XLSX_UNPACK_FACTOR * limit:
             raise FileProblem(
                 "file.xlsx_too_large",
-                size=megabytes(unpacked),
-                limit=megabytes(XLSX_UNPACK_FACTOR * limit),
+                size=format_file_size_plain(unpacked),
+                limit=format_file_size_plain(XLSX_UNPACK_FACTOR * limit),
             )
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except FileProblem:

@@ -19,6 +19,7 @@ from datastore.load.kinds import check_kind
 from datastore.load.problems import LoadRejected, RowProblem
 from datastore.load.records import VALIDATION_SHARE, Progress, validate_rows
 from datastore.load.write import BatchInfo, LoadSummary, load_rows
+from i18n.formatting import format_day
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -120,9 +121,9 @@ def _shown(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y") if value.time() == datetime.min.time() else str(value)
+        return format_day(value) if value.time() == datetime.min.time() else str(value)
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return format_day(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

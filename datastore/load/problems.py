@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from datastore.problems import DataProblem
+from i18n.catalogue import bilingual
+
+
+def _words(key: str) -> str:
+    """A word in both languages, as a row's place is written: "dòng/row"."""
+    return bilingual(key, between="/")
 
 
 @dataclass(frozen=True)
@@ -28,8 +34,8 @@ class RowProblem:
 
     def __str__(self) -> str:
         return (
-            f"dòng/row {self.row}, cột/column {self.column}, giá trị/value {self.value!r}: "
-            f"{self.reason} / {self.reason_en}"
+            f"{_words('load.row')} {self.row}, {_words('load.column')} {self.column}, "
+            f"{_words('load.value')} {self.value!r}: {self.reason} / {self.reason_en}"
         )
 
 
@@ -37,9 +43,7 @@ class LoadRejected(ValueError):
     """A load refused as a whole, with every problem found."""
 
     def __init__(self, problems: list[RowProblem]):
-        super().__init__(
-            f"{len(problems)} lỗi; không ghi gì / {len(problems)} problem(s); nothing was written"
-        )
+        super().__init__(bilingual("load.rejected", count=len(problems)))
         self.problems = problems
 
 

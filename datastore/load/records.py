@@ -27,7 +27,7 @@ from datastore.models import Organization, OrganizationKind, Province, ProvinceL
 from datastore.problems import DataProblem
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.vietnamese import fold
-from i18n.formatting import quote
+from i18n.formatting import format_day, quote
 from i18n.texts.data_words import KEY_COLUMNS
 
 CHUNK = 5_000
@@ -286,7 +286,7 @@ def _normalize_exchange(
         if year is not None and year != day.year:
             cells.problem(
                 "year",
-                DataProblem("year.date_mismatch", year=year, date=day.strftime("%d/%m/%Y")),
+                DataProblem("year.date_mismatch", year=year, date=format_day(day)),
             )
     province = province_of(context, cells, on=day, year=None)
     country = country_of(context, cells, "partner_country", required=False)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from datastore.export import BOM, DATA_SHEET
 from datastore.extracts import EXTRACT_COLUMNS, ExtractColumn, extract_columns
-from datastore.load.files import max_upload_bytes, megabytes
+from datastore.load.files import max_upload_bytes
 from datastore.load.headers import REQUIRED_COLUMNS
 from datastore.load.kinds import check_kind
-from i18n.catalogue import t
+from i18n.catalogue import bilingual
+from i18n.formatting import format_file_size_plain
 from i18n.texts.template_guide import (
     COLUMN_GUIDE,
     DERIVED_LABEL,
@@ -22,7 +22,7 @@ from i18n.texts.template_guide import (
 )
 
 FORMATS = ("csv", "xlsx")
-GUIDE_SHEET = "Hướng dẫn - Guide"
+GUIDE_SHEET = bilingual("template.sheet.guide", between=" - ")
 # Columns computed from the others: they may be missing or empty, and must agree if given.
 DERIVED_COLUMNS = frozenset({"province_2025_code", "province_2025", "amount_vnd", "amount_usd"})
 
@@ -50,10 +50,6 @@ def column_status(kind: str, name: str) -> tuple[str, str]:
             other = ", ".join(a for a in alternatives if a != name)
             return ONE_OF_LABEL["vi"].format(other=other), ONE_OF_LABEL["en"].format(other=other)
     return OPTIONAL_LABEL["vi"], OPTIONAL_LABEL["en"]
-
-
-def _both(message_id: str, **params: Any) -> str:
-    return f"{t(message_id, 'vi', **params)} / {t(message_id, 'en', **params)}"
 
 
 def _template_xlsx(kind: str) -> bytes:
@@ -95,8 +91,8 @@ def _template_xlsx(kind: str) -> bytes:
         guide.write_string(number, 3, forms_vi, wrap)
         guide.write_string(number, 4, forms_en, wrap)
     notes_row = len(columns) + 2
-    limit = megabytes(max_upload_bytes())
-    notes = [_both("template.note_headers"), _both("template.note_limit", limit=limit)]
+    limit = format_file_size_plain(max_upload_bytes())
+    notes = [bilingual("template.note_headers"), bilingual("template.note_limit", limit=limit)]
     for offset, note in enumerate(notes):
         guide.write_string(notes_row + offset, 0, note)
     workbook.close()

@@ -20,6 +20,7 @@ from datastore.load.write import take_load_lock
 from datastore.models import ImportBatch, Membership, Organization, RowChange
 from datastore.problems import DataProblem
 from datastore.rollups import refresh_rollups
+from i18n.formatting import format_moment
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -90,7 +91,7 @@ def _undo(session: Session, batch_id: int, user: str) -> UndoSummary:
     if batch is None:
         raise UndoRefused("undo.not_found", batch=batch_id)
     if not claimed.rowcount:  # type: ignore[attr-defined]
-        when = batch.undone_at.strftime("%d/%m/%Y %H:%M UTC") if batch.undone_at else "?"
+        when = f"{format_moment(batch.undone_at)} UTC" if batch.undone_at else "?"
         raise UndoRefused("undo.already_undone", batch=batch_id, when=when, user=batch.undone_by)
     model = MODELS[batch.kind]
     table = model.__table__  # type: ignore[attr-defined]

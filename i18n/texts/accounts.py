@@ -44,4 +44,53 @@ ACCOUNTS: dict[str, dict[str, str]] = {
         "vi": "Hãy mở trang chính và đăng nhập bằng một tài khoản có quyền này.",
         "en": "Open the main page and sign in with an account that has this role.",
     },
+    # Refusals of the account commands (datastore.credentials.AccountProblem) ------------------
+    "account.not_found": {
+        "vi": "Không có tài khoản {name!r}",
+        "en": "There is no account called {name!r}",
+    },
+    "account.exists": {
+        "vi": "Đã có tài khoản {name!r}",
+        "en": "An account {name!r} exists already",
+    },
+    "account.needs_email_to_create": {
+        "vi": "Tài khoản không có mật khẩu cần địa chỉ thư điện tử (đăng nhập qua tổ chức)",
+        "en": "An account without a password needs an e-mail address (organisation sign-in)",
+    },
+    "account.needs_email": {
+        "vi": "Tài khoản không có mật khẩu cần địa chỉ thư điện tử",
+        "en": "An account without a password needs an e-mail address",
+    },
+    "account.email_taken": {
+        "vi": "Địa chỉ {email} đã thuộc tài khoản {name!r}",
+        "en": "{email} already belongs to the account {name!r}",
+    },
+    "account.name_empty": {
+        "vi": "Tên tài khoản không được để trống",
+        "en": "The account name is empty",
+    },
+    "account.name_too_long": {
+        "vi": "Tên tài khoản dài quá {limit} ký tự",
+        "en": "The account name is longer than {limit} characters",
+    },
+    "account.name_control": {
+        "vi": "Tên tài khoản có ký tự điều khiển",
+        "en": "The account name holds control characters",
+    },
+    "account.email_invalid": {
+        "vi": "Địa chỉ thư điện tử không hợp lệ: {email!r}",
+        "en": "Not an e-mail address: {email!r}",
+    },
+    "account.role_unknown": {
+        "vi": "Vai trò {role!r} không có; chọn một trong: {names}",
+        "en": "No role {role!r}; choose one of: {names}",
+    },
+    "account.password_too_short": {
+        "vi": "Mật khẩu cần ít nhất {limit} ký tự",
+        "en": "The password needs at least {limit} characters",
+    },
+    "account.password_too_long": {
+        "vi": "Mật khẩu dài quá {limit} ký tự",
+        "en": "The password is longer than {limit} characters",
+    },
 }

@@ -1,9 +1,16 @@
-"""Loads and their undo, their progress, the templates' notes and the import command line."""
+"""Loads and their undo, their progress and the templates' guide sheet."""
 
 from __future__ import annotations
 
 LOADS: dict[str, dict[str, str]] = {
     # Loads and undo ----------------------------------------------------------------------
+    "load.row": {"vi": "dòng", "en": "row"},
+    "load.column": {"vi": "cột", "en": "column"},
+    "load.value": {"vi": "giá trị", "en": "value"},
+    "load.rejected": {
+        "vi": "{count} lỗi; không ghi gì",
+        "en": "{count} problem(s); nothing was written",
+    },
     "load.source": {"vi": "Lượt nạp #{batch}: {file}", "en": "Load #{batch}: {file}"},
     "undo.not_found": {
         "vi": "không có lượt nạp #{batch}",
@@ -25,37 +32,8 @@ LOADS: dict[str, dict[str, str]] = {
         "en": "cannot undo load #{batch}: {count} organisation(s) it created are used by other "
         "loads ({later}); undo those loads first",
     },
-    # Command line ------------------------------------------------------------------------
-    "cli.summary": {
-        "vi": "{file}: {rows} dòng; thêm {added}, cập nhật {updated}, không đổi {unchanged}",
-        "en": "{file}: {rows} rows; {added} added, {updated} updated, {unchanged} unchanged",
-    },
-    "cli.saved": {"vi": "Đã lưu: lượt nạp #{batch}.", "en": "Saved as load #{batch}."},
-    "cli.dry_run": {
-        "vi": "Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.",
-        "en": "Dry run (--dry-run): nothing was written to the database.",
-    },
-    "cli.rejected": {
-        "vi": "{count} lỗi; không ghi gì vào cơ sở dữ liệu.",
-        "en": "{count} problem(s); nothing was written to the database.",
-    },
-    "cli.file_problem": {"vi": "Lỗi tệp: {problem}", "en": "File problem: {problem}"},
-    "cli.no_file": {"vi": "không có tệp {file}", "en": "no such file: {file}"},
-    "cli.progress": {"vi": "{phase} {percent}%", "en": "{phase} {percent}%"},
-    "cli.undone": {
-        "vi": "Đã hoàn tác lượt nạp #{batch} ({kind}): xóa {removed} dòng, khôi phục {restored} "
-        "dòng.",
-        "en": "Undid load #{batch} ({kind}): {removed} rows removed, {restored} rows restored.",
-    },
-    "cli.undo_refused": {"vi": "Không hoàn tác: {problem}", "en": "Not undone: {problem}"},
-    "cli.xlsx_to_terminal": {
-        "vi": "không ghi XLSX ra màn hình; dùng --out FILE",
-        "en": "refusing to write XLSX to a terminal; use --out FILE",
-    },
-    "cli.template_written": {
-        "vi": "Đã ghi mẫu {kind} vào {out}.",
-        "en": "Wrote the {kind} template to {out}.",
-    },
+    # Templates ---------------------------------------------------------------------------
+    "template.sheet.guide": {"vi": "Hướng dẫn", "en": "Guide"},
     "template.note_headers": {
         "vi": "Tiêu đề cột có thể ghi bằng tên cột (tiếng Anh) hoặc tiêu đề tiếng Việt; số liệu "
         "bắt đầu từ dòng 2",

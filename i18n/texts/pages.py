@@ -79,4 +79,9 @@ PAGES: dict[str, dict[str, str]] = {
     "column.members": {"vi": "Hội viên", "en": "Members"},
     "column.chapters": {"vi": "Chi hội", "en": "Chapters"},
     "column.associations": {"vi": "Hội hữu nghị", "en": "Associations"},
+    # The frame around every page ---------------------------------------------------------------
+    "app.title": {"vi": "Đối ngoại nhân dân", "en": "People's diplomacy"},
+    "language.label": {"vi": "Ngôn ngữ", "en": "Language"},
+    # Each language named in itself, as the switch offers it.
+    "language.name": {"vi": "Tiếng Việt", "en": "English"},
 }

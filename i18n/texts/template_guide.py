@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from i18n.texts.extracts import EXTRACTS
+
+
+def _words(key: str) -> tuple[str, str]:
+    """An extract header's (vi, en) words, where the guide describes a column by its header."""
+    return EXTRACTS[key]["vi"], EXTRACTS[key]["en"]
+
+
 # Column titles of the template's guide sheet.
 GUIDE_TITLES = (
     "Tên cột / Column",
@@ -37,7 +45,7 @@ COLUMN_GUIDE: dict[str, tuple[str, str]] = {
     ),
     "province_2025_code": ("Mã đơn vị hiện nay (tự tính)", "Code of today's unit (derived)"),
     "province_2025": ("Tỉnh/thành hiện nay (tự tính)", "Today's unit (derived)"),
-    "organization": ("Tên tổ chức", "Name of the organisation"),
+    "organization": _words("extract.column.organization"),
     "partner_country_code": ("Mã ISO 3 chữ cái (KHM, LAO, USA)", "ISO alpha-3 code"),
     "partner_country": (
         "Tên nước tiếng Việt hoặc tiếng Anh (Campuchia, Lào, Hoa Kỳ, Hàn Quốc)",
@@ -78,7 +86,7 @@ COLUMN_GUIDE: dict[str, tuple[str, str]] = {
     ),
     "participants": ("Số người tham gia, số nguyên", "Number of participants, whole"),
     "district": ("Huyện (nếu có)", "District, if any"),
-    "founded_on": ("Ngày thành lập", "Founding date"),
+    "founded_on": _words("extract.column.founded_on"),
     "parent": ("Tên tổ chức cấp trên (đã nạp trước)", "Name of the parent (loaded before)"),
     "source": (
         "Ghi tự động: số và tên tệp của lượt nạp",
