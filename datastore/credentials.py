@@ -16,6 +16,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from datastore.models import Role
+from i18n.catalogue import Lang
 
 # Five failures in a row lock the account for 30 s; each further failure doubles the wait,
 # up to 15 minutes. A success resets the count.
@@ -38,7 +39,7 @@ class AccountProblem(ValueError):
         self.message_vi = message_vi
         self.message_en = message_en
 
-    def message(self, lang: str) -> str:
+    def message(self, lang: Lang) -> str:
         """The message in the interface language ("vi" or "en")."""
         return self.message_vi if lang == "vi" else self.message_en
 
@@ -164,7 +165,7 @@ def lock_duration(failures: int) -> timedelta:
         return timedelta(0)
     # min() on the exponent first: 2**failures would grow without bound.
     doublings = min(failures - FREE_FAILURES, 16)
-    return min(FIRST_LOCK * 2**doublings, LONGEST_LOCK)
+    return min(FIRST_LOCK * (1 << doublings), LONGEST_LOCK)  # 2**n, typed as an int
 
 
 def seconds_left(locked_until: datetime | None, now: datetime) -> int:

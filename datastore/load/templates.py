@@ -9,7 +9,7 @@ from datastore.export import BOM, DATA_SHEET
 from datastore.extracts import EXTRACT_COLUMNS, ExtractColumn, extract_columns
 from datastore.load.files import max_upload_bytes, megabytes
 from datastore.load.headers import REQUIRED_COLUMNS
-from datastore.load.kinds import check_kind
+from datastore.vocabulary import DataKind, as_kind
 from i18n.catalogue import t
 from i18n.texts.template_guide import (
     COLUMN_GUIDE,
@@ -27,9 +27,9 @@ GUIDE_SHEET = "Hướng dẫn - Guide"
 DERIVED_COLUMNS = frozenset({"province_2025_code", "province_2025", "amount_vnd", "amount_usd"})
 
 
-def template_bytes(kind: str, fmt: str) -> bytes:
+def template_bytes(kind: DataKind, fmt: str) -> bytes:
     """An empty file with the extract's columns: CSV header, or XLSX with a guide sheet."""
-    check_kind(kind)
+    as_kind(kind)
     if fmt == "csv":
         return BOM + (",".join(EXTRACT_COLUMNS[kind]) + "\r\n").encode("utf-8")
     if fmt == "xlsx":
@@ -37,7 +37,7 @@ def template_bytes(kind: str, fmt: str) -> bytes:
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def column_status(kind: str, name: str) -> tuple[str, str]:
+def column_status(kind: DataKind, name: str) -> tuple[str, str]:
     """Whether a column must be filled in, as (vi, en) text for the guide."""
     if name == "source":
         return IGNORED_LABEL["vi"], IGNORED_LABEL["en"]
@@ -56,7 +56,7 @@ def _both(message_id: str, **params: Any) -> str:
     return f"{t(message_id, 'vi', **params)} / {t(message_id, 'en', **params)}"
 
 
-def _template_xlsx(kind: str) -> bytes:
+def _template_xlsx(kind: DataKind) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()

@@ -27,7 +27,6 @@ Sidebar:    data_status -> last_loaded_at, is_demo, batches (one row)
 
 from __future__ import annotations
 
-from datastore.queries._base import CURRENCIES, LANGS
 from datastore.queries.aid import (
     aid_by_donor_country,
     aid_by_sector,
@@ -57,8 +56,6 @@ from datastore.queries.options import (
 from datastore.queries.overview import overview_by_year
 
 __all__ = [
-    "CURRENCIES",
-    "LANGS",
     "aid_by_donor_country",
     "aid_by_sector",
     "aid_by_year_and_sector",
