@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from datastore.config import PROJECT_ROOT
+from datastore.vocabulary import DataKind
 
 PATHS = ("data_page", "cli")
-KIND = "exchanges"
+KIND: DataKind = "exchanges"
 TIMEOUT_S = 1800
 PREVIEW_ROWS = 200  # ui/extract_tab.py
 

@@ -25,8 +25,9 @@ from datastore.filters import Filters
 from datastore.load.files import max_upload_bytes
 from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
+from datastore.vocabulary import DataKind
 
-KIND = "exchanges"
+KIND: DataKind = "exchanges"
 USER = "bench"
 FILE_NAME = "bench-import-exchanges.csv"
 

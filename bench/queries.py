@@ -23,9 +23,10 @@ from sqlmodel import Session
 from datastore import queries
 from datastore.filters import Filters
 from datastore.models import Measure
+from i18n.formatting import Currency
 from ui import catalog
 
-CURRENCY = "VND"  # the Aid page's default, which the Overview follows
+CURRENCY: Currency = "VND"  # the Aid page's default, which the Overview follows
 # The column of `exchange` whose Datasette facet counts the same rows as a chart query.
 _FACETS = {
     catalog.EXCHANGES_BY_PARTNER_COUNTRY: "country_code",
@@ -38,7 +39,7 @@ class ChartQuery:
     """A catalogue query as the benchmark times it, with the Datasette facet that matches it."""
 
     entry: catalog.ChartQuery
-    currency: str = CURRENCY  # of the queries that take one
+    currency: Currency = CURRENCY  # of the queries that take one
 
     @property
     def function(self) -> Callable[..., pd.DataFrame]:

@@ -20,16 +20,16 @@ from charts.common import (
     year_axis,
     years,
 )
-from i18n.catalogue import t
-from i18n.formatting import format_money, format_percent
+from i18n.catalogue import Lang, t
+from i18n.formatting import Currency, format_money, format_percent
 
 
-def sector_label(name: object, code: object, lang: str) -> str:
+def sector_label(name: object, code: object, lang: Lang) -> str:
     """A sector's Vietnamese (or English) name with its DAC code beside: 'Y tế chung (121)'."""
     return t("label.sector_with_code", lang, name=name, code=code)
 
 
-def _with_sector_labels(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _with_sector_labels(df: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The frame with a 'label' column naming each sector with its DAC code."""
     labels = [
         sector_label(n, c, lang) for n, c in zip(df["sector"], df["sector_code"], strict=True)
@@ -43,7 +43,7 @@ def _money_hover(label: str, axis_letter: str, unit: str) -> str:
 
 
 def build_aid_by_sector(
-    df: pd.DataFrame, *, lang: str, title_context: str = "", currency: str = "VND"
+    df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:
     """Aid amount by DAC sector, ranked, coloured by sector group; empty -> no-data figure."""
     title = chart_title("chart.aid_by_sector.title", lang, title_context)
@@ -93,7 +93,7 @@ def build_aid_by_sector(
 
 
 def build_aid_by_year_and_sector(
-    df: pd.DataFrame, *, lang: str, title_context: str = "", currency: str = "VND"
+    df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:
     """Aid by year, stacked by sector in Vietnamese order of the name; empty -> no-data figure."""
     title = chart_title("chart.aid_by_year_and_sector.title", lang, title_context)
@@ -142,7 +142,7 @@ def build_aid_by_year_and_sector(
 
 
 def build_aid_committed_vs_disbursed(
-    df: pd.DataFrame, *, lang: str, title_context: str = "", currency: str = "VND"
+    df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:
     """Committed and disbursed aid (bars) with the disbursement rate (line, %); empty -> no-data."""
     title = chart_title("chart.aid_committed_vs_disbursed.title", lang, title_context)
@@ -213,7 +213,7 @@ def build_aid_committed_vs_disbursed(
 
 
 def build_aid_by_donor_country(
-    df: pd.DataFrame, *, lang: str, title_context: str = "", currency: str = "VND"
+    df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:
     """Aid amount by donor country (domestic donors as one bar), ranked; empty -> no-data figure."""
     title = chart_title("chart.aid_by_donor_country.title", lang, title_context)

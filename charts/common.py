@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 
 from charts import style
 from datastore.vietnamese import sort_key
-from i18n.catalogue import t
-from i18n.formatting import format_number, money_scale
+from i18n.catalogue import Lang, t
+from i18n.formatting import Currency, format_number, money_scale
 
 REFERENCE_ROLE = "reference"  # trace.meta role of map decorations that are not data
 
@@ -22,7 +22,7 @@ def is_empty(df: pd.DataFrame | None) -> bool:
     return df is None or df.empty
 
 
-def chart_title(key: str, lang: str, title_context: str = "", year: int | None = None) -> str:
+def chart_title(key: str, lang: Lang, title_context: str = "", year: int | None = None) -> str:
     """The chart title from `key` (and its year), with the filters on a smaller second line."""
     what = t(key, lang)
     if year is not None:
@@ -47,7 +47,7 @@ def set_meta(fig: go.Figure, *, alt: str, scale: float = 1.0, unit: str = "") ->
     fig.update_layout(meta=meta)
 
 
-def empty_figure(title: str, lang: str) -> go.Figure:
+def empty_figure(title: str, lang: Lang) -> go.Figure:
     """A titled figure with the no-data message, for when a page draws an empty result anyway."""
     fig = go.Figure()
     style.apply_base_layout(fig, title=title, lang=lang, height=320)
@@ -91,14 +91,14 @@ def latest_year(df: pd.DataFrame) -> tuple[int, pd.DataFrame]:
     return year, df[df["year"] == year].reset_index(drop=True)
 
 
-def money_unit(values: pd.Series, currency: str, lang: str) -> tuple[float, str]:
+def money_unit(values: pd.Series, currency: Currency, lang: Lang) -> tuple[float, str]:
     """Divisor and unit name for drawing amounts, chosen from the largest absolute value."""
     largest = float(values.abs().max()) if len(values) else 0.0
     divisor, unit_key = money_scale(0.0 if math.isnan(largest) else largest, currency)
     return divisor, t(unit_key, lang)
 
 
-def formatted(values: pd.Series, lang: str, decimals: int = 0) -> list[str]:
+def formatted(values: pd.Series, lang: Lang, decimals: int = 0) -> list[str]:
     """Numbers as display strings for hover customdata ('–' for missing)."""
     return [format_number(None if pd.isna(v) else float(v), lang, decimals) for v in values]
 
@@ -132,7 +132,7 @@ def hbar_layout(fig: go.Figure, *, categories: list[str], x_title: str, y_title:
     fig.update_layout(barmode="relative", bargap=0.25)
 
 
-def year_axis(fig: go.Figure, lang: str, span: Sequence[int], **selector: object) -> None:
+def year_axis(fig: go.Figure, lang: Lang, span: Sequence[int], **selector: object) -> None:
     """A year x axis without thousands separators, one tick a year unless that crowds it."""
     width = (max(span) - min(span)) if span else 0
     fig.update_xaxes(

@@ -19,14 +19,14 @@ from charts.common import (
     year_axis,
     years,
 )
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
 
 DIRECTIONS: tuple[str, ...] = ("incoming", "outgoing")
 
 
 def _ranked_exchanges(
-    df: pd.DataFrame, *, label: str, chart: str, axis: str, lang: str, title_context: str
+    df: pd.DataFrame, *, label: str, chart: str, axis: str, lang: Lang, title_context: str
 ) -> go.Figure:
     """Horizontal bars of exchanges per `label`, ranked by count, participants in the hover."""
     title = chart_title(f"chart.{chart}.title", lang, title_context)
@@ -67,7 +67,7 @@ def _ranked_exchanges(
 
 
 def build_exchanges_by_partner_country(
-    df: pd.DataFrame, *, lang: str, title_context: str = ""
+    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
     """Exchanges by partner country, ranked by count; empty -> no-data figure."""
     return _ranked_exchanges(
@@ -81,7 +81,7 @@ def build_exchanges_by_partner_country(
 
 
 def build_exchanges_by_province(
-    df: pd.DataFrame, *, lang: str, title_context: str = ""
+    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
     """Exchanges by province, ranked by count; empty -> no-data figure."""
     return _ranked_exchanges(
@@ -95,7 +95,7 @@ def build_exchanges_by_province(
 
 
 def build_exchanges_by_year_and_direction(
-    df: pd.DataFrame, *, lang: str, title_context: str = ""
+    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
     """Incoming and outgoing exchanges by year, grouped bars; empty -> no-data figure."""
     title = chart_title("chart.exchanges_by_year_and_direction.title", lang, title_context)
@@ -148,7 +148,7 @@ def heatmap_matrix(df: pd.DataFrame) -> pd.DataFrame:
     return matrix.reindex(index=rows, columns=columns)
 
 
-def build_exchanges_heatmap(df: pd.DataFrame, *, lang: str, title_context: str = "") -> go.Figure:
+def build_exchanges_heatmap(df: pd.DataFrame, *, lang: Lang, title_context: str = "") -> go.Figure:
     """Exchanges of each province with each partner country, as a heatmap; empty -> no-data."""
     title = chart_title("chart.exchanges_heatmap.title", lang, title_context)
     if is_empty(df):
@@ -193,7 +193,7 @@ def build_exchanges_heatmap(df: pd.DataFrame, *, lang: str, title_context: str =
     return fig
 
 
-def locality_label(locality: object, country: object, lang: str) -> str:
+def locality_label(locality: object, country: object, lang: Lang) -> str:
     """A partner locality with its country: 'Mondulkiri (Campuchia)'."""
     if country is None or (isinstance(country, float) and country != country):
         return str(locality)
@@ -201,7 +201,7 @@ def locality_label(locality: object, country: object, lang: str) -> str:
 
 
 def build_top_partner_localities(
-    df: pd.DataFrame, *, lang: str, title_context: str = ""
+    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
     """Partner localities with the most exchanges, ranked, coloured by country; empty -> no-data."""
     title = chart_title("chart.top_partner_localities.title", lang, title_context)

@@ -22,7 +22,7 @@ from charts.common import (
     ranked,
     set_meta,
 )
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
 
 GEO_CONFIG_KEY = "topojsonURL"
@@ -76,7 +76,9 @@ def plotly_config(topojson_url: str | None = None) -> dict[str, object]:
     return config
 
 
-def build_exchanges_world_map(df: pd.DataFrame, *, lang: str, title_context: str = "") -> go.Figure:
+def build_exchanges_world_map(
+    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
+) -> go.Figure:
     """World choropleth of exchanges by partner country (ISO alpha-3); empty -> no-data figure."""
     title = chart_title("chart.exchanges_world_map.title", lang, title_context)
     if is_empty(df):
@@ -130,7 +132,7 @@ def build_exchanges_world_map(df: pd.DataFrame, *, lang: str, title_context: str
     return fig
 
 
-def _archipelago_traces(lang: str) -> list[go.Scattergeo]:
+def _archipelago_traces(lang: Lang) -> list[go.Scattergeo]:
     """Hoàng Sa and Trường Sa as island dots with their labels, and the East Sea's name."""
     traces: list[go.Scattergeo] = []
     for key, islands, anchor, position in (
@@ -206,7 +208,7 @@ def _vietnam_geo(fig: go.Figure) -> None:
 
 
 def build_exchanges_vietnam_map(
-    df: pd.DataFrame, *, lang: str, title_context: str = ""
+    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
     """Vietnam map, a circle per province sized by exchanges, with Hoàng Sa and Trường Sa."""
     title = chart_title("chart.exchanges_vietnam_map.title", lang, title_context)

@@ -20,7 +20,7 @@ from charts.common import (
     year_axis,
     years,
 )
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
 
 
@@ -29,7 +29,7 @@ def _by_year(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values("year", kind="stable").reset_index(drop=True)
 
 
-def build_members_by_year(df: pd.DataFrame, *, lang: str, title_context: str = "") -> go.Figure:
+def build_members_by_year(df: pd.DataFrame, *, lang: Lang, title_context: str = "") -> go.Figure:
     """Members (line) with associations and chapters (bars) by year; empty -> no-data figure."""
     title = chart_title("chart.members_by_year.title", lang, title_context)
     if is_empty(df):
@@ -100,7 +100,7 @@ def _ranked_members(
     chart: str,
     axis: str,
     counts: tuple[str, ...],
-    lang: str,
+    lang: Lang,
     title_context: str,
 ) -> go.Figure:
     """Horizontal bars of members per `label` in the latest year, `counts` in the hover."""
@@ -144,7 +144,9 @@ def _ranked_members(
     return fig
 
 
-def build_members_by_province(df: pd.DataFrame, *, lang: str, title_context: str = "") -> go.Figure:
+def build_members_by_province(
+    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
+) -> go.Figure:
     """Members by province in the frame's latest year, ranked; empty -> no-data figure."""
     return _ranked_members(
         df,
@@ -158,7 +160,7 @@ def build_members_by_province(df: pd.DataFrame, *, lang: str, title_context: str
 
 
 def build_members_by_partner_country(
-    df: pd.DataFrame, *, lang: str, title_context: str = ""
+    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
     """Association members by partner country in the latest year, ranked; empty -> no-data."""
     return _ranked_members(

@@ -17,13 +17,14 @@ from charts.common import (
     year_axis,
     years,
 )
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
+from i18n.formatting import Currency
 
 METRICS: tuple[str, ...] = ("members", "associations", "aid_disbursed", "exchanges")
 _PANEL_AXES = ("xaxis", "xaxis2", "xaxis3", "xaxis4")  # one per metric, in METRICS order
 
 
-def _metric_label(metric: str, lang: str, unit: str) -> str:
+def _metric_label(metric: str, lang: Lang, unit: str) -> str:
     """Name of a metric; money metrics carry their unit."""
     if metric == "aid_disbursed":
         return t("label.aid_disbursed_in_unit", lang, unit=unit)
@@ -44,7 +45,7 @@ def _line(x: list[int], y: list[float], *, name: str, metric: str, fmt: str) -> 
 
 
 def build_overview_trends(
-    df: pd.DataFrame, *, lang: str, title_context: str = "", currency: str = "VND"
+    df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:
     """Yearly trends of members, associations, aid disbursed, exchanges; empty -> no-data."""
     title = chart_title("chart.overview_trends.title", lang, title_context)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from i18n.catalogue import Lang
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency. Yellow (#F0E442) and black are left last: yellow is faint on white.
 OKABE_ITO: tuple[str, ...] = (
@@ -82,7 +84,7 @@ HOVER_PERCENT = ".1%"
 YEAR_FORMAT = "d"  # years never get a thousands separator
 
 
-def separators(lang: str) -> str:
+def separators(lang: Lang) -> str:
     """plotly layout.separators: decimal mark then thousands mark (',.' for vi, '.,' for en)."""
     return ",." if lang == "vi" else ".,"
 
@@ -109,7 +111,7 @@ def _legend_row_above(fig: go.Figure, legend: str) -> bool:
 
 
 def apply_base_layout(
-    fig: go.Figure, *, title: str, lang: str, height: int = HEIGHT, legend: str = "top"
+    fig: go.Figure, *, title: str, lang: Lang, height: int = HEIGHT, legend: str = "top"
 ) -> None:
     """Template, fonts, margins, separators, title at the top left and the legend's place."""
     fig.update_layout(

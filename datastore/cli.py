@@ -31,11 +31,11 @@ from datastore.cli_common import (
     say,
 )
 from datastore.db import get_engine
-from datastore.extracts import EXTRACT_KINDS
 from datastore.filters import Filters
 from datastore.models import Direction, ExchangeKind, Measure, Province, ProvinceList
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.vietnamese import fold
+from datastore.vocabulary import DATA_KINDS, as_kind
 from i18n.catalogue import bilingual, t
 
 # migrate ------------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ def add_export_parser(subparsers: SubParsers) -> None:
         help=bilingual("cli.help.export"),
         description=bilingual("cli.help.export_description"),
     )
-    parser.add_argument("kind", choices=EXTRACT_KINDS)
+    parser.add_argument("kind", choices=DATA_KINDS)
     parser.add_argument(
         "--province",
         action="append",
@@ -149,13 +149,14 @@ def run_export(args: argparse.Namespace) -> int:
     with Session(get_engine(args.database_url)) as session:
         filters = filters_from_args(args, session=session)
         _warn_unused_options(args)
+        kind = as_kind(args.kind)  # argparse's choices already held it to the kinds
         if args.out is None:
             stdout = sys.stdout.buffer
-            export(args.kind, session=session, filters=filters, fmt=args.fmt, out=stdout)
+            export(kind, session=session, filters=filters, fmt=args.fmt, out=stdout)
             stdout.flush()
             return EXIT_OK
         with _replacing(args.out) as out:
-            rows = export(args.kind, session=session, filters=filters, fmt=args.fmt, out=out)
+            rows = export(kind, session=session, filters=filters, fmt=args.fmt, out=out)
     say(bilingual("cli.export_written", rows=rows, out=args.out))
     return EXIT_OK
 

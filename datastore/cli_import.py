@@ -26,12 +26,12 @@ from sqlmodel import Session
 from datastore.cli_common import EXIT_FAILED, EXIT_OK, UsageProblem, add_database_option, say
 from datastore.load.files import check_size
 from datastore.load.imports import import_file, phase_of
-from datastore.load.kinds import KINDS
 from datastore.load.problems import FileProblem, LoadRejected, RowProblem
 from datastore.load.templates import FORMATS, template_bytes
 from datastore.load.undo import UndoRefused, list_loads, undo_load
 from datastore.load.write import LoadSummary
 from datastore.problems import DataProblem
+from datastore.vocabulary import LOAD_ORDER, as_kind
 from i18n.catalogue import bilingual, t
 from i18n.formatting import format_stamp, quote
 
@@ -45,7 +45,7 @@ def add_import_parser(subparsers: Any) -> None:
         description=bilingual("cli.help.import_description"),
     )
     importing.add_argument("file", type=Path, metavar="FILE")
-    importing.add_argument("--kind", required=True, choices=KINDS)
+    importing.add_argument("--kind", required=True, choices=LOAD_ORDER)
     importing.add_argument(
         "--dry-run",
         action="store_true",
@@ -67,7 +67,7 @@ def add_import_parser(subparsers: Any) -> None:
     undo.set_defaults(handler=run_undo)
 
     template = subparsers.add_parser("template", help=bilingual("cli.help.template"))
-    template.add_argument("kind", choices=KINDS)
+    template.add_argument("kind", choices=LOAD_ORDER)
     template.add_argument("--format", dest="fmt", choices=FORMATS, default="xlsx")
     template.add_argument("--out", type=Path, metavar="FILE", help="default: stdout")
     template.set_defaults(handler=run_template)
@@ -124,7 +124,7 @@ def run_import(args: argparse.Namespace) -> int:
         with Session(get_engine(args.database_url)) as session:
             summary = import_file(
                 session=session,
-                kind=args.kind,
+                kind=as_kind(args.kind),
                 data=data,
                 file_name=path.name,
                 created_by=_user(args),
@@ -232,7 +232,7 @@ def run_template(args: argparse.Namespace) -> int:
 
     if args.out is None and args.fmt == "xlsx" and sys.stdout.isatty():
         raise UsageProblem(bilingual("cli.xlsx_to_terminal"))
-    data = template_bytes(args.kind, args.fmt)
+    data = template_bytes(as_kind(args.kind), args.fmt)
     if args.out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

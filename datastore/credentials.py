@@ -17,7 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from datastore.models import Role
 from datastore.problems import DataProblem
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
 
 # Five failures in a row lock the account for 30 s; each further failure doubles the wait,
 # up to 15 minutes. A success resets the count.
@@ -35,7 +35,7 @@ hasher = PasswordHasher()
 class AccountProblem(DataProblem):
     """A request about accounts that cannot be done: a message id with its parameters."""
 
-    def message(self, lang: str) -> str:
+    def message(self, lang: Lang) -> str:
         """The message in the interface language ("vi" or "en")."""
         return t(self.message_id, lang, **self.params)
 
@@ -142,7 +142,7 @@ def lock_duration(failures: int) -> timedelta:
         return timedelta(0)
     # min() on the exponent first: 2**failures would grow without bound.
     doublings = min(failures - FREE_FAILURES, 16)
-    return min(FIRST_LOCK * 2**doublings, LONGEST_LOCK)
+    return min(FIRST_LOCK * (1 << doublings), LONGEST_LOCK)  # 2**n, typed as an int
 
 
 def seconds_left(locked_until: datetime | None, now: datetime) -> int:

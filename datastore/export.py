@@ -30,6 +30,7 @@ from xlsxwriter.worksheet import Worksheet
 from datastore.extracts import EXTRACT_COLUMNS, arrow_schema, extract_columns
 from datastore.extracts.reading import DEFAULT_CHUNK_SIZE, data_date, iter_extract
 from datastore.filters import Filters
+from datastore.vocabulary import DataKind
 from i18n.catalogue import bilingual, t
 
 FORMATS = ("csv", "xlsx")
@@ -75,7 +76,7 @@ def neutralise_table(table: pa.Table) -> pa.Table:
 # CSV ----------------------------------------------------------------------------------------
 
 
-def write_csv(kind: str, chunks: Iterable[pa.Table], out: BinaryIO) -> int:
+def write_csv(kind: DataKind, chunks: Iterable[pa.Table], out: BinaryIO) -> int:
     """Write an extract as CSV to a binary stream; returns the number of data rows."""
     out.write(BOM)
     out.write((",".join(EXTRACT_COLUMNS[kind]) + "\r\n").encode("utf-8"))
@@ -93,7 +94,7 @@ def write_csv(kind: str, chunks: Iterable[pa.Table], out: BinaryIO) -> int:
 
 
 def write_xlsx(
-    kind: str,
+    kind: DataKind,
     chunks: Iterable[pa.Table],
     out: BinaryIO,
     *,
@@ -173,12 +174,13 @@ def _sheet_values(column: pa.ChunkedArray) -> list[Any]:
     """Python values of a column; amounts as floats, which is what a spreadsheet holds."""
     if pa.types.is_decimal(column.type):
         column = column.cast(pa.float64())
-    return column.to_pylist()
+    values: list[Any] = column.to_pylist()  # pyarrow is untyped
+    return values
 
 
 def _write_info(
     sheet: Any,
-    kind: str,
+    kind: DataKind,
     filters: Filters,
     loaded_at: datetime | None,
     sources: list[str],
@@ -218,7 +220,7 @@ def _write_info(
 
 
 def export(
-    kind: str,
+    kind: DataKind,
     *,
     session: Session | None = None,
     engine: Engine | None = None,
@@ -244,14 +246,14 @@ def export(
     return write_xlsx(kind, chunks, out, filters=filters, data_date=loaded_at)
 
 
-def export_bytes(kind: str, *, engine: Engine, filters: Filters, fmt: str = "csv") -> bytes:
+def export_bytes(kind: DataKind, *, engine: Engine, filters: Filters, fmt: str = "csv") -> bytes:
     """The extract as bytes, for a download button."""
     buffer = io.BytesIO()
     export(kind, engine=engine, filters=filters, fmt=fmt, out=buffer)
     return buffer.getvalue()
 
 
-def file_name(kind: str, *, filters: Filters, fmt: str) -> str:
+def file_name(kind: DataKind, *, filters: Filters, fmt: str) -> str:
     """A file name that says what the extract holds, e.g. exchanges_p75_2019-.csv."""
     return f"{kind}_{filters.slug()}.{fmt}"
 

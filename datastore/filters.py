@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Table, false, select
 
 from datastore.models import Aid, Exchange, Province, ProvinceList
 from datastore.rollups import ROLLUPS
+from datastore.vocabulary import DirectionCode, MeasureCode
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,8 @@ class Filters:
     year_to: int | None = None
     countries: tuple[str, ...] = ()  # ISO alpha-3 partner or donor countries
     sectors: tuple[str, ...] = ()  # DAC codes (aid only)
-    measure: str | None = None  # "committed" | "disbursed" (aid only)
-    direction: str | None = None  # "incoming" | "outgoing" (exchanges only)
+    measure: MeasureCode | None = None  # aid only
+    direction: DirectionCode | None = None  # exchanges only
     kinds: tuple[str, ...] = field(default=())  # exchange kinds (exchanges only)
 
     def with_(self, **changes: object) -> Filters:

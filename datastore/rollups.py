@@ -29,7 +29,8 @@ MEASURES = ("exchanges", "participants")
 
 
 def _table(model: type[SQLModel]) -> Table:
-    return model.__table__  # type: ignore[attr-defined]
+    found: Table = model.__table__  # type: ignore[attr-defined]  # SQLModel declares none
+    return found
 
 
 EXCHANGE = _table(Exchange)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from typing import Literal, get_args
 
 from i18n.texts.about import ABOUT
 from i18n.texts.accounts import ACCOUNTS
@@ -18,8 +19,10 @@ from i18n.texts.pages import PAGES
 from i18n.texts.problems_cells import PROBLEMS_CELLS
 from i18n.texts.problems_files import PROBLEMS_FILES
 
-LANGUAGES: tuple[str, ...] = ("vi", "en")
-DEFAULT_LANGUAGE = "vi"
+# The languages the dashboard speaks, Vietnamese first; every text has both.
+Lang = Literal["vi", "en"]
+LANGUAGES: tuple[Lang, ...] = get_args(Lang)
+DEFAULT_LANGUAGE: Lang = "vi"
 
 # Screens first, then the data layer's problems and loads; each topic module is one block.
 _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
@@ -60,17 +63,17 @@ for _vocabulary in (KIND_NAMES, KEY_COLUMNS):
             raise ValueError(f"words of {_name!r} have {sorted(_words)}, expected {LANGUAGES}")
 
 
-def check_lang(lang: str) -> str:
-    """The language code, or ValueError for one the dashboard does not speak."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
-    return lang
+def as_lang(value: object) -> Lang:
+    """The language `value` names, or ValueError for one the dashboard does not speak."""
+    for lang in LANGUAGES:
+        if value == lang:
+            return lang
+    raise ValueError(f"unknown language {value!r}; expected one of {LANGUAGES}")
 
 
-def t(key: str, lang: str, **fmt: object) -> str:
+def t(key: str, lang: Lang, **fmt: object) -> str:
     """The text for `key` in `lang` ("vi" or "en"), with {placeholders} filled from `fmt`."""
-    check_lang(lang)
-    return TEXTS[key][lang].format(**fmt)
+    return TEXTS[key][as_lang(lang)].format(**fmt)
 
 
 def bilingual(key: str, *, between: str = " / ", **fmt: object) -> str:

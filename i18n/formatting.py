@@ -5,24 +5,29 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from typing import Literal, get_args
 
 from babel import Locale, dates, numbers
 
-from i18n.catalogue import check_lang, t
+from i18n.catalogue import Lang, as_lang, t
 
 MISSING = "–"  # shown where a number is absent (None or NaN)
 MEGABYTE = 1024 * 1024
 _FLOAT_DIGITS = 800  # a float's exact decimal value has at most 767 significant digits
 
-_LOCALES = {"vi": Locale.parse("vi"), "en": Locale.parse("en")}
+# The currencies amounts are shown in (the database holds every amount in both).
+Currency = Literal["VND", "USD"]
+CURRENCIES: tuple[Currency, ...] = get_args(Currency)
+
+_LOCALES: dict[Lang, Locale] = {"vi": Locale.parse("vi"), "en": Locale.parse("en")}
 
 # Babel's own percent patterns differ from the reports' ("85%" in both languages); the agreed
 # forms are "85,3 %" in Vietnamese and "85.3%" in English, so the patterns are given here.
-_PERCENT_SUFFIX = {"vi": " %", "en": "%"}
+_PERCENT_SUFFIX: dict[Lang, str] = {"vi": " %", "en": "%"}
 
 # Money is shown in the largest unit the value reaches, as Vietnamese reports write it
 # ("109,8 tỷ đồng", "220,7 triệu USD"); each step is (threshold = divisor, unit text key).
-_MONEY_STEPS: dict[str, tuple[tuple[float, str], ...]] = {
+_MONEY_STEPS: dict[Currency, tuple[tuple[float, str], ...]] = {
     "VND": ((1e9, "unit.vnd_billion"), (1e6, "unit.vnd_million"), (1.0, "unit.vnd")),
     "USD": ((1e6, "unit.usd_million"), (1.0, "unit.usd")),
 }
@@ -34,20 +39,28 @@ _MOMENT_PATTERN = "dd/MM/yyyy HH:mm"
 _STAMP_PATTERNS = {False: "yyyy-MM-dd HH:mm", True: "yyyy-MM-dd HH:mm:ss"}
 
 
+def as_currency(value: object) -> Currency:
+    """The currency `value` names, or ValueError for one amounts are not shown in."""
+    for currency in CURRENCIES:
+        if value == currency:
+            return currency
+    raise ValueError(f"unknown currency {value!r}; expected one of {', '.join(CURRENCIES)}")
+
+
 def _is_missing(x: float | None) -> bool:
     """Whether x is None or NaN."""
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
 def _babel_number(
-    x: float, lang: str, decimals: int, *, optional: bool = False, suffix: str = ""
+    x: float, lang: Lang, decimals: int, *, optional: bool = False, suffix: str = ""
 ) -> str:
     """x through Babel with `decimals` fixed (or at most, when optional), then `suffix`.
 
     Babel gets the float's exact value, so it rounds as Python's own formatting does; a value
     that rounds to zero loses its sign ("0", never "-0"); infinity reads "inf" as it always did.
     """
-    locale = _LOCALES[check_lang(lang)]
+    locale = _LOCALES[as_lang(lang)]
     if math.isinf(x):
         return ("-inf" if x < 0 else "inf") + suffix
     value = Decimal(float(x))
@@ -64,7 +77,7 @@ def _babel_number(
         return numbers.format_decimal(value, format=pattern, locale=locale)
 
 
-def format_number(x: float | None, lang: str, decimals: int = 0) -> str:
+def format_number(x: float | None, lang: Lang, decimals: int = 0) -> str:
     """A number with thousands separators and fixed decimals: 1.234.567,5 (vi), 1,234,567.5 (en)."""
     if _is_missing(x):
         return MISSING
@@ -72,10 +85,9 @@ def format_number(x: float | None, lang: str, decimals: int = 0) -> str:
     return _babel_number(x, lang, decimals)
 
 
-def money_scale(amount: float | None, currency: str) -> tuple[float, str]:
+def money_scale(amount: float | None, currency: Currency) -> tuple[float, str]:
     """The divisor and unit text key to show `amount` of `currency` in (1e9, 'unit.vnd_billion')."""
-    if currency not in _MONEY_STEPS:
-        raise ValueError(f"unknown currency {currency!r}; expected VND or USD")
+    currency = as_currency(currency)
     size = 0.0 if _is_missing(amount) else abs(float(amount))  # type: ignore[arg-type]
     for divisor, unit_key in _MONEY_STEPS[currency]:
         if size >= divisor:
@@ -83,9 +95,9 @@ def money_scale(amount: float | None, currency: str) -> tuple[float, str]:
     return _MONEY_STEPS[currency][-1]
 
 
-def format_money(x: float | None, currency: str, lang: str) -> str:
+def format_money(x: float | None, currency: Currency, lang: Lang) -> str:
     """An amount in its natural unit: '109,8 tỷ đồng', '700 triệu đồng', '220.7 million USD'."""
-    check_lang(lang)
+    as_lang(lang)
     divisor, unit_key = money_scale(x, currency)
     if _is_missing(x):
         return f"{MISSING} {t(unit_key, lang)}"
@@ -102,7 +114,7 @@ def format_money(x: float | None, currency: str, lang: str) -> str:
     return f"{number} {t(unit_key, lang)}"
 
 
-def format_percent(fraction: float | None, lang: str, decimals: int = 1) -> str:
+def format_percent(fraction: float | None, lang: Lang, decimals: int = 1) -> str:
     """A fraction as a percentage: 0.853 -> '85,3 %' (vi), '85.3%' (en)."""
     if _is_missing(fraction):
         return MISSING
@@ -111,7 +123,7 @@ def format_percent(fraction: float | None, lang: str, decimals: int = 1) -> str:
     return _babel_number(float(fraction) * 100, lang, decimals, suffix=_PERCENT_SUFFIX[lang])
 
 
-def format_change(current: float | None, previous: float | None, lang: str) -> str | None:
+def format_change(current: float | None, previous: float | None, lang: Lang) -> str | None:
     """Relative change with its sign, '+12,5 %' (vi) / '+12.5%' (en); None without a base."""
     if _is_missing(current) or _is_missing(previous) or previous == 0:
         return None
@@ -122,7 +134,7 @@ def format_change(current: float | None, previous: float | None, lang: str) -> s
     return f"+{text}" if round(fraction * 100, 1) > 0 else text
 
 
-def format_file_size(size: int, lang: str) -> str:
+def format_file_size(size: int, lang: Lang) -> str:
     """A file size in MB, KB or bytes, in the language's number style: '1,5 MB', '18 KB'."""
     if size >= MEGABYTE:
         value = size / MEGABYTE

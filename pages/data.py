@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from datastore.vocabulary import DATA_KINDS
 from i18n.catalogue import t
 from ui import context
 from ui.extract_tab import show_extract
@@ -9,11 +10,11 @@ from ui.sidebar import describe
 
 context.require_frame(__file__)
 
-KINDS = ("members", "aid", "exchanges", "organizations")
-
 lang, filters = context.lang(), context.filters()
 st.title(t("page.data", lang))
 st.caption(t("data.caption", lang, where=describe(filters, lang)))
-for tab, kind in zip(st.tabs([t(f"data.tab.{kind}", lang) for kind in KINDS]), KINDS, strict=True):
+for tab, kind in zip(
+    st.tabs([t(f"data.tab.{kind}", lang) for kind in DATA_KINDS]), DATA_KINDS, strict=True
+):
     with tab:
         show_extract(kind, filters=filters, lang=lang)

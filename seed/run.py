@@ -14,11 +14,11 @@ from typing import Any
 from sqlmodel import Session
 
 from datastore.db import get_engine
-from datastore.load.kinds import KINDS
 from datastore.load.write import BatchInfo, load_rows
 from datastore.migrate import migrate
 from datastore.reference.directory import Directory
 from datastore.rollups import analyze_rollups
+from datastore.vocabulary import LOAD_ORDER, DataKind
 from seed import documented
 from seed.synthetic.aid import aid_rows
 from seed.synthetic.exchanges import exchange_rows
@@ -34,7 +34,7 @@ Progress = Callable[[str, float], None]
 class Step:
     """One call of load_rows: a kind, the batch's file name, and how to make its rows."""
 
-    kind: str
+    kind: DataKind
     label: str
     file_name: str
     rows: Callable[[], list[dict[str, Any]]]
@@ -85,7 +85,7 @@ def plan_steps(plan: Plan, *, scale: float) -> list[Step]:
         for kind, rows in documented.DOCUMENTED.items()
         if kind != "organizations"
     ]
-    makers: dict[str, Callable[..., list[dict[str, Any]]]] = {
+    makers: dict[DataKind, Callable[..., list[dict[str, Any]]]] = {
         "members": membership_rows,
         "aid": aid_rows,
         "exchanges": partial(exchange_rows, scale=scale),
@@ -123,7 +123,9 @@ def seed_database(
     with Session(engine) as session:
         directory = Directory.load(session=session)
     steps = plan_steps(build_plan(seed=seed), scale=scale)
-    totals = {kind: {"rows": 0, "added": 0, "updated": 0, "unchanged": 0} for kind in KINDS}
+    totals: dict[str, dict[str, int]] = {
+        kind: {"rows": 0, "added": 0, "updated": 0, "unchanged": 0} for kind in LOAD_ORDER
+    }
     for number, step in enumerate(steps, start=1):
         rows = step.rows()
         batch = BatchInfo(

@@ -46,6 +46,7 @@ from typing import Any
 from sqlmodel import Session
 
 from datastore.load.write import BatchInfo, load_rows
+from datastore.vocabulary import DataKind
 
 CAMBODIA_DONG_NAI = "Hội hữu nghị Việt Nam – Campuchia tỉnh Đồng Nai"
 CAMBODIA_GIA_LAI = "Hội hữu nghị Việt Nam – Campuchia tỉnh Gia Lai"
@@ -280,5 +281,10 @@ EXCHANGES: list[dict[str, Any]] = [
 
 def load_small_fixture(*, session: Session) -> None:
     """Load the members, aid and exchange rows above, one import batch each."""
-    for kind, rows in (("members", MEMBERS), ("aid", AID), ("exchanges", EXCHANGES)):
+    loads: tuple[tuple[DataKind, list[dict[str, Any]]], ...] = (
+        ("members", MEMBERS),
+        ("aid", AID),
+        ("exchanges", EXCHANGES),
+    )
+    for kind, rows in loads:
         load_rows(session=session, kind=kind, rows=rows, batch=BatchInfo(file_name=f"small-{kind}"))

@@ -24,7 +24,7 @@ from datastore.db import get_engine
 from datastore.export import BOM
 from datastore.extracts.reading import count_rows
 from datastore.filters import Filters
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
 from testkit.browser import (
     Visit,
     charts,
@@ -103,7 +103,7 @@ def _download(visit: Visit, key: str) -> bytes:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_loads_without_errors_and_draws_its_charts_with_data(
-    dashboard: DashboardServer, visit: Visit, page: str, lang: str
+    dashboard: DashboardServer, visit: Visit, page: str, lang: Lang
 ) -> None:
     open_page(visit, dashboard.url(PAGE_PATHS[page], ENGLISH if lang == "en" else ""))
     wait_for_maps(visit.page, MAPS.get(page, 0))

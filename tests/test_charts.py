@@ -40,6 +40,7 @@ from charts.maps import (
     TRUONG_SA_LABEL,
 )
 from charts.style import OKABE_ITO
+from i18n.catalogue import Lang
 
 # Small hand-made frames with the columns of the datastore.queries contract -------------------
 
@@ -579,7 +580,7 @@ def test_vietnam_map_puts_a_circle_sized_by_count_at_each_province() -> None:
     ],
 )
 def test_vietnam_map_draws_and_labels_hoang_sa_and_truong_sa(
-    lang: str, hoang_sa: str, truong_sa: str
+    lang: Lang, hoang_sa: str, truong_sa: str
 ) -> None:
     fig = build_exchanges_vietnam_map(exchanges_by_province_frame(), lang=lang)
     labels = [

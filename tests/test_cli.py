@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 from test_extracts import HYPERLINK, ISSUE_COLUMNS, load_extract_fixture
 
-from datastore.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from datastore.cli import main
+from datastore.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from datastore.db import get_engine
 from datastore.export import BOM
 from datastore.models import Exchange

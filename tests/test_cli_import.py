@@ -15,7 +15,8 @@ from fixtures_small import EXCHANGES, load_small_fixture
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from datastore.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from datastore.cli import main
+from datastore.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from datastore.db import get_engine
 from datastore.extracts import EXTRACT_COLUMNS, extract_columns
 from datastore.models import Exchange, ImportBatch

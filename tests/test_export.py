@@ -29,6 +29,7 @@ from datastore.export import (
 from datastore.extracts import VI_HEADERS, arrow_schema
 from datastore.filters import Filters
 from datastore.models import ProvinceList
+from datastore.vocabulary import DataKind
 
 NEUTRALISED = [
     ("=1+1", "'=1+1"),
@@ -137,7 +138,9 @@ def loaded(session: Session) -> Session:
 
 
 @pytest.mark.parametrize("kind", list(ISSUE_COLUMNS))
-def test_exported_csv_header_is_exactly_the_issues_column_list(loaded: Session, kind: str) -> None:
+def test_exported_csv_header_is_exactly_the_issues_column_list(
+    loaded: Session, kind: DataKind
+) -> None:
     out = io.BytesIO()
     export(kind, session=loaded, filters=Filters(), fmt="csv", out=out)
     header = out.getvalue()[len(BOM) :].split(b"\r\n", 1)[0].decode("utf-8")

@@ -22,9 +22,9 @@ from test_extracts import load_extract_fixture
 
 from datastore.db import get_engine
 from datastore.export import export, export_bytes, write_csv, write_xlsx
-from datastore.extracts import EXTRACT_KINDS
 from datastore.extracts.reading import count_rows, data_date, iter_extract, read_extract
 from datastore.filters import Filters
+from datastore.vocabulary import DATA_KINDS
 
 OTHER_PROCESS_WRITE = """
 import sqlite3, sys
@@ -38,7 +38,7 @@ connection.close()
 def run_every_extract_path(url: str) -> None:
     """Every way the Data page and the CLI read an extract, on every kind."""
     engine = get_engine(url)
-    for kind in EXTRACT_KINDS:
+    for kind in DATA_KINDS:
         with Session(engine) as session:
             list(iter_extract(kind, session=session, filters=Filters(), chunk_size=2))
             read_extract(kind, session=session, filters=Filters(), limit=3)

@@ -64,6 +64,7 @@ from datastore.models import (
     RowChange,
 )
 from datastore.reference.directory import Directory
+from datastore.vocabulary import DataKind
 from i18n.catalogue import TEXTS as MESSAGES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -96,7 +97,9 @@ def matches_template(message_id: str, lang: str, rendered: str) -> bool:
     return re.fullmatch(pattern, rendered, re.DOTALL) is not None
 
 
-def load(session: Session, kind: str, data: bytes, name: str = "tep.csv", **options: Any) -> Any:
+def load(
+    session: Session, kind: DataKind, data: bytes, name: str = "tep.csv", **options: Any
+) -> Any:
     return import_file(
         session=session, kind=kind, data=data, file_name=name, created_by="cán bộ", **options
     )
@@ -252,7 +255,7 @@ def _xlsx_english(kind: str) -> bytes:
     return xlsx_bytes(COLUMNS[kind], body)
 
 
-def _xlsx_vietnamese(kind: str) -> bytes:
+def _xlsx_vietnamese(kind: DataKind) -> bytes:
     labels = {column.name: column.header_vi for column in extract_columns(kind)}
     header = ["STT", *(labels[name] for name in COLUMNS[kind]), None, "Ghi chú"]
     body = []
@@ -432,7 +435,7 @@ FORMS: list[tuple[str, str, Callable[[], bytes]]] = [
 
 @pytest.mark.parametrize(("form", "kind", "build"), FORMS, ids=[form[0] for form in FORMS])
 def test_every_form_people_send_is_read_as_the_same_rows(
-    small: Session, form: str, kind: str, build: Callable[[], bytes]
+    small: Session, form: str, kind: DataKind, build: Callable[[], bytes]
 ) -> None:
     before = digest(small, FACT_TABLES)
     name = "so_lieu.xlsx" if form.startswith("xlsx") else "so_lieu.csv"
@@ -501,7 +504,7 @@ def test_derived_columns_may_be_left_out_or_empty_and_must_agree_when_given(
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 @pytest.mark.parametrize("kind", ["members", "aid", "exchanges"])
-def test_an_extract_loaded_back_changes_nothing(small: Session, kind: str, fmt: str) -> None:
+def test_an_extract_loaded_back_changes_nothing(small: Session, kind: DataKind, fmt: str) -> None:
     load(small, "exchanges", csv_bytes("exchanges", hostile_rows()), "hostile.csv")
     buffer = io.BytesIO()
     written = export(kind, session=small, filters=Filters(), fmt=fmt, out=buffer)
@@ -841,7 +844,9 @@ def test_a_load_killed_while_writing_leaves_nothing_behind(
 
 
 @pytest.mark.parametrize("kind", ["exchanges", "members"])
-def test_two_loads_at_once_neither_lose_nor_duplicate_rows(database_url: str, kind: str) -> None:
+def test_two_loads_at_once_neither_lose_nor_duplicate_rows(
+    database_url: str, kind: DataKind
+) -> None:
     engine = get_engine(database_url)
     if kind == "exchanges":
         files = [_big_exchanges(3_000), _big_exchanges(3_000, offset=2_000)]
@@ -920,7 +925,7 @@ def test_progress_goes_from_reading_through_checking_and_writing_to_done(
 
 
 @pytest.mark.parametrize("kind", ["members", "aid", "exchanges"])
-def test_a_csv_template_has_the_extract_columns_and_no_rows(kind: str) -> None:
+def test_a_csv_template_has_the_extract_columns_and_no_rows(kind: DataKind) -> None:
     data = template_bytes(kind, "csv")
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8-sig") == ",".join(EXTRACT_COLUMNS[kind]) + "\r\n"

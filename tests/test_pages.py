@@ -25,7 +25,7 @@ from datastore.extracts import extract_columns
 from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
 from datastore.models import ImportBatch
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
 from testkit.apptest import clear_streamlit_caches, navigation_mode
 from tests.badfiles import csv_bytes
 from tests.fixtures_small import EXCHANGES, load_small_fixture
@@ -204,7 +204,7 @@ def infos(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", list(PAGE_CHARTS))
 def test_every_page_runs_without_an_exception_in_both_languages(
-    small_database: str, page: str, lang: str
+    small_database: str, page: str, lang: Lang
 ) -> None:
     at = open_app(page, lang=lang)
 

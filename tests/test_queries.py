@@ -17,6 +17,9 @@ from datastore import queries
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
 from datastore.models import Province, ProvinceList
+from datastore.vocabulary import MeasureCode
+from i18n.catalogue import Lang
+from i18n.formatting import Currency
 
 Query = Callable[..., pd.DataFrame]
 
@@ -120,7 +123,7 @@ def rows(data: pd.DataFrame, columns: list[str] | None = None) -> list[tuple[Any
     ],
 )
 def test_overview_by_year_adds_up_each_table_per_year(
-    small: Session, currency: str, expected: list[tuple[Any, ...]]
+    small: Session, currency: Currency, expected: list[tuple[Any, ...]]
 ) -> None:
     result = queries.overview_by_year(session=small, filters=ALL, currency=currency)
     assert rows(result) == expected
@@ -203,7 +206,7 @@ def test_members_by_partner_country_leaves_out_members_without_a_country(
     ],
 )
 def test_aid_by_sector_sums_both_measures_of_all_years_in_the_chosen_currency(
-    small: Session, currency: str, expected: list[tuple[Any, ...]]
+    small: Session, currency: Currency, expected: list[tuple[Any, ...]]
 ) -> None:
     result = queries.aid_by_sector(session=small, filters=ALL, currency=currency)
     assert rows(result) == expected
@@ -236,7 +239,7 @@ def test_aid_committed_vs_disbursed_gives_the_rate_and_nan_when_nothing_was_comm
 
 @pytest.mark.parametrize("measure", [None, "committed", "disbursed"])
 def test_aid_committed_vs_disbursed_ignores_the_measure_filter(
-    small: Session, measure: str | None
+    small: Session, measure: MeasureCode | None
 ) -> None:
     filters = Filters(sectors=("121",), measure=measure)
     result = queries.aid_committed_vs_disbursed(session=small, filters=filters, currency="USD")
@@ -265,7 +268,7 @@ def test_aid_committed_vs_disbursed_ignores_the_measure_filter(
     ],
 )
 def test_aid_by_donor_country_puts_domestic_donors_in_a_row_of_their_own(
-    small: Session, lang: str, expected: list[tuple[Any, ...]]
+    small: Session, lang: Lang, expected: list[tuple[Any, ...]]
 ) -> None:
     result = queries.aid_by_donor_country(session=small, filters=ALL, lang=lang)
     assert rows(result) == expected
@@ -622,7 +625,7 @@ def test_an_unknown_language_or_currency_is_refused(
     small: Session, keyword: str, value: str, message: str
 ) -> None:
     with pytest.raises(ValueError, match=message):
-        queries.aid_by_sector(session=small, filters=ALL, **{keyword: value})
+        queries.aid_by_sector(session=small, filters=ALL, **{keyword: value})  # type: ignore[arg-type]  # refused at run time, the point of the test
 
 
 # Sidebar helpers and the data banner ------------------------------------------------------
@@ -677,7 +680,7 @@ def test_list_years_of_an_empty_database_is_empty(session: Session) -> None:
     ],
 )
 def test_list_countries_gives_the_countries_found_in_the_facts(
-    small: Session, lang: str, expected: list[tuple[str, str]]
+    small: Session, lang: Lang, expected: list[tuple[str, str]]
 ) -> None:
     # KHM, LAO in members and exchanges; USA in aid and exchanges; KOR in aid only
     assert rows(queries.list_countries(session=small, lang=lang)) == expected
@@ -700,7 +703,7 @@ def test_list_provinces_gives_every_unit_of_one_list_in_vietnamese_order(
 
 @pytest.mark.parametrize(("lang", "health"), [("vi", "Y tế"), ("en", "Health")])
 def test_list_sectors_gives_every_dac_sector_in_code_order(
-    session: Session, lang: str, health: str
+    session: Session, lang: Lang, health: str
 ) -> None:
     result = queries.list_sectors(session=session, lang=lang)
     assert list(result.columns) == ["code", "name", "group"]

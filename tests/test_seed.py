@@ -213,7 +213,7 @@ def extracts(
 ) -> dict[str, list[dict[str, str]]]:
     """Every kind of extract of the seeded database, taken with `python -m datastore export`."""
     folder = tmp_path_factory.mktemp("extracts")
-    tables = {}
+    tables: dict[str, list[dict[str, str]]] = {}
     for kind in documented.DOCUMENTED:
         out = folder / f"{kind}.csv"
         command = ["-m", "datastore", "--database-url", seeded[0], "export", kind]

@@ -23,7 +23,7 @@ from datastore.config import settings
 from datastore.credentials import AccountLocked
 from datastore.db import get_engine
 from datastore.models import Role
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
 from ui import context
 
 # Session-state keys; none of them is a widget key, so a browser cannot set them.
@@ -156,7 +156,7 @@ def _sign_out() -> None:
         st.session_state.pop(key, None)
 
 
-def sign_in_form(lang: str, *, where: Any, border: bool) -> None:
+def sign_in_form(lang: Lang, *, where: Any, border: bool) -> None:
     """The name + password form (and the organisation button when OIDC is configured)."""
     with where.form("sign_in", border=border):
         st.text_input(t("auth.name", lang), key=_NAME_INPUT, autocomplete="username")
@@ -187,7 +187,7 @@ def sign_in_form(lang: str, *, where: Any, border: bool) -> None:
         )
 
 
-def sidebar_account(lang: str) -> None:
+def sidebar_account(lang: Lang) -> None:
     """The account line under the language switch: who is signed in, or a folded sign-in form."""
     sidebar = st.sidebar
     user = current_user()
@@ -216,7 +216,7 @@ def sidebar_account(lang: str) -> None:
     )
 
 
-def sign_in_page(lang: str) -> None:
+def sign_in_page(lang: Lang) -> None:
     """The only thing shown when viewing needs a login and nobody has signed in."""
     st.title(t("auth.required_title", lang))
     st.info(t("auth.required", lang), icon=":material/lock:")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from datastore.config import settings
 from datastore.status import holds_data
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
 
 
 @st.cache_resource(show_spinner=False)
@@ -19,7 +19,7 @@ def _migrated(url: str) -> bool:
 
 
 @st.cache_resource(show_spinner=False)
-def _seeded(url: str, lang: str) -> bool:
+def _seeded(url: str, lang: Lang) -> bool:
     """Load the demo data once per process, showing progress to whoever opened the app first."""
     from seed import seed_database
 
@@ -34,7 +34,7 @@ def _seeded(url: str, lang: str) -> bool:
     return True
 
 
-def ensure_database(lang: str) -> None:
+def ensure_database(lang: Lang) -> None:
     """Migrate, then seed the demo data if the database is empty (unless DDN_NO_DEMO=1)."""
     chosen = settings()
     url = chosen.database_url

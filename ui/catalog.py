@@ -34,6 +34,7 @@ from charts import (
 )
 from datastore import queries
 from datastore.filters import Filters
+from i18n.formatting import Currency
 
 Page = Literal["overview", "members", "aid", "exchanges"]
 # What a figure column counts: people, associations, chapters, exchanges, money in the chosen
@@ -102,7 +103,7 @@ class ChartQuery:
         unused = {f.name: f.default for f in fields(Filters) if f.name not in self.filters}
         return filters.with_(**unused)
 
-    def options(self, *, currency: str | None) -> dict[str, Any]:
+    def options(self, *, currency: Currency | None) -> dict[str, Any]:
         """The keyword options this query takes besides its filters."""
         options: dict[str, Any] = {}
         if self.takes_currency:

@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from datastore.filters import Filters
+from i18n.catalogue import Lang, as_lang
 
 _LANG = "_lang"
 _FILTERS = "_filters"
@@ -16,7 +17,7 @@ _FRAMED = "_framed"
 ENTRY_FILE = "dashboard.py"
 
 
-def set_current(*, lang: str, filters: Filters) -> None:
+def set_current(*, lang: Lang, filters: Filters) -> None:
     """Called by the entry file once the sidebar has been drawn, just before the page runs."""
     st.session_state[_LANG] = lang
     st.session_state[_FILTERS] = filters
@@ -52,9 +53,9 @@ def resume_wanted_page(pages: list[Any]) -> None:
             st.switch_page(page, query_params=wanted[1])
 
 
-def lang() -> str:
+def lang() -> Lang:
     """The interface language of this rerun: "vi" or "en"."""
-    return str(st.session_state.get(_LANG, "vi"))
+    return as_lang(st.session_state.get(_LANG, "vi"))
 
 
 def filters() -> Filters:

@@ -14,6 +14,8 @@ from datastore.config import database_url
 from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.models import ImportBatch
+from i18n.catalogue import Lang
+from i18n.formatting import Currency
 from ui.catalog import ChartQuery
 
 
@@ -35,7 +37,7 @@ def _cached(
     _function: Callable[..., pd.DataFrame],
     name: str,
     filters: Filters,
-    lang: str,
+    lang: Lang,
     options: tuple[tuple[str, Any], ...],
     version: tuple[int, int, int],
     url: str,
@@ -52,7 +54,7 @@ def current_version() -> tuple[int, int, int]:
 
 
 def query_key(
-    chart_query: ChartQuery, filters: Filters, lang: str, *, currency: str | None = None
+    chart_query: ChartQuery, filters: Filters, lang: Lang, *, currency: Currency | None = None
 ) -> tuple[Any, ...]:
     """Everything a query's result depends on, the data version and the database included."""
     options = chart_query.options(currency=currency)
@@ -67,7 +69,7 @@ def query_key(
 
 
 def query(
-    chart_query: ChartQuery, filters: Filters, lang: str, *, currency: str | None = None
+    chart_query: ChartQuery, filters: Filters, lang: Lang, *, currency: Currency | None = None
 ) -> pd.DataFrame:
     """The result of a catalogue query for these filters, from cache when fresh."""
     return _cached(chart_query.function, *query_key(chart_query, filters, lang, currency=currency))

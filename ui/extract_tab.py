@@ -14,7 +14,8 @@ from datastore.export import export_bytes, file_name
 from datastore.extracts import extract_columns
 from datastore.extracts.reading import count_rows, read_extract
 from datastore.filters import Filters
-from i18n.catalogue import t
+from datastore.vocabulary import DataKind
+from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
 from ui.data import current_version
 from ui.render import show_no_data
@@ -24,7 +25,7 @@ PREVIEW_ROWS = 200
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _preview(
-    kind: str, filters: Filters, version: tuple[int, int, int], url: str
+    kind: DataKind, filters: Filters, version: tuple[int, int, int], url: str
 ) -> tuple[int, pd.DataFrame]:
     """Row count and the first rows of an extract; version and URL key the cache only."""
     with Session(get_engine(url)) as session:
@@ -33,13 +34,13 @@ def _preview(
     return total, first
 
 
-def _deferred(kind: str, filters: Filters, fmt: str) -> Callable[[], bytes]:
+def _deferred(kind: DataKind, filters: Filters, fmt: str) -> Callable[[], bytes]:
     """Build the file only when the button is clicked, off the page's own run."""
     url = database_url()
     return lambda: export_bytes(kind, engine=get_engine(url), filters=filters, fmt=fmt)
 
 
-def show_extract(kind: str, *, filters: Filters, lang: str) -> None:
+def show_extract(kind: DataKind, *, filters: Filters, lang: Lang) -> None:
     """The extract of one kind for the current filters."""
     total, preview = _preview(kind, filters, current_version(), database_url())
     if total == 0:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from i18n.catalogue import t
-from i18n.formatting import format_change, format_number, money_scale
+from i18n.catalogue import Lang, t
+from i18n.formatting import Currency, format_change, format_number, money_scale
 
 _METRICS = ("members", "associations", "aid_disbursed", "exchanges")
 
 
-def show_headline(by_year: pd.DataFrame, *, lang: str, currency: str) -> None:
+def show_headline(by_year: pd.DataFrame, *, lang: Lang, currency: Currency) -> None:
     """Four metrics for the latest year shown, with their change and a small trend line."""
     latest = by_year.iloc[-1]
     previous = by_year.iloc[-2] if len(by_year) > 1 else None

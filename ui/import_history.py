@@ -17,10 +17,11 @@ from sqlmodel import Session
 from datastore.db import get_engine
 from datastore.load import undo as load_history
 from datastore.models import Role
-from i18n.catalogue import t
+from datastore.vocabulary import DATA_KINDS
+from i18n.catalogue import Lang, t
 from i18n.formatting import format_moment
 from ui.auth import current_user, escape_markdown, may
-from ui.import_view import KINDS, OUTCOME, sentence
+from ui.import_view import OUTCOME, sentence
 
 _UNDO = "_import_undo_pending"  # the load waiting for its undo to be confirmed
 
@@ -32,7 +33,7 @@ def moment_text(moment: Any) -> str:
     return format_moment(pd.Timestamp(moment))
 
 
-def history_frame(loads: pd.DataFrame, lang: str) -> pd.DataFrame:
+def history_frame(loads: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The loads as shown: translated headers, kinds, times, and whether each is undone."""
     if loads.empty:
         return pd.DataFrame(columns=[t(f"import.history.{c}", lang) for c in _HISTORY_COLUMNS])
@@ -43,7 +44,7 @@ def history_frame(loads: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             "id": loads["id"].astype(int),
             "created_at": loads["created_at"].map(moment_text),
-            "kind": loads["kind"].map(lambda k: t(f"data.tab.{k}", lang) if k in KINDS else k),
+            "kind": loads["kind"].map(lambda k: t(f"data.tab.{k}", lang) if k in DATA_KINDS else k),
             "file_name": loads["file_name"].astype(str),
             "created_by": loads["created_by"].astype(str),
             "rows_added": loads["rows_added"].astype(int),
@@ -70,7 +71,7 @@ _HISTORY_COLUMNS = (
 )
 
 
-def _status(row: Any, lang: str) -> str:
+def _status(row: Any, lang: Lang) -> str:
     if moment_text(row.undone_at):
         return t(
             "import.status.undone", lang, when=moment_text(row.undone_at), who=row.undone_by or ""
@@ -80,7 +81,7 @@ def _status(row: Any, lang: str) -> str:
     return t("import.status.active", lang)
 
 
-def show_history(lang: str) -> None:
+def show_history(lang: Lang) -> None:
     """Every load, newest first, and the undo of a whole load (with a confirmation step)."""
     st.subheader(t("import.history", lang))
     with Session(get_engine()) as session:
@@ -127,7 +128,7 @@ def show_history(lang: str) -> None:
         st.rerun()
 
 
-def _confirm_undo(batch_id: int, *, label: str, lang: str) -> None:
+def _confirm_undo(batch_id: int, *, label: str, lang: Lang) -> None:
     """The second step of an undo: say what will happen, then do it or cancel."""
     st.warning(t("import.undo_warning", lang, load=escape_markdown(label)), icon=":material/undo:")
     yes, no, _ = st.columns([1, 1, 3])
@@ -138,7 +139,7 @@ def _confirm_undo(batch_id: int, *, label: str, lang: str) -> None:
         st.rerun()
 
 
-def undo(batch_id: int, *, lang: str) -> None:
+def undo(batch_id: int, *, lang: Lang) -> None:
     """Undo a whole load; a refusal is shown, a success reruns the app with fresh caches."""
     user = current_user()
     st.session_state.pop(_UNDO, None)

@@ -19,12 +19,11 @@ from datastore.db import get_engine
 from datastore.load import files, headers, imports, templates
 from datastore.load.problems import FileProblem, LoadRejected
 from datastore.models import Role
-from i18n.catalogue import t
+from datastore.vocabulary import DATA_KINDS, DataKind, as_kind
+from i18n.catalogue import Lang, t
 from i18n.formatting import MEGABYTE, format_file_size, format_number
 from ui.auth import current_user, escape_markdown, may
 
-# The kinds of datastore.load.kinds in the order the page offers them (members first).
-KINDS = ("members", "aid", "exchanges", "organizations")
 FORMATS = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -62,7 +61,7 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def column_name(kind: str, name: str, lang: str) -> str:
+def column_name(kind: DataKind, name: str, lang: Lang) -> str:
     """A template column as both templates head it: CSV's name, then XLSX's Vietnamese header."""
     label = headers.column_label(kind, name)
     if lang != "vi" or label == name:
@@ -70,7 +69,7 @@ def column_name(kind: str, name: str, lang: str) -> str:
     return f"{name} — {label}"
 
 
-def problems_frame(problems: list[Any], lang: str, *, kind: str) -> pd.DataFrame:
+def problems_frame(problems: list[Any], lang: Lang, *, kind: DataKind) -> pd.DataFrame:
     """Row, column, value and reason (in `lang`) of every problem, in file order."""
     rows = [
         {
@@ -85,16 +84,16 @@ def problems_frame(problems: list[Any], lang: str, *, kind: str) -> pd.DataFrame
     return pd.DataFrame(rows, columns=columns)
 
 
-def _reason(problem: Any, lang: str) -> str:
+def _reason(problem: Any, lang: Lang) -> str:
     return sentence(str(problem.reason_en or problem.reason) if lang == "en" else problem.reason)
 
 
-def file_problem_text(problem: FileProblem, lang: str) -> str:
+def file_problem_text(problem: FileProblem, lang: Lang) -> str:
     """A whole-file problem in the interface language."""
     return sentence(problem.message_vi if lang == "vi" else problem.message_en)
 
 
-def preview_frame(preview: pd.DataFrame, lang: str, *, kind: str) -> pd.DataFrame:
+def preview_frame(preview: pd.DataFrame, lang: Lang, *, kind: DataKind) -> pd.DataFrame:
     """The first rows as read, with their spreadsheet row numbers and readable headers."""
     shown = preview.head(PREVIEW_ROWS).reset_index()
     names = {"row": t("import.column.row", lang)}
@@ -105,20 +104,20 @@ def preview_frame(preview: pd.DataFrame, lang: str, *, kind: str) -> pd.DataFram
 # Kind and templates -------------------------------------------------------------------------
 
 
-def choose_kind(lang: str) -> str:
+def choose_kind(lang: Lang) -> DataKind:
     """Which table the file fills."""
     chosen = st.segmented_control(
         t("import.kind", lang),
-        options=list(KINDS),
+        options=list(DATA_KINDS),
         format_func=lambda kind: t(f"data.tab.{kind}", lang),
-        default=KINDS[0],
+        default=DATA_KINDS[0],
         required=True,
         key="import_kind",
     )
-    return str(chosen or KINDS[0])
+    return as_kind(chosen or DATA_KINDS[0])
 
 
-def template_buttons(kind: str, lang: str) -> None:
+def template_buttons(kind: DataKind, lang: Lang) -> None:
     """Empty CSV and XLSX files with the columns of `kind`, built only when clicked."""
     st.caption(t("import.templates", lang))
     # Narrow columns, so the two buttons sit side by side rather than at both ends of the page.
@@ -135,14 +134,14 @@ def template_buttons(kind: str, lang: str) -> None:
         )
 
 
-def _template(kind: str, fmt: str) -> Callable[[], bytes]:
+def _template(kind: DataKind, fmt: str) -> Callable[[], bytes]:
     return lambda: templates.template_bytes(kind, fmt)
 
 
 # Upload, check, load ------------------------------------------------------------------------
 
 
-def uploader(lang: str) -> Any:
+def uploader(lang: Lang) -> Any:
     """The file chooser; refuses files over the limit in the browser already."""
     nonce = int(st.session_state.get(_NONCE, 0))
     return st.file_uploader(
@@ -153,7 +152,7 @@ def uploader(lang: str) -> Any:
     )
 
 
-def check_file(uploaded: Any, *, kind: str, lang: str) -> None:
+def check_file(uploaded: Any, *, kind: DataKind, lang: Lang) -> None:
     """Refuse a file over the limit unread; else parse it, list its problems, offer the load."""
     name = str(uploaded.name)
     if too_large(int(uploaded.size)):
@@ -194,7 +193,7 @@ def check_file(uploaded: Any, *, kind: str, lang: str) -> None:
         load(uploaded, kind=kind, lang=lang)
 
 
-def _checked(uploaded: Any, *, kind: str, lang: str) -> Any:
+def _checked(uploaded: Any, *, kind: DataKind, lang: Lang) -> Any:
     """The preview and problems of an upload, worked out once per file and kind."""
     cache: dict[tuple[str, str], Any] = st.session_state.setdefault(_CHECKED, {})
     key = (str(uploaded.file_id), kind)
@@ -230,7 +229,7 @@ def _bar_progress(bar: Any, label: Callable[[float], str]) -> Callable[[float], 
     return report
 
 
-def load(uploaded: Any, *, kind: str, lang: str) -> None:
+def load(uploaded: Any, *, kind: DataKind, lang: Lang) -> None:
     """Write the checked file with a progress bar; on success rerun with a fresh uploader."""
     user = current_user()
     if user is None or not may(Role.EDITOR):
@@ -280,7 +279,7 @@ def load(uploaded: Any, *, kind: str, lang: str) -> None:
     st.rerun()
 
 
-def show_outcome(lang: str) -> None:
+def show_outcome(lang: Lang) -> None:
     """What the last load or undo of this session did (once)."""
     outcome = st.session_state.pop(OUTCOME, None)
     if not outcome:

@@ -8,20 +8,18 @@ import streamlit as st
 from datastore import queries
 from datastore.filters import Filters
 from datastore.models import Direction, Measure
-from i18n.catalogue import t
-from i18n.formatting import with_code
+from i18n.catalogue import Lang, t
+from i18n.formatting import CURRENCIES, Currency, as_currency, with_code
 from ui.data import lookup
 
-CURRENCIES = ("VND", "USD")
 
-
-def chosen_currency() -> str:
+def chosen_currency() -> Currency:
     """The currency picked on the Aid page; other pages follow it."""
     value = st.session_state.get("currency")
-    return value if value in CURRENCIES else "VND"
+    return as_currency(value) if value in CURRENCIES else "VND"
 
 
-def aid_filters(filters: Filters, lang: str) -> tuple[Filters, str]:
+def aid_filters(filters: Filters, lang: Lang) -> tuple[Filters, Currency]:
     """Currency, measure and sectors, drawn under the shared filters."""
     sidebar = st.sidebar
     sidebar.subheader(t("filter.page_header", lang))
@@ -57,10 +55,11 @@ def aid_filters(filters: Filters, lang: str) -> tuple[Filters, str]:
         bind="query-params",
     )
     chosen_measure = str(measure or Measure.DISBURSED.value)
-    return filters.with_(measure=chosen_measure, sectors=tuple(chosen)), str(currency or "VND")
+    shown_currency = as_currency(currency or "VND")
+    return filters.with_(measure=chosen_measure, sectors=tuple(chosen)), shown_currency
 
 
-def exchange_filters(filters: Filters, lang: str) -> Filters:
+def exchange_filters(filters: Filters, lang: Lang) -> Filters:
     """Direction and kind of exchange, drawn under the shared filters."""
     sidebar = st.sidebar
     sidebar.subheader(t("filter.page_header", lang))

@@ -14,7 +14,8 @@ import streamlit as st
 from charts import alt_text, drawn_frame, plotly_config
 from datastore.export import BOM, neutralise
 from datastore.filters import Filters
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
+from i18n.formatting import Currency
 from ui.catalog import Chart
 from ui.data import query, query_key
 
@@ -59,12 +60,12 @@ def draw(fig: go.Figure) -> Drawn:
     return Drawn(figure=fig, alt=alt_text(fig), csv=csv_bytes(_named_drawn_frame(fig)))
 
 
-def show_no_data(lang: str) -> None:
+def show_no_data(lang: Lang) -> None:
     """The note shown in place of a chart or table when the filters match nothing."""
     st.info(t("empty.no_data", lang), icon=":material/search_off:")
 
 
-def show_chart(drawn: Drawn, *, key: str, lang: str, filters: Filters) -> None:
+def show_chart(drawn: Drawn, *, key: str, lang: Lang, filters: Filters) -> None:
     """The chart and its CSV download."""
     st.plotly_chart(
         drawn.figure,
@@ -83,7 +84,7 @@ def show_chart(drawn: Drawn, *, key: str, lang: str, filters: Filters) -> None:
     )
 
 
-def show_table(frame: pd.DataFrame, *, key: str, lang: str, filters: Filters) -> None:
+def show_table(frame: pd.DataFrame, *, key: str, lang: Lang, filters: Filters) -> None:
     """A query result as a table with translated headers and its CSV download."""
     if frame.empty:
         show_no_data(lang)
@@ -119,7 +120,7 @@ def show_table(frame: pd.DataFrame, *, key: str, lang: str, filters: Filters) ->
 class View:
     """What every chart on a page is drawn for: the language, the filters and their description."""
 
-    lang: str
+    lang: Lang
     filters: Filters
     where: str
 
@@ -145,7 +146,7 @@ def _drawn(
     return draw(figure)
 
 
-def chart(view: View, entry: Chart, *, currency: str | None = None) -> None:
+def chart(view: View, entry: Chart, *, currency: Currency | None = None) -> None:
     """Run a catalogue chart's query for the view, build its figure and show it (or say empty)."""
     frame = query(entry.query, view.filters, view.lang, currency=currency)
     if frame.empty:

@@ -8,12 +8,12 @@ import streamlit as st
 from datastore import queries
 from datastore.filters import Filters
 from datastore.models import ProvinceList
-from i18n.catalogue import LANGUAGES, bilingual, t
+from i18n.catalogue import LANGUAGES, Lang, as_lang, bilingual, t
 from i18n.formatting import with_code
 from ui.data import lookup
 
 
-def choose_language() -> str:
+def choose_language() -> Lang:
     """The language switch; Vietnamese unless the user (or the URL) asks for English."""
     chosen = st.sidebar.segmented_control(
         bilingual("language.label"),
@@ -24,15 +24,15 @@ def choose_language() -> str:
         key="lang",
         bind="query-params",
     )
-    return str(chosen or "vi")
+    return as_lang(chosen or "vi")
 
 
-def _language_name(lang: str) -> str:
+def _language_name(lang: Lang) -> str:
     """A language's name in that language, as the switch offers it."""
     return t("language.name", lang)
 
 
-def shared_filters(lang: str) -> Filters:
+def shared_filters(lang: Lang) -> Filters:
     """Province (34 units or the 63 old provinces), year range and partner countries."""
     sidebar = st.sidebar
     sidebar.header(t("filter.header", lang))
@@ -88,7 +88,7 @@ def shared_filters(lang: str) -> Filters:
     )
 
 
-def describe(filters: Filters, lang: str) -> str:
+def describe(filters: Filters, lang: Lang) -> str:
     """A short phrase for chart titles: which provinces and years are shown."""
     provinces: pd.DataFrame = lookup(
         queries.list_provinces, province_list=filters.province_list, lang=lang

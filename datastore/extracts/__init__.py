@@ -24,9 +24,8 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from datastore.vocabulary import DataKind
 from i18n.catalogue import t
-
-EXTRACT_KINDS = ("members", "aid", "exchanges", "organizations")
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ _PARTNER_COUNTRY = (
 )
 _SOURCE = _column("source", "text")
 
-_COLUMNS: dict[str, tuple[ExtractColumn, ...]] = {
+_COLUMNS: dict[DataKind, tuple[ExtractColumn, ...]] = {
     "members": (
         _YEAR,
         *_PROVINCE,
@@ -106,7 +105,7 @@ _COLUMNS: dict[str, tuple[ExtractColumn, ...]] = {
     ),
 }
 
-EXTRACT_COLUMNS: dict[str, tuple[str, ...]] = {
+EXTRACT_COLUMNS: dict[DataKind, tuple[str, ...]] = {
     kind: tuple(column.name for column in columns) for kind, columns in _COLUMNS.items()
 }
 # Vietnamese header of every column name, for the XLSX extract.
@@ -121,20 +120,20 @@ ARROW_TYPES: dict[str, pa.DataType] = {
 }
 
 
-def extract_columns(kind: str) -> tuple[ExtractColumn, ...]:
+def extract_columns(kind: DataKind) -> tuple[ExtractColumn, ...]:
     """The columns of one kind of extract, in order."""
     check_kind(kind)
     return _COLUMNS[kind]
 
 
-def arrow_schema(kind: str) -> pa.Schema:
+def arrow_schema(kind: DataKind) -> pa.Schema:
     """The Arrow schema of every chunk of one kind of extract."""
     return pa.schema(
         [pa.field(column.name, ARROW_TYPES[column.type]) for column in extract_columns(kind)]
     )
 
 
-def check_kind(kind: str) -> None:
+def check_kind(kind: object) -> None:
     """ValueError for a kind of extract that does not exist."""
     if kind not in _COLUMNS:
         raise ValueError(f"unknown extract kind {kind!r}; expected one of {', '.join(_COLUMNS)}")

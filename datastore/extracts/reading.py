@@ -16,6 +16,7 @@ from datastore.extracts.shaping import References, assemble, conform, raw_types,
 from datastore.extracts.statements import extract_statement
 from datastore.filters import Filters
 from datastore.models import ImportBatch
+from datastore.vocabulary import DataKind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,7 +26,7 @@ DEFAULT_CHUNK_SIZE = 10_000
 
 
 def iter_extract(
-    kind: str,
+    kind: DataKind,
     *,
     session: Session,
     filters: Filters,
@@ -51,7 +52,7 @@ def iter_extract(
 
 
 def iter_extract_frames(
-    kind: str,
+    kind: DataKind,
     *,
     session: Session,
     filters: Filters,
@@ -66,25 +67,28 @@ def iter_extract_frames(
 
 
 def read_extract(
-    kind: str, *, session: Session, filters: Filters, limit: int | None = None
+    kind: DataKind, *, session: Session, filters: Filters, limit: int | None = None
 ) -> pd.DataFrame:
     """A whole (small or limited) extract as one DataFrame, e.g. for a preview."""
     import pandas as pd
 
-    frames = list(iter_extract_frames(kind, session=session, filters=filters, limit=limit))
+    frames: list[pd.DataFrame] = list(
+        iter_extract_frames(kind, session=session, filters=filters, limit=limit)
+    )
     if not frames:
-        return arrow_schema(kind).empty_table().to_pandas(types_mapper=_pandas_type)
+        empty: pd.DataFrame = arrow_schema(kind).empty_table().to_pandas(types_mapper=_pandas_type)
+        return empty  # pyarrow is untyped
     return pd.concat(frames, ignore_index=True)
 
 
-def count_rows(kind: str, *, session: Session, filters: Filters) -> int:
+def count_rows(kind: DataKind, *, session: Session, filters: Filters) -> int:
     """How many rows an extract would hold."""
     statement = extract_statement(kind, filters=filters).order_by(None)
     counted = select(func.count()).select_from(statement.subquery())
     return int(session.connection().execute(counted).scalar_one())
 
 
-def data_date(*, session: Session, kind: str | None = None) -> datetime | None:
+def data_date(*, session: Session, kind: DataKind | None = None) -> datetime | None:
     """When data of this kind (any kind when None) was last loaded; None when never."""
     statement = select(func.max(ImportBatch.created_at))
     if kind is not None:

@@ -17,6 +17,7 @@ from sqlmodel import Session, col
 
 from datastore.extracts import ARROW_TYPES, arrow_schema, extract_columns
 from datastore.models import Country, Province, Sector
+from datastore.vocabulary import DataKind
 
 
 def rechunk(tables: Iterable[pa.Table], size: int) -> Iterator[pa.Table]:
@@ -36,7 +37,7 @@ def rechunk(tables: Iterable[pa.Table], size: int) -> Iterator[pa.Table]:
         yield pa.concat_tables(pending)
 
 
-def raw_types(kind: str, names: Sequence[str]) -> dict[str, str]:
+def raw_types(kind: DataKind, names: Sequence[str]) -> dict[str, str]:
     """Value type of each column the statement selects: ids are integers, the rest as listed."""
     listed = {column.name: column.type for column in extract_columns(kind)}
     return {name: "int" if name.endswith("_id") else listed[name] for name in names}
@@ -120,7 +121,7 @@ _LOOKED_UP: dict[str, tuple[str, Callable[[References, pa.ChunkedArray], pa.Chun
 }
 
 
-def assemble(kind: str, table: pa.Table, references: References) -> pa.Table:
+def assemble(kind: DataKind, table: pa.Table, references: References) -> pa.Table:
     """The chunk in its kind's columns and schema, with codes and names looked up."""
     arrays = []
     for column in extract_columns(kind):

@@ -14,9 +14,10 @@ from sqlmodel import SQLModel, col
 from datastore.extracts import check_kind
 from datastore.filters import Filters, conditions
 from datastore.models import Aid, Exchange, Membership, Organization, Province
+from datastore.vocabulary import DataKind
 
 
-def extract_statement(kind: str, *, filters: Filters, limit: int | None = None) -> Select[Any]:
+def extract_statement(kind: DataKind, *, filters: Filters, limit: int | None = None) -> Select[Any]:
     """The SELECT behind one kind of extract, in extract order.
 
     Its columns are those of EXTRACT_COLUMNS that are not looked up afterwards, plus
@@ -59,7 +60,8 @@ def _date(column: Any, name: str) -> Any:
 
 
 def _table(model: type[SQLModel]) -> Table:
-    return model.__table__  # type: ignore[attr-defined]
+    found: Table = model.__table__  # type: ignore[attr-defined]  # SQLModel declares none
+    return found
 
 
 _reported = aliased(Province, name="reported")

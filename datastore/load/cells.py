@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlmodel import Session
 
@@ -13,15 +13,18 @@ from datastore.load.values import ParseProblem, clean_text, is_blank
 from datastore.problems import DataProblem
 from datastore.reference.directory import Directory
 from datastore.vietnamese import fold
+from datastore.vocabulary import DataKind
 from i18n.formatting import quote
 from i18n.texts.data_words import CHOICE_WORDS
+
+Parsed = TypeVar("Parsed")
 
 
 @dataclass
 class Context:
     """What checking the rows of one load shares: its kind, the directory, what was seen."""
 
-    kind: str
+    kind: DataKind
     directory: Directory
     session: Session
     keep_row_source: bool
@@ -126,11 +129,11 @@ class Row:
     def get(
         self,
         column: str,
-        parse: Callable[[Any], Any],
+        parse: Callable[[Any], Parsed],
         *,
         required: bool = True,
         memo: Hashable = None,
-    ) -> Any:
+    ) -> Parsed | None:
         """The cell parsed; `memo` names a parse that depends on the value alone."""
         value = self.raw(column)
         if value is None:
@@ -148,7 +151,8 @@ class Row:
                 self.memo[key] = found
         if found[1]:
             self.problem(column, found[1][0][1])
-        return found[0]
+        parsed: Parsed | None = found[0]  # the memo holds every parse's results, as Any
+        return parsed
 
     def text(self, column: str, *, max_length: int, required: bool = True) -> str | None:
         return self.get(

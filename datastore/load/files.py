@@ -19,6 +19,7 @@ from datastore.config import settings
 from datastore.export import BOM
 from datastore.load.headers import Table, table_of
 from datastore.load.problems import FileProblem
+from datastore.vocabulary import DataKind
 from i18n.formatting import format_file_size_plain
 
 # An XLSX is a zip: refuse one that unpacks to far more than any honest workbook.
@@ -31,14 +32,16 @@ def max_upload_bytes() -> int:
     return int(settings().max_upload_mb * 1024 * 1024)
 
 
-def read_table(data: bytes, *, file_name: str, kind: str | None = None) -> list[dict[str, Any]]:
+def read_table(
+    data: bytes, *, file_name: str, kind: DataKind | None = None
+) -> list[dict[str, Any]]:
     """The rows of a CSV or XLSX file, keyed by column name; raises FileProblem."""
     # Unknown columns are left out here; import_file and preview_file report them.
     return read_file(data, file_name=file_name, kind=kind).rows
 
 
 def read_file(
-    data: bytes, *, file_name: str, kind: str | None = None, max_bytes: int | None = None
+    data: bytes, *, file_name: str, kind: DataKind | None = None, max_bytes: int | None = None
 ) -> Table:
     """The whole file as read (rows, their row numbers, header findings); raises FileProblem.
 

@@ -17,10 +17,10 @@ from typing import Any
 
 from datastore.export import restore
 from datastore.extracts import EXTRACT_COLUMNS, extract_columns
-from datastore.load.kinds import KINDS
 from datastore.load.problems import FileProblem, RowProblem
 from datastore.problems import DataProblem
 from datastore.vietnamese import fold
+from datastore.vocabulary import LOAD_ORDER, DataKind
 from i18n.catalogue import hint
 from i18n.formatting import quote
 from i18n.texts.data_words import KIND_NAMES
@@ -101,7 +101,7 @@ class Table:
 def _header_names() -> dict[str, str]:
     """Folded column name or Vietnamese header -> column name, over every kind."""
     names: dict[str, str] = {}
-    for kind in KINDS:
+    for kind in LOAD_ORDER:
         for column in extract_columns(kind):
             for label in (column.name, column.header_vi):
                 key = fold(label)
@@ -116,7 +116,7 @@ def _header_names() -> dict[str, str]:
 _HEADER_NAMES = _header_names()
 
 
-def column_label(kind: str, name: str) -> str:
+def column_label(kind: DataKind, name: str) -> str:
     """The Vietnamese header of a column in one kind's template."""
     for column in extract_columns(kind):
         if column.name == name:
@@ -135,7 +135,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def table_of(grid: Any, *, kind: str | None) -> Table:
+def table_of(grid: Any, *, kind: DataKind | None) -> Table:
     """Find the header row, map its cells to column names, and read the rows below it."""
     rows = iter(grid)
     header: Sequence[Any] | None = None
@@ -222,7 +222,7 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def header_problems(table: Table, *, kind: str) -> list[RowProblem]:
+def header_problems(table: Table, *, kind: DataKind) -> list[RowProblem]:
     """Unknown, doubled and missing columns, as problems of the header row."""
     problems: list[RowProblem] = []
     names = KIND_NAMES[kind]

@@ -15,10 +15,10 @@ from sqlmodel import Session
 from datastore.extracts import EXTRACT_COLUMNS
 from datastore.load.files import check_size, read_file
 from datastore.load.headers import header_problems
-from datastore.load.kinds import check_kind
 from datastore.load.problems import LoadRejected, RowProblem
 from datastore.load.records import VALIDATION_SHARE, Progress, validate_rows
 from datastore.load.write import BatchInfo, LoadSummary, load_rows
+from datastore.vocabulary import DataKind, as_kind
 from i18n.formatting import format_day
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def checksum(data: bytes) -> str:
 def import_file(
     *,
     session: Session,
-    kind: str,
+    kind: DataKind,
     data: bytes,
     file_name: str,
     created_by: str,
@@ -47,7 +47,7 @@ def import_file(
 
     `max_bytes` replaces the configured upload limit (the benchmark loads larger files).
     """
-    check_kind(kind)
+    as_kind(kind)
     check_size(len(data), max_bytes)
     if progress is not None:
         progress(0.0)
@@ -82,7 +82,7 @@ def import_file(
 def preview_file(
     *,
     session: Session,
-    kind: str,
+    kind: DataKind,
     data: bytes,
     file_name: str,
     created_by: str = "",
@@ -94,7 +94,7 @@ def preview_file(
     # with import_file and not used.
     import pandas as pd
 
-    check_kind(kind)
+    as_kind(kind)
     table = read_file(data, file_name=file_name, kind=kind)
     columns = [name for name in EXTRACT_COLUMNS[kind] if name in table.columns]
     frame = pd.DataFrame(

@@ -11,12 +11,10 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from datastore.load.cells import Context, Row
-from datastore.load.kinds import check_kind
 from datastore.load.problems import RowProblem
 from datastore.load.resolve import country_of, currency_of, province_of, sector_of
 from datastore.load.values import (
     ParseProblem,
-    grouped,
     parse_amount,
     parse_count,
     parse_date,
@@ -27,7 +25,8 @@ from datastore.models import Organization, OrganizationKind, Province, ProvinceL
 from datastore.problems import DataProblem
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.vietnamese import fold
-from i18n.formatting import format_day, quote
+from datastore.vocabulary import DataKind, as_kind
+from i18n.formatting import format_day, grouped, quote
 from i18n.texts.data_words import KEY_COLUMNS
 
 CHUNK = 5_000
@@ -40,7 +39,7 @@ Progress = Callable[[float], None]
 def validate_rows(
     *,
     session: Session,
-    kind: str,
+    kind: DataKind,
     rows: Iterable[Mapping[str, Any]],
     first_row_number: int = 2,
     row_numbers: Sequence[int] | None = None,
@@ -49,7 +48,7 @@ def validate_rows(
     keep_row_source: bool = False,
 ) -> tuple[list[dict[str, Any]], list[RowProblem]]:
     """Every row read and checked, nothing written: the records to store and the problems."""
-    check_kind(kind)
+    as_kind(kind)
     directory = directory or Directory.load(session=session)
     context = Context(
         kind=kind,
@@ -222,6 +221,7 @@ def _normalize_aid(
     ):
         return {}
     assert province is not None and year is not None and amount is not None
+    assert currency is not None
     try:
         vnd_rate = context.directory.vnd_per_unit(year, currency)
         usd_rate = context.directory.vnd_per_unit(year, "USD")

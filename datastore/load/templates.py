@@ -8,7 +8,7 @@ from datastore.export import BOM, DATA_SHEET
 from datastore.extracts import EXTRACT_COLUMNS, ExtractColumn, extract_columns
 from datastore.load.files import max_upload_bytes
 from datastore.load.headers import REQUIRED_COLUMNS
-from datastore.load.kinds import check_kind
+from datastore.vocabulary import DataKind, as_kind
 from i18n.catalogue import bilingual
 from i18n.formatting import format_file_size_plain
 from i18n.texts.template_guide import (
@@ -27,9 +27,9 @@ GUIDE_SHEET = bilingual("template.sheet.guide", between=" - ")
 DERIVED_COLUMNS = frozenset({"province_2025_code", "province_2025", "amount_vnd", "amount_usd"})
 
 
-def template_bytes(kind: str, fmt: str) -> bytes:
+def template_bytes(kind: DataKind, fmt: str) -> bytes:
     """An empty file with the extract's columns: CSV header, or XLSX with a guide sheet."""
-    check_kind(kind)
+    as_kind(kind)
     if fmt == "csv":
         return BOM + (",".join(EXTRACT_COLUMNS[kind]) + "\r\n").encode("utf-8")
     if fmt == "xlsx":
@@ -37,7 +37,7 @@ def template_bytes(kind: str, fmt: str) -> bytes:
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-def column_status(kind: str, name: str) -> tuple[str, str]:
+def column_status(kind: DataKind, name: str) -> tuple[str, str]:
     """Whether a column must be filled in, as (vi, en) text for the guide."""
     if name == "source":
         return IGNORED_LABEL["vi"], IGNORED_LABEL["en"]
@@ -52,7 +52,7 @@ def column_status(kind: str, name: str) -> tuple[str, str]:
     return OPTIONAL_LABEL["vi"], OPTIONAL_LABEL["en"]
 
 
-def _template_xlsx(kind: str) -> bytes:
+def _template_xlsx(kind: DataKind) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select, update
 from sqlmodel import Session, col
 
-from datastore.load.kinds import MODELS
 from datastore.load.write import take_load_lock
 from datastore.models import ImportBatch, Membership, Organization, RowChange
 from datastore.problems import DataProblem
 from datastore.rollups import refresh_rollups
+from datastore.vocabulary import MODELS, DataKind, as_kind
 from i18n.formatting import format_moment
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class UndoSummary:
     """What undoing a load did."""
 
     batch_id: int
-    kind: str
+    kind: DataKind
     rows_removed: int
     rows_restored: int
     organizations_removed: int = 0
@@ -93,7 +93,8 @@ def _undo(session: Session, batch_id: int, user: str) -> UndoSummary:
     if not claimed.rowcount:  # type: ignore[attr-defined]
         when = f"{format_moment(batch.undone_at)} UTC" if batch.undone_at else "?"
         raise UndoRefused("undo.already_undone", batch=batch_id, when=when, user=batch.undone_by)
-    model = MODELS[batch.kind]
+    kind = as_kind(batch.kind)  # stored as text; only a load of a known kind wrote it
+    model = MODELS[kind]
     table = model.__table__  # type: ignore[attr-defined]
     _refuse_if_changed_later(session, batch_id, table.name)
     changes = session.execute(
@@ -103,7 +104,7 @@ def _undo(session: Session, batch_id: int, user: str) -> UndoSummary:
     ).all()
     restored = [_typed_row(table, json.loads(previous)) for _, previous in changes]
     created_organizations: list[int] = []
-    if batch.kind == "members":
+    if kind == "members":
         created_organizations = [
             organization_id
             for organization_id in session.scalars(
@@ -115,9 +116,9 @@ def _undo(session: Session, batch_id: int, user: str) -> UndoSummary:
         session.scalars(select(table.c.id).where(table.c.batch_id == batch_id)).all()
     ) - {row["id"] for row in restored}
     organization_ids = set(created_organizations)
-    if batch.kind == "organizations":
+    if kind == "organizations":
         organization_ids = added_ids
-    _refuse_if_organizations_in_use(session, batch_id, organization_ids, batch.kind)
+    _refuse_if_organizations_in_use(session, batch_id, organization_ids, kind)
     years: set[int] = set()  # of the rows this undo removes or puts back, before and after
     if "year" in table.c:
         years.update(
@@ -140,7 +141,7 @@ def _undo(session: Session, batch_id: int, user: str) -> UndoSummary:
     refresh_rollups(session=session, fact=table.name, years=years)
     return UndoSummary(
         batch_id=batch_id,
-        kind=batch.kind,
+        kind=kind,
         rows_removed=removed,
         rows_restored=len(restored),
         organizations_removed=organizations_removed,
@@ -172,7 +173,7 @@ def _refuse_if_changed_later(session: Session, batch_id: int, table_name: str) -
 
 
 def _refuse_if_organizations_in_use(
-    session: Session, batch_id: int, organization_ids: set[int], kind: str
+    session: Session, batch_id: int, organization_ids: set[int], kind: DataKind
 ) -> None:
     """Organisations this load created that rows of other loads still point to."""
     if not organization_ids:

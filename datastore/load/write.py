@@ -20,7 +20,6 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel
 
-from datastore.load.kinds import MODELS
 from datastore.load.problems import LoadRejected
 from datastore.load.records import (
     CHUNK,
@@ -32,6 +31,7 @@ from datastore.load.records import (
 from datastore.models import ImportBatch, Organization, OrganizationKind, RowChange
 from datastore.reference.directory import Directory
 from datastore.rollups import refresh_rollups
+from datastore.vocabulary import MODELS, DataKind
 from i18n.catalogue import t
 
 # Any fixed number: every load takes this advisory lock on PostgreSQL.
@@ -42,7 +42,7 @@ _LOAD_LOCK = 4_104_2025
 class LoadSummary:
     """What a load did, row by row."""
 
-    kind: str
+    kind: DataKind
     batch_id: int | None
     rows: int = 0
     added: int = 0
@@ -67,7 +67,7 @@ class BatchInfo:
 def load_rows(
     *,
     session: Session,
-    kind: str,
+    kind: DataKind,
     rows: Iterable[Mapping[str, Any]],
     batch: BatchInfo,
     first_row_number: int = 2,
@@ -130,7 +130,7 @@ def _is_conflict(error: IntegrityError | OperationalError) -> bool:
 
 def _write_all(
     session: Session,
-    kind: str,
+    kind: DataKind,
     records: list[dict[str, Any]],
     batch: BatchInfo,
     *,

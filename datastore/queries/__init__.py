@@ -9,7 +9,6 @@ draws which query, with its key columns and figures, is declared once in `ui/cat
 
 from __future__ import annotations
 
-from datastore.queries._base import CURRENCIES, LANGS
 from datastore.queries.aid import (
     aid_by_donor_country,
     aid_by_sector,
@@ -39,8 +38,6 @@ from datastore.queries.options import (
 from datastore.queries.overview import overview_by_year
 
 __all__ = [
-    "CURRENCIES",
-    "LANGS",
     "aid_by_donor_country",
     "aid_by_sector",
     "aid_by_year_and_sector",

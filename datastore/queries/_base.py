@@ -13,14 +13,14 @@ from datastore.filters import Filters, conditions, filtered_columns, unit_column
 from datastore.models import Aid, Country, Exchange, Membership, Province, Sector
 from datastore.rollups import covering_rollup
 from datastore.vietnamese import sort_key
-
-LANGS = ("vi", "en")
-CURRENCIES = ("VND", "USD")
+from i18n.catalogue import Lang, as_lang
+from i18n.formatting import Currency, as_currency
 
 
 def table(model: type[SQLModel]) -> Table:
     """The Core table behind a SQLModel class."""
-    return model.__table__  # type: ignore[attr-defined]
+    found: Table = model.__table__  # type: ignore[attr-defined]  # SQLModel declares none
+    return found
 
 
 MEMBERSHIP = table(Membership)
@@ -31,20 +31,9 @@ COUNTRY = table(Country)
 SECTOR = table(Sector)
 
 
-def check_lang(lang: str) -> str:
-    """The language code, or ValueError for one the dashboard does not speak."""
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
-    return lang
-
-
-def money_column(currency: str) -> ColumnElement[Any]:
+def money_column(currency: Currency) -> ColumnElement[Any]:
     """The aid amount column holding `currency` ("VND" exact, "USD" to the cent)."""
-    if currency == "VND":
-        return AID.c.amount_vnd
-    if currency == "USD":
-        return AID.c.amount_usd
-    raise ValueError(f"unknown currency {currency!r}; expected one of {', '.join(CURRENCIES)}")
+    return AID.c.amount_usd if as_currency(currency) == "USD" else AID.c.amount_vnd
 
 
 def province_column(fact: Table, filters: Filters) -> ColumnElement[Any]:
@@ -62,14 +51,14 @@ def exchange_rollup(filters: Filters, *, group_by: Iterable[str]) -> Table:
     return covering_rollup({*group_by, *filtered_columns(filters, EXCHANGE)})
 
 
-def country_name(lang: str) -> ColumnElement[Any]:
+def country_name(lang: Lang) -> ColumnElement[Any]:
     """The country name column in `lang`."""
-    return COUNTRY.c.name_en if check_lang(lang) == "en" else COUNTRY.c.name_vi
+    return COUNTRY.c.name_en if as_lang(lang) == "en" else COUNTRY.c.name_vi
 
 
-def sector_columns(lang: str) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+def sector_columns(lang: Lang) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
     """The sector name and sector group columns in `lang`."""
-    if check_lang(lang) == "en":
+    if as_lang(lang) == "en":
         return SECTOR.c.name_en, SECTOR.c.group_en
     return SECTOR.c.name_vi, SECTOR.c.group_vi
 

@@ -16,7 +16,6 @@ from datastore.queries._base import (
     COUNTRY,
     SECTOR,
     apply_filters,
-    check_lang,
     country_name,
     fetch,
     frame,
@@ -24,13 +23,14 @@ from datastore.queries._base import (
     sector_columns,
     sort_frame,
 )
-from i18n.catalogue import t
+from i18n.catalogue import Lang, as_lang, t
+from i18n.formatting import Currency
 
 _A = AID.c
 
 
 def aid_by_sector(
-    *, session: Session, filters: Filters, lang: str = "vi", currency: str = "VND"
+    *, session: Session, filters: Filters, lang: Lang = "vi", currency: Currency = "VND"
 ) -> pd.DataFrame:
     """Aid amount per DAC sector over the chosen years."""
     money = money_column(currency)
@@ -58,7 +58,7 @@ def aid_by_sector(
 
 
 def aid_by_year_and_sector(
-    *, session: Session, filters: Filters, lang: str = "vi", currency: str = "VND"
+    *, session: Session, filters: Filters, lang: Lang = "vi", currency: Currency = "VND"
 ) -> pd.DataFrame:
     """Aid amount per year and DAC sector."""
     money = money_column(currency)
@@ -81,10 +81,10 @@ def aid_by_year_and_sector(
 
 
 def aid_committed_vs_disbursed(
-    *, session: Session, filters: Filters, lang: str = "vi", currency: str = "VND"
+    *, session: Session, filters: Filters, lang: Lang = "vi", currency: Currency = "VND"
 ) -> pd.DataFrame:
     """Committed and disbursed aid per year and their ratio; the measure filter does not apply."""
-    check_lang(lang)
+    as_lang(lang)
     money = money_column(currency)
     stmt = apply_filters(
         select(
@@ -122,7 +122,7 @@ def _rate(disbursed: float, committed: float) -> float:
 
 
 def aid_by_donor_country(
-    *, session: Session, filters: Filters, lang: str = "vi", currency: str = "VND"
+    *, session: Session, filters: Filters, lang: Lang = "vi", currency: Currency = "VND"
 ) -> pd.DataFrame:
     """Aid amount per donor country; domestic donors (no country) form one row of their own."""
     money = money_column(currency)

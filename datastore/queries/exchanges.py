@@ -16,7 +16,6 @@ from datastore.queries._base import (
     EXCHANGE,
     PROVINCE,
     apply_filters,
-    check_lang,
     country_name,
     exchange_rollup,
     fetch,
@@ -24,10 +23,11 @@ from datastore.queries._base import (
     province_column,
     sort_frame,
 )
+from i18n.catalogue import Lang, as_lang
 
 
 def exchanges_by_partner_country(
-    *, session: Session, filters: Filters, lang: str = "vi"
+    *, session: Session, filters: Filters, lang: Lang = "vi"
 ) -> pd.DataFrame:
     """Exchanges and participants per partner country; exchanges with no country left out."""
     rollup = exchange_rollup(filters, group_by=["country_code"])
@@ -58,9 +58,9 @@ def exchanges_by_partner_country(
     return sort_frame(data, ["country"])
 
 
-def exchanges_by_province(*, session: Session, filters: Filters, lang: str = "vi") -> pd.DataFrame:
+def exchanges_by_province(*, session: Session, filters: Filters, lang: Lang = "vi") -> pd.DataFrame:
     """Exchanges and participants per province of the chosen list, with its centre for maps."""
-    check_lang(lang)
+    as_lang(lang)
     rollup = exchange_rollup(filters, group_by=[province_column(EXCHANGE, filters).name])
     province_id = province_column(rollup, filters)
     totals = apply_filters(
@@ -95,10 +95,10 @@ def exchanges_by_province(*, session: Session, filters: Filters, lang: str = "vi
 
 
 def exchanges_by_year_and_direction(
-    *, session: Session, filters: Filters, lang: str = "vi"
+    *, session: Session, filters: Filters, lang: Lang = "vi"
 ) -> pd.DataFrame:
     """Exchanges per year and direction ("incoming"/"outgoing"), sorted by year, then direction."""
-    check_lang(lang)
+    as_lang(lang)
     rollup = exchange_rollup(filters, group_by=["year", "direction"])
     e = rollup.c
     stmt = apply_filters(
@@ -115,7 +115,7 @@ def exchanges_by_year_and_direction(
 
 
 def exchanges_by_partner_locality(
-    *, session: Session, filters: Filters, lang: str = "vi", limit: int = 10
+    *, session: Session, filters: Filters, lang: Lang = "vi", limit: int = 10
 ) -> pd.DataFrame:
     """The `limit` partner localities with most exchanges, most first; no locality left out."""
     if limit < 1:
@@ -152,7 +152,7 @@ def exchanges_by_partner_locality(
 
 
 def exchanges_by_province_and_country(
-    *, session: Session, filters: Filters, lang: str = "vi"
+    *, session: Session, filters: Filters, lang: Lang = "vi"
 ) -> pd.DataFrame:
     """Exchanges per province of the chosen list and partner country; no country left out."""
     rollup = exchange_rollup(

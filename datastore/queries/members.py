@@ -14,13 +14,13 @@ from datastore.queries._base import (
     MEMBERSHIP,
     PROVINCE,
     apply_filters,
-    check_lang,
     country_name,
     fetch,
     frame,
     province_column,
     sort_frame,
 )
+from i18n.catalogue import Lang, as_lang
 
 _M = MEMBERSHIP.c
 
@@ -34,9 +34,9 @@ def _totals() -> tuple[ColumnElement[Any], ColumnElement[Any], ColumnElement[Any
     )
 
 
-def members_by_year(*, session: Session, filters: Filters, lang: str = "vi") -> pd.DataFrame:
+def members_by_year(*, session: Session, filters: Filters, lang: Lang = "vi") -> pd.DataFrame:
     """Members, chapters and associations per year."""
-    check_lang(lang)
+    as_lang(lang)
     stmt = apply_filters(select(_M.year, *_totals()).group_by(_M.year), MEMBERSHIP, filters)
     data = frame(
         fetch(session, stmt),
@@ -45,9 +45,9 @@ def members_by_year(*, session: Session, filters: Filters, lang: str = "vi") -> 
     return sort_frame(data, ["year"])
 
 
-def members_by_province(*, session: Session, filters: Filters, lang: str = "vi") -> pd.DataFrame:
+def members_by_province(*, session: Session, filters: Filters, lang: Lang = "vi") -> pd.DataFrame:
     """Members, chapters and associations per province (of the chosen list) and year."""
-    check_lang(lang)
+    as_lang(lang)
     province_id = province_column(MEMBERSHIP, filters)
     totals = apply_filters(
         select(_M.year, province_id.label("province_id"), *_totals()).group_by(
@@ -79,7 +79,7 @@ def members_by_province(*, session: Session, filters: Filters, lang: str = "vi")
 
 
 def members_by_partner_country(
-    *, session: Session, filters: Filters, lang: str = "vi"
+    *, session: Session, filters: Filters, lang: Lang = "vi"
 ) -> pd.DataFrame:
     """Members and associations per partner country and year; rows with no country left out."""
     totals = apply_filters(

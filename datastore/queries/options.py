@@ -17,7 +17,6 @@ from datastore.queries._base import (
     MEMBERSHIP,
     PROVINCE,
     SECTOR,
-    check_lang,
     country_name,
     fetch,
     frame,
@@ -25,6 +24,7 @@ from datastore.queries._base import (
     sort_frame,
     table,
 )
+from i18n.catalogue import Lang, as_lang
 
 _FACTS = (MEMBERSHIP, AID, EXCHANGE)
 
@@ -48,10 +48,10 @@ def data_status(*, session: Session) -> pd.DataFrame:
 
 
 def list_provinces(
-    *, session: Session, province_list: ProvinceList | str, lang: str = "vi"
+    *, session: Session, province_list: ProvinceList | str, lang: Lang = "vi"
 ) -> pd.DataFrame:
     """Every unit of one list (code, name), in Vietnamese order of the name."""
-    check_lang(lang)  # province names are proper names, the same in both languages
+    as_lang(lang)  # province names are proper names, the same in both languages
     stmt = select(PROVINCE.c.code, PROVINCE.c.short_name).where(
         PROVINCE.c.province_list == ProvinceList(province_list).value
     )
@@ -81,7 +81,7 @@ def _distinct_years(fact: Table) -> Select[Any]:
     return select(years.c.year).where(years.c.year.is_not(None))
 
 
-def list_countries(*, session: Session, lang: str = "vi") -> pd.DataFrame:
+def list_countries(*, session: Session, lang: Lang = "vi") -> pd.DataFrame:
     """Countries that appear in any fact table (code, name), in Vietnamese order of the name."""
     # One index probe per country and table instead of a DISTINCT over the fact tables.
     present = or_(*(exists().where(fact.c.country_code == COUNTRY.c.code) for fact in _FACTS))
@@ -89,7 +89,7 @@ def list_countries(*, session: Session, lang: str = "vi") -> pd.DataFrame:
     return sort_frame(frame(fetch(session, stmt), {"code": "object", "name": "object"}), ["name"])
 
 
-def list_sectors(*, session: Session, lang: str = "vi") -> pd.DataFrame:
+def list_sectors(*, session: Session, lang: Lang = "vi") -> pd.DataFrame:
     """Every DAC sector (code, name, group) in code order, which keeps each group together."""
     name, group = sector_columns(lang)
     stmt = select(SECTOR.c.code, name, group).order_by(SECTOR.c.code)

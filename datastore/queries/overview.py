@@ -12,23 +12,24 @@ from datastore.queries._base import (
     AID,
     MEMBERSHIP,
     apply_filters,
-    check_lang,
     exchange_rollup,
     fetch,
     frame,
     money_column,
 )
+from i18n.catalogue import Lang, as_lang
+from i18n.formatting import Currency
 
 
 def overview_by_year(
-    *, session: Session, filters: Filters, lang: str = "vi", currency: str = "VND"
+    *, session: Session, filters: Filters, lang: Lang = "vi", currency: Currency = "VND"
 ) -> pd.DataFrame:
     """One row per year with any figure; each figure aggregated in its own table, 0 if none.
 
     Aid is always the disbursed amount (the measure filter does not apply); the sector filter
     applies to aid only, direction and kinds to exchanges only.
     """
-    check_lang(lang)
+    as_lang(lang)
     money = money_column(currency)
     members = apply_filters(
         select(

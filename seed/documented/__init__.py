@@ -5,11 +5,11 @@
 # leaves a part out (a day, a count), the comment says which part is stated and which was
 # chosen. Chosen days follow one rule: the first day of the stated period (2013 -> 2013-01-01,
 # July 2020 -> 2020-07-01), unless the comment says otherwise.
-
 from __future__ import annotations
 
 from typing import Any
 
+from datastore.vocabulary import DataKind
 from seed.documented import (
     cao_bang_2022,
     dak_lak_2014,
@@ -44,7 +44,7 @@ EXCHANGES: tuple[dict[str, Any], ...] = (
     *national_review_2014.EXCHANGES,
 )
 
-DOCUMENTED: dict[str, tuple[dict[str, Any], ...]] = {
+DOCUMENTED: dict[DataKind, tuple[dict[str, Any], ...]] = {
     "organizations": ORGANIZATIONS,
     "members": MEMBERS,
     "aid": AID,
