@@ -28,16 +28,9 @@ from sqlmodel import Session
 from datastore.db import get_engine
 from datastore.migrate import migrate
 
-# The browser fixtures live in tests/browser_fixtures.py; imported here once so every module
+# One module for the browser fixtures, registered here at the root so that every folder
 # shares one Chromium (a second Playwright started in the same run fails).
-from tests.browser_fixtures import (  # noqa: F401
-    browser_context,
-    browser_database,
-    chromium,
-    dashboard,
-    dashboard_server,
-    visit,
-)
+pytest_plugins = ["tests.utils.browser_fixtures"]
 
 BACKENDS = ["sqlite", "postgresql"]
 _DATABASE_NAMES = itertools.count(1)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fixtures_small import load_small_fixture
 from sqlmodel import Session
 
 from bench import dataset
@@ -32,6 +31,7 @@ from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.load.files import read_file
 from datastore.models import ProvinceList
+from tests.utils.small_dataset import load_small_fixture
 from ui import catalog
 
 NAMES = [query.name for query in CHART_QUERIES]

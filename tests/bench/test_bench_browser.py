@@ -13,7 +13,6 @@ import random
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,13 +21,13 @@ from sqlmodel import Session
 
 from bench.pages import PAGES, PageFailed, _year_ranges, page_rerun_cold_ms, page_rerun_ms
 from bench.redraw import MOST_PROVINCES, next_change
+from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
 from datastore.models import UserAccount
 from testkit.chromium import CHROMIUM
-from tests.fixtures_small import load_small_fixture
+from tests.utils.small_dataset import load_small_fixture
 from ui import catalog, sitemap
 
-ROOT = Path(__file__).resolve().parents[1]
 ALL_PAGES = [page.name for page in sitemap.PAGES]
 
 

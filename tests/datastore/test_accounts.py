@@ -10,7 +10,6 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import argon2
@@ -31,11 +30,11 @@ from datastore.accounts import (
     set_role,
     user_for_email,
 )
+from datastore.config import PROJECT_ROOT as ROOT
 from datastore.credentials import AccountLocked, AccountProblem, lock_duration
 from datastore.db import get_engine
 from datastore.models import Role, UserAccount
 
-ROOT = Path(__file__).resolve().parents[1]
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 PASSWORD = "mật-khẩu đủ dài 2026"
 

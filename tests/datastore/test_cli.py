@@ -11,17 +11,17 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from fixtures_small import load_small_fixture
 from sqlalchemy import select
 from sqlmodel import Session, col
-from test_extracts import HYPERLINK, ISSUE_COLUMNS, load_extract_fixture
 
 from datastore.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
 from datastore.export import BOM
 from datastore.models import Exchange
+from tests.datastore.test_extracts import HYPERLINK, ISSUE_COLUMNS, load_extract_fixture
+from tests.utils.small_dataset import load_small_fixture
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 QUOTED_LINK = "'" + HYPERLINK
 
 

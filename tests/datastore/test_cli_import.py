@@ -10,17 +10,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from badfiles import csv_bytes, rows
-from fixtures_small import EXCHANGES, load_small_fixture
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from datastore.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
 from datastore.extracts import EXTRACT_COLUMNS, extract_columns
 from datastore.models import Exchange, ImportBatch
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from tests.utils.bad_files import csv_bytes, rows
+from tests.utils.small_dataset import EXCHANGES, load_small_fixture
 
 
 def run_cli(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:

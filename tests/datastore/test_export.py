@@ -12,7 +12,6 @@ import pyarrow as pa
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
-from test_extracts import HYPERLINK, ISSUE_COLUMNS, SEED_000, load_extract_fixture
 
 from datastore.export import (
     BOM,
@@ -29,6 +28,7 @@ from datastore.export import (
 from datastore.extracts import VI_HEADERS, arrow_schema
 from datastore.filters import Filters
 from datastore.models import ProvinceList
+from tests.datastore.test_extracts import HYPERLINK, ISSUE_COLUMNS, SEED_000, load_extract_fixture
 
 NEUTRALISED = [
     ("=1+1", "'=1+1"),

@@ -9,7 +9,6 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from fixtures_small import EXCHANGES, load_small_fixture
 from sqlalchemy import event
 from sqlmodel import Session, select
 
@@ -17,6 +16,7 @@ from datastore import queries
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
 from datastore.models import Province, ProvinceList
+from tests.utils.small_dataset import EXCHANGES, load_small_fixture
 
 Query = Callable[..., pd.DataFrame]
 

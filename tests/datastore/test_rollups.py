@@ -11,7 +11,6 @@ from typing import Any
 import pandas as pd
 import pytest
 from alembic import command
-from fixtures_small import EXCHANGES, load_small_fixture
 from sqlalchemy import func, inspect, select
 from sqlmodel import Session
 
@@ -24,6 +23,7 @@ from datastore.migrate import alembic_config, migrate
 from datastore.models import Exchange, ImportBatch, ProvinceList
 from datastore.queries import _base
 from datastore.rollups import LOCALITY, ROLLUPS, Rollup, covering_rollup, rebuild_rollups
+from tests.utils.small_dataset import EXCHANGES, load_small_fixture
 
 EXCHANGE = Exchange.__table__  # type: ignore[attr-defined]
 # Units that exist in both province lists, so that any date is valid for them.

@@ -12,7 +12,7 @@ from datastore.db import get_engine
 from datastore.load.undo import undo_load
 from datastore.models import ImportBatch
 from datastore.status import holds_data
-from tests.fixtures_small import load_small_fixture
+from tests.utils.small_dataset import load_small_fixture
 
 
 def test_a_migrated_database_with_only_reference_data_holds_no_data(database_url: str) -> None:

@@ -40,6 +40,7 @@ from sqlmodel import Session, col
 
 from datastore.accounts import create_user
 from datastore.config import DEFAULT_MAX_UPLOAD_MB
+from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
 from datastore.models import ImportBatch, Role
 from i18n.catalogue import t
@@ -53,12 +54,11 @@ from testkit.browser import (
     wait_until_settled,
 )
 from testkit.server import SERVER_START_SECONDS, stop_process
-from tests.fixtures_small import load_small_fixture
+from tests.utils.small_dataset import load_small_fixture
 
 if TYPE_CHECKING:
     from tests.conftest import PostgresServer
 
-ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "deploy" / "nginx" / "ddn-dashboard.conf"
 UNIT = ROOT / "deploy" / "systemd" / "ddn-dashboard@.service"
 BACKUP_SCRIPT = ROOT / "deploy" / "backup.sh"

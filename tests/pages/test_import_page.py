@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +18,7 @@ from streamlit.util import calc_hash
 
 from datastore import accounts
 from datastore.accounts import create_user
+from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
 from datastore.load import imports
 from datastore.load.problems import LoadRejected
@@ -26,7 +26,6 @@ from datastore.models import ImportBatch, Membership, Role
 from i18n.catalogue import t
 from testkit.apptest import clear_streamlit_caches, navigation_mode
 
-ROOT = Path(__file__).resolve().parents[1]
 ENTRY = ROOT / "dashboard.py"
 IMPORT_PAGE = "pages/import_data.py"
 TIMEOUT = 60

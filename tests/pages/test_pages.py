@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -20,6 +19,7 @@ from sqlmodel import Session, col
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Progress
 
+from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
 from datastore.extracts import extract_columns
 from datastore.load.imports import import_file
@@ -27,11 +27,11 @@ from datastore.load.undo import undo_load
 from datastore.models import ImportBatch
 from i18n.catalogue import t
 from testkit.apptest import clear_streamlit_caches, navigation_mode
-from tests.badfiles import csv_bytes
-from tests.fixtures_small import EXCHANGES, load_small_fixture
+from tests.utils.bad_files import csv_bytes
+from tests.utils.small_dataset import EXCHANGES, load_small_fixture
 from ui import catalog
 
-ENTRY = Path(__file__).resolve().parents[1] / "dashboard.py"
+ENTRY = PROJECT_ROOT / "dashboard.py"
 TIMEOUT = 60
 SEED_TIMEOUT = 600
 DEMO_SCALE = "0.01"

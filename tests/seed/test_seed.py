@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, col, select
 
+from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
 from datastore.models import (
     Aid,
@@ -39,7 +40,6 @@ from seed.synthetic.reference import country_names
 from seed.synthetic.world import YEARS
 
 SCALE = 0.02  # about 2,000 exchanges; organisations, members and aid are the same at any scale
-ROOT = Path(__file__).resolve().parent.parent
 FACT_TABLES: tuple[type[SQLModel], ...] = (Organization, Membership, Aid, Exchange)
 
 

@@ -13,7 +13,7 @@ from datastore import queries
 from datastore.filters import Filters
 from datastore.models import ProvinceList
 from i18n.catalogue import TEXTS
-from tests.fixtures_small import load_small_fixture
+from tests.utils.small_dataset import load_small_fixture
 from ui import catalog
 
 # A value for every filter field, each matching some rows of the small fixture.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fixtures_small import AID, EXCHANGES, MEMBERS
+from tests.utils.small_dataset import AID, EXCHANGES, MEMBERS
 
 # Columns each kind's test files use, in template order.
 COLUMNS = {

@@ -21,7 +21,7 @@ from datastore.migrate import migrate
 from testkit.browser import PAGE_TIMEOUT_MS, VIEWPORT, Visit, wait_until_settled
 from testkit.chromium import CHROMIUM, launch_options, stays_local
 from testkit.server import DashboardServer, run_dashboard
-from tests.fixtures_small import load_small_fixture
+from tests.utils.small_dataset import load_small_fixture
 
 DEMO_SCALE = 0.02
 

@@ -27,22 +27,11 @@ from typing import Any
 
 import openpyxl
 import pytest
-from badfiles import (
-    COLUMNS,
-    CONTROL_TITLE_STORED,
-    HOSTILE_TITLES,
-    BadFile,
-    corpus,
-    csv_bytes,
-    hostile_rows,
-    rows,
-)
-from fixtures_small import AID, EXCHANGES, MEMBERS, load_small_fixture
 from sqlalchemy import func, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
-from test_extracts import load_extract_fixture
 
+from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
 from datastore.export import export
 from datastore.extracts import EXTRACT_COLUMNS, VI_HEADERS, extract_columns
@@ -65,8 +54,19 @@ from datastore.models import (
 )
 from datastore.reference.directory import Directory
 from i18n.catalogue import TEXTS as MESSAGES
+from tests.datastore.test_extracts import load_extract_fixture
+from tests.utils.bad_files import (
+    COLUMNS,
+    CONTROL_TITLE_STORED,
+    HOSTILE_TITLES,
+    BadFile,
+    corpus,
+    csv_bytes,
+    hostile_rows,
+    rows,
+)
+from tests.utils.small_dataset import AID, EXCHANGES, MEMBERS, load_small_fixture
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TABLES = ("importbatch", "rowchange", "organization", "membership", "aid", "exchange")
 FACT_TABLES = ("organization", "membership", "aid", "exchange")
 SOURCE = {"members": MEMBERS, "aid": AID, "exchanges": EXCHANGES}

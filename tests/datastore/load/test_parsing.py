@@ -7,10 +7,10 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from datastore.config import PROJECT_ROOT
 from datastore.load.values import (
     ParseProblem,
     clean_text,
@@ -25,8 +25,6 @@ from datastore.problems import DataProblem
 from datastore.vietnamese import fold
 from i18n.catalogue import TEXTS as MESSAGES
 from i18n.catalogue import placeholders
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
