@@ -19,7 +19,7 @@ from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
 from datastore.export import BOM
 from datastore.models import Exchange
-from tests.datastore.test_extracts import HYPERLINK, ISSUE_COLUMNS, load_extract_fixture
+from tests.utils.extract_dataset import HYPERLINK, ISSUE_COLUMNS, load_extract_fixture
 from tests.utils.small_dataset import load_small_fixture
 
 QUOTED_LINK = "'" + HYPERLINK

@@ -28,7 +28,7 @@ from datastore.export import (
 from datastore.extracts import VI_HEADERS, arrow_schema
 from datastore.filters import Filters
 from datastore.models import ProvinceList
-from tests.datastore.test_extracts import HYPERLINK, ISSUE_COLUMNS, SEED_000, load_extract_fixture
+from tests.utils.extract_dataset import HYPERLINK, ISSUE_COLUMNS, SEED_000, load_extract_fixture
 
 NEUTRALISED = [
     ("=1+1", "'=1+1"),

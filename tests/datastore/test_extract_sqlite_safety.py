@@ -24,7 +24,7 @@ from datastore.export import export, export_bytes, write_csv, write_xlsx
 from datastore.extracts import EXTRACT_KINDS
 from datastore.extracts.reading import count_rows, data_date, iter_extract, read_extract
 from datastore.filters import Filters
-from tests.datastore.test_extracts import load_extract_fixture
+from tests.utils.extract_dataset import load_extract_fixture
 
 OTHER_PROCESS_WRITE = """
 import sqlite3, sys

@@ -54,7 +54,6 @@ from datastore.models import (
 )
 from datastore.reference.directory import Directory
 from i18n.catalogue import TEXTS as MESSAGES
-from tests.datastore.test_extracts import load_extract_fixture
 from tests.utils.bad_files import (
     COLUMNS,
     CONTROL_TITLE_STORED,
@@ -65,6 +64,7 @@ from tests.utils.bad_files import (
     hostile_rows,
     rows,
 )
+from tests.utils.extract_dataset import load_extract_fixture
 from tests.utils.small_dataset import AID, EXCHANGES, MEMBERS, load_small_fixture
 
 TABLES = ("importbatch", "rowchange", "organization", "membership", "aid", "exchange")
