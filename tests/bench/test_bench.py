@@ -1,5 +1,5 @@
 """The benchmark measures like with like: its floor SQL, pandas twins and Datasette requests give
-the chart queries' numbers on tests/fixtures_small.py, and its JSON line has every key."""
+the chart queries' numbers on tests/utils/small_dataset.py, and its JSON line has every key."""
 
 from __future__ import annotations
 
@@ -31,7 +31,6 @@ from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.load.files import read_file
 from datastore.models import ProvinceList
-from tests.utils.small_dataset import load_small_fixture
 from ui import catalog
 
 NAMES = [query.name for query in CHART_QUERIES]
@@ -52,13 +51,6 @@ VARIANTS: dict[str, dict[str, Any]] = {
         "kinds": ("delegation",),
     },
 }
-
-
-@pytest.fixture
-def small_url(database_url: str) -> str:
-    with Session(get_engine(database_url)) as session:
-        load_small_fixture(session=session)
-    return database_url
 
 
 def _filters(url: str, query: ChartQuery, changes: dict[str, Any]) -> Filters:
@@ -136,29 +128,31 @@ def test_the_legacy_list_groups_by_the_63_province_column() -> None:
 
 
 def test_datasettes_facets_and_sql_endpoint_answer_what_the_chart_queries_answer(
-    sqlite_url: str,
+    small_sqlite_url: str,
 ) -> None:
     pytest.importorskip("datasette")
     from bench import datasette as peer
 
-    with Session(get_engine(sqlite_url)) as session:
-        load_small_fixture(session=session)
-    engine = get_engine(sqlite_url)
-    path = dataset.sqlite_path(sqlite_url)
+    engine = get_engine(small_sqlite_url)
+    path = dataset.sqlite_path(small_sqlite_url)
     assert path is not None
     with peer.serve(path) as server:
         for query in CHART_QUERIES:
-            filters = _filters(sqlite_url, query, {})
+            filters = _filters(small_sqlite_url, query, {})
             sql, params = floor_statement(query, filters)
             answered = [tuple(row.values()) for row in server.sql(sql, params)]
             expected = rows(query, run_chart_query(query, engine=engine, filters=filters))
             assert rows(query, answered) == expected, query.name
         country = ChartQuery(catalog.EXCHANGES_BY_PARTNER_COUNTRY)
-        facet = server.facet("exchange", "country_code", _filters(sqlite_url, country, {}))
+        facet = server.facet("exchange", "country_code", _filters(small_sqlite_url, country, {}))
         assert facet == {"KHM": 5, "USA": 1, "LAO": 1}
         province = ChartQuery(catalog.EXCHANGES_BY_PROVINCE)
-        facet = server.facet("exchange", "province_2025_id", _filters(sqlite_url, province, {}))
-        frame = run_chart_query(province, engine=engine, filters=_filters(sqlite_url, province, {}))
+        facet = server.facet(
+            "exchange", "province_2025_id", _filters(small_sqlite_url, province, {})
+        )
+        frame = run_chart_query(
+            province, engine=engine, filters=_filters(small_sqlite_url, province, {})
+        )
         # Đồng Nai (75): E3 E4 E7 E8; Gia Lai (52): E5 E6; Đắk Lắk (66): E1 E2.
         assert sorted(facet.values()) == sorted(frame["exchanges"]) == [2, 2, 4]
 

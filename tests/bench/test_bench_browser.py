@@ -2,8 +2,9 @@
 
 Nothing here is timed: the tests check that every page is measured, that an error page is
 refused instead of reported as fast, and that the browser measurement yields a figure. The
-browser measurement runs in a subprocess: tests/conftest.py's session already drives Chromium
-through Playwright's sync API, and Playwright cannot run a second driver in the same thread.
+browser measurement runs in a subprocess: the session of tests/utils/browser_fixtures.py already
+drives Chromium through Playwright's sync API, and Playwright cannot run a second driver in the
+same thread.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import dataclasses
 import random
 import subprocess
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -25,19 +25,9 @@ from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
 from datastore.models import UserAccount
 from testkit.chromium import CHROMIUM
-from tests.utils.small_dataset import load_small_fixture
 from ui import catalog, sitemap
 
 ALL_PAGES = [page.name for page in sitemap.PAGES]
-
-
-@pytest.fixture
-def small_database(sqlite_url: str) -> Iterator[str]:
-    """A migrated SQLite database holding the small hand-made dataset."""
-    with Session(get_engine(sqlite_url)) as session:
-        load_small_fixture(session=session)
-        session.commit()
-    yield sqlite_url
 
 
 def _accounts(url: str) -> int:
@@ -51,20 +41,20 @@ def test_every_page_file_is_measured() -> None:
 
 
 def test_every_page_rerun_gives_a_positive_median_and_leaves_no_account_behind(
-    small_database: str,
+    small_sqlite_url: str,
 ) -> None:
-    medians = page_rerun_ms(small_database, runs=2)
+    medians = page_rerun_ms(small_sqlite_url, runs=2)
 
     assert list(medians) == ALL_PAGES
     assert all(ms > 0 for ms in medians.values()), medians
     # The editor made to open the import page is gone again.
-    assert _accounts(small_database) == 0
+    assert _accounts(small_sqlite_url) == 0
 
 
 def test_every_page_rerun_after_a_year_change_gives_a_positive_median(
-    small_database: str,
+    small_sqlite_url: str,
 ) -> None:
-    medians = page_rerun_cold_ms(small_database, runs=1)
+    medians = page_rerun_cold_ms(small_sqlite_url, runs=1)
 
     # The small dataset spans 2014-2026, so every page has a years slider to move.
     assert list(medians) == ALL_PAGES
@@ -72,7 +62,7 @@ def test_every_page_rerun_after_a_year_change_gives_a_positive_median(
 
 
 def test_a_page_that_shows_an_exception_is_refused_not_timed(
-    small_database: str, monkeypatch: pytest.MonkeyPatch
+    small_sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("chart builder broken on purpose")
@@ -83,8 +73,8 @@ def test_a_page_that_shows_an_exception_is_refused_not_timed(
     )
 
     with pytest.raises(PageFailed, match=r"'overview'.*chart builder broken on purpose"):
-        page_rerun_ms(small_database, runs=1)
-    assert _accounts(small_database) == 0
+        page_rerun_ms(small_sqlite_url, runs=1)
+    assert _accounts(small_sqlite_url) == 0
 
 
 def test_year_ranges_skip_the_full_range_and_those_chosen_on_earlier_pages() -> None:
@@ -124,7 +114,7 @@ def test_province_changes_never_return_to_an_earlier_selection() -> None:
 @pytest.mark.browser
 @pytest.mark.slow
 def test_the_browser_redraw_of_two_province_changes_gives_a_positive_median(
-    small_database: str,
+    small_sqlite_url: str,
 ) -> None:
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (bash scripts/test.sh installs it)")
@@ -134,7 +124,7 @@ def test_the_browser_redraw_of_two_province_changes_gives_a_positive_median(
         "print(browser_redraw_ms(sys.argv[1], runs=2))\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script, small_database],
+        [sys.executable, "-c", script, small_sqlite_url],
         cwd=ROOT,
         capture_output=True,
         text=True,

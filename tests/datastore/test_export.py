@@ -28,7 +28,7 @@ from datastore.export import (
 from datastore.extracts import VI_HEADERS, arrow_schema
 from datastore.filters import Filters
 from datastore.models import ProvinceList
-from tests.utils.extract_dataset import HYPERLINK, ISSUE_COLUMNS, SEED_000, load_extract_fixture
+from tests.utils.extract_dataset import HYPERLINK, ISSUE_COLUMNS, SEED_000
 
 NEUTRALISED = [
     ("=1+1", "'=1+1"),
@@ -128,12 +128,6 @@ def test_csv_writer_leaves_the_stream_open_and_streams_every_chunk() -> None:
     assert not out.closed
     frame = pd.read_csv(io.BytesIO(out.getvalue()), encoding="utf-8-sig")
     assert frame["title"].tolist() == [f"Dự án {i}" for i in range(6)]
-
-
-@pytest.fixture
-def loaded(session: Session) -> Session:
-    load_extract_fixture(session)
-    return session
 
 
 @pytest.mark.parametrize("kind", list(ISSUE_COLUMNS))

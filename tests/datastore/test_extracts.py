@@ -25,7 +25,6 @@ from tests.utils.extract_dataset import (
     ISSUE_COLUMNS,
     LAO_BINH_PHUOC,
     SEED_000,
-    load_extract_fixture,
 )
 
 
@@ -47,12 +46,6 @@ def postgresql_only(reader: str, session: Session) -> str:
 def titles(kind: str, session: Session, **filters: Any) -> list[str]:
     index = EXTRACT_COLUMNS[kind].index("title")
     return [row[index] for row in rows_of(kind, session, **filters)]
-
-
-@pytest.fixture
-def loaded(session: Session) -> Session:
-    load_extract_fixture(session)
-    return session
 
 
 @pytest.mark.parametrize("kind", list(ISSUE_COLUMNS))

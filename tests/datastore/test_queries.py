@@ -1,4 +1,4 @@
-"""Chart queries against answers added up by hand on tests/fixtures_small.py (read its table)."""
+"""Chart queries against answers added up by hand on the small dataset (read its table)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from datastore import queries
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
 from datastore.models import Province, ProvinceList
-from tests.utils.small_dataset import EXCHANGES, load_small_fixture
+from tests.utils.small_dataset import EXCHANGES
 
 Query = Callable[..., pd.DataFrame]
 
@@ -70,13 +70,6 @@ COLUMNS: dict[Query, list[str]] = {
         "exchanges",
     ],
 }
-
-
-@pytest.fixture
-def small(session: Session) -> Session:
-    """The session after the small fixture has been loaded."""
-    load_small_fixture(session=session)
-    return session
 
 
 def rows(data: pd.DataFrame, columns: list[str] | None = None) -> list[tuple[Any, ...]]:

@@ -103,11 +103,10 @@ def khm_totals(session: Session) -> tuple[int, int]:
 # Kept current by every write ---------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("small")
 def test_the_small_fixture_gives_rollups_equal_to_the_group_by_of_its_exchanges(
     session: Session,
 ) -> None:
-    load_small_fixture(session=session)
-
     assert_rollups_match_facts(session)
     country = next(rollup for rollup in ROLLUPS if rollup.table.name == "exchange_rollup_country")
     # E1 and E2 share a row; E4 and E8, both 2020 incoming events, differ by country.
@@ -141,10 +140,10 @@ def test_random_loads_keep_every_rollup_equal_to_the_group_by_of_the_facts(
     assert session.scalar(select(func.count()).select_from(EXCHANGE)) == 180
 
 
+@pytest.mark.usefixtures("small")
 def test_a_corrected_file_that_changes_locality_and_participants_updates_the_rollups(
     session: Session,
 ) -> None:
-    load_small_fixture(session=session)
     # E1 said 12 people from Mondulkiri; the corrected file says 30 from Kratie.
     corrected = {**EXCHANGES[0], "participants": 30, "partner_locality": "Kratie"}
 
@@ -164,10 +163,10 @@ def test_a_corrected_file_that_changes_locality_and_participants_updates_the_rol
     ]
 
 
+@pytest.mark.usefixtures("small")
 def test_a_corrected_file_that_moves_a_row_to_another_year_province_and_country(
     session: Session,
 ) -> None:
-    load_small_fixture(session=session)
     # A row's date, province and country are part of its key: the correction is a new row,
     # and undoing the wrong load takes the old one away.
     wrong = {**EXCHANGES[0], "date": "15/03/2015", "title": "Đoàn Mondulkiri (sai năm)"}
@@ -236,10 +235,10 @@ def test_rebuilding_mends_rollups_after_facts_changed_outside_the_load_path(
     assert_rollups_match_facts(session)
 
 
+@pytest.mark.usefixtures("small")
 def test_a_load_that_fails_while_refreshing_leaves_facts_and_rollups_as_they_were(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    load_small_fixture(session=session)
     before = {rollup.table.name: rollup_rows(session, rollup) for rollup in ROLLUPS}
 
     def fail(**_kwargs: Any) -> None:
@@ -254,8 +253,8 @@ def test_a_load_that_fails_while_refreshing_leaves_facts_and_rollups_as_they_wer
     assert {rollup.table.name: rollup_rows(session, rollup) for rollup in ROLLUPS} == before
 
 
+@pytest.mark.usefixtures("small")
 def test_a_dry_run_leaves_the_rollups_alone(session: Session) -> None:
-    load_small_fixture(session=session)
     before = {rollup.table.name: rollup_rows(session, rollup) for rollup in ROLLUPS}
 
     load_rows(
@@ -392,10 +391,10 @@ def every_filter_combination() -> list[Filters]:
     return combinations
 
 
+@pytest.mark.usefixtures("small")
 def test_every_filter_combination_gives_the_same_answer_from_the_smallest_and_the_finest_rollup(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    load_small_fixture(session=session)
     load(session, random_exchanges(random.Random(13), 120), "random")
     combinations = every_filter_combination()
     chosen = {

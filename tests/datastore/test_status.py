@@ -19,14 +19,12 @@ def test_a_migrated_database_with_only_reference_data_holds_no_data(database_url
     assert holds_data(database_url) is False
 
 
-def test_a_database_holds_data_after_a_load_and_still_after_undoing_it(database_url: str) -> None:
-    with Session(get_engine(database_url)) as session:
-        load_small_fixture(session=session)
-    assert holds_data(database_url) is True
-    with Session(get_engine(database_url)) as session:
+def test_a_database_holds_data_after_a_load_and_still_after_undoing_it(small_url: str) -> None:
+    assert holds_data(small_url) is True
+    with Session(get_engine(small_url)) as session:
         latest = session.execute(select(func.max(ImportBatch.id))).scalar_one()
         undo_load(session=session, batch_id=latest, user="test")
-    assert holds_data(database_url) is True
+    assert holds_data(small_url) is True
 
 
 def test_the_module_exits_zero_only_for_an_empty_database(sqlite_url: str) -> None:

@@ -24,7 +24,7 @@ from datastore.load import imports
 from datastore.load.problems import LoadRejected
 from datastore.models import ImportBatch, Membership, Role
 from i18n.catalogue import t
-from testkit.apptest import clear_streamlit_caches, navigation_mode
+from testkit.apptest import clear_streamlit_caches
 
 ENTRY = ROOT / "dashboard.py"
 IMPORT_PAGE = "pages/import_data.py"
@@ -44,12 +44,6 @@ BAD_CSV = (
     "2023,Đồng Nai,Hội hữu nghị Việt Nam – Campuchia tỉnh Đồng Nai,Campuchia,120,3\r\n"
     "2023,Tỉnh Không Có,Hội hữu nghị Việt Nam – Lào,Lào,nhiều,2\r\n"
 ).encode()
-
-
-@pytest.fixture(autouse=True)
-def _navigation_pages() -> Iterator[None]:
-    with navigation_mode():
-        yield
 
 
 @pytest.fixture

@@ -1,15 +1,14 @@
-"""Every page run in Streamlit's AppTest on the small hand-made dataset (tests/fixtures_small.py).
+"""Every page run in Streamlit's AppTest on the small hand-made dataset (tests/utils/).
 
 Chart data is read off the rendered plotly elements (the figure JSON Streamlit sends to the
 browser), so these tests check what a user would see, against sums done by hand from the rows
-documented in tests/fixtures_small.py.
+documented in tests/utils/small_dataset.py.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -26,9 +25,9 @@ from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
 from datastore.models import ImportBatch
 from i18n.catalogue import t
-from testkit.apptest import clear_streamlit_caches, navigation_mode
+from testkit.apptest import clear_streamlit_caches
 from tests.utils.bad_files import csv_bytes
-from tests.utils.small_dataset import EXCHANGES, load_small_fixture
+from tests.utils.small_dataset import EXCHANGES
 from ui import catalog
 
 ENTRY = PROJECT_ROOT / "dashboard.py"
@@ -43,26 +42,6 @@ PAGE_CHARTS: dict[str, dict[str, str]] = {
     for page in ("overview", "members", "aid", "exchanges")
 } | {"data": {}, "about": {}}
 EXTRACT_KINDS = ("members", "aid", "exchanges", "organizations")
-
-
-@pytest.fixture(autouse=True)
-def _navigation_pages() -> Iterator[None]:
-    with navigation_mode():
-        yield
-
-
-@pytest.fixture
-def small_database(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A migrated SQLite database holding the small dataset, set as the app's DATABASE_URL."""
-    with Session(get_engine(sqlite_url)) as session:
-        load_small_fixture(session=session)
-        session.commit()
-    monkeypatch.setenv("DATABASE_URL", sqlite_url)
-    monkeypatch.setenv("DDN_NO_DEMO", "1")
-    monkeypatch.delenv("DDN_DEMO_SCALE", raising=False)
-    clear_streamlit_caches()
-    yield sqlite_url
-    clear_streamlit_caches()
 
 
 def open_app(page: str = "overview", *, lang: str = "vi", **widgets: Any) -> AppTest:

@@ -13,7 +13,6 @@ from datastore import queries
 from datastore.filters import Filters
 from datastore.models import ProvinceList
 from i18n.catalogue import TEXTS
-from tests.utils.small_dataset import load_small_fixture
 from ui import catalog
 
 # A value for every filter field, each matching some rows of the small fixture.
@@ -28,13 +27,6 @@ EVERY_FILTER = Filters(
     direction="outgoing",
     kinds=("delegation",),
 )
-
-
-@pytest.fixture
-def small(session: Session) -> Session:
-    load_small_fixture(session=session)
-    session.commit()
-    return session
 
 
 def test_every_chart_key_is_unique_and_its_title_exists_in_both_languages() -> None:

@@ -2,8 +2,9 @@
 people send accepted; loads idempotent, correctable, undoable, atomic when killed, safe when
 concurrent. Each database test runs on SQLite and on PostgreSQL (the `session` fixture).
 
-Most tests start from tests/fixtures_small.py (9 member rows, 6 aid rows, 8 exchanges, loaded as
-batches 1-3) and send it again in another form: parsed right, every row comes out unchanged.
+Most tests start from tests/utils/small_dataset.py (9 member rows, 6 aid rows, 8 exchanges,
+loaded as batches 1-3) and send it again in another form: parsed right, every row comes out
+unchanged.
 """
 
 from __future__ import annotations
@@ -123,13 +124,6 @@ def xlsx_bytes(
 def source_rows(kind: str) -> list[dict[str, Any]]:
     """The fixture rows as loaded, to send again."""
     return copy.deepcopy(SOURCE[kind])
-
-
-@pytest.fixture
-def small(session: Session) -> Session:
-    """The session after the small fixture has been loaded (batches 1-3)."""
-    load_small_fixture(session=session)
-    return session
 
 
 # Broken files -------------------------------------------------------------------------------
