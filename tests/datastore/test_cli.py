@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,27 +14,14 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from datastore.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
-from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
 from datastore.export import BOM
 from datastore.models import Exchange
+from tests.utils.cli import run_cli
 from tests.utils.extract_dataset import HYPERLINK, ISSUE_COLUMNS, load_extract_fixture
 from tests.utils.small_dataset import load_small_fixture
 
 QUOTED_LINK = "'" + HYPERLINK
-
-
-def run_cli(*args: str, database_url: str) -> subprocess.CompletedProcess[bytes]:
-    """The command as a user runs it, in its own process, reading DATABASE_URL."""
-    env = {**os.environ, "DATABASE_URL": database_url}
-    return subprocess.run(
-        [sys.executable, "-m", "datastore", *args],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        check=False,
-        timeout=120,
-    )
 
 
 def read_csv(data: bytes) -> pd.DataFrame:
@@ -76,9 +62,9 @@ def test_export_to_stdout_rolls_old_provinces_up_into_the_current_one(loaded_url
         "csv",
         database_url=loaded_url,
     )
-    assert result.returncode == EXIT_OK, result.stderr.decode()
-    assert result.stdout.startswith(BOM)
-    frame = read_csv(result.stdout)
+    assert result.returncode == EXIT_OK, result.stderr
+    assert result.stdout_bytes.startswith(BOM)
+    frame = read_csv(result.stdout_bytes)
     assert list(frame.columns) == ISSUE_COLUMNS["exchanges"].split(", ")
     assert frame[["date", "province", "province_2025"]].values.tolist() == [
         ["2019-03-15", "Bình Phước", "Đồng Nai"],
@@ -90,8 +76,8 @@ def test_export_to_stdout_rolls_old_provinces_up_into_the_current_one(loaded_url
 def test_unknown_province_exits_2_names_it_and_writes_nothing(sqlite_loaded: str) -> None:
     result = run_cli("export", "exchanges", "--province", "Xyz Lắk", database_url=sqlite_loaded)
     assert result.returncode == EXIT_USAGE
-    assert "Xyz Lắk" in result.stderr.decode()
-    assert result.stdout == b""
+    assert "Xyz Lắk" in result.stderr
+    assert result.stdout_bytes == b""
 
 
 def test_unknown_province_creates_no_output_file(sqlite_loaded: str, tmp_path: Path) -> None:
@@ -226,11 +212,13 @@ def test_xlsx_is_not_written_to_a_terminal(
 
 def test_migrate_creates_a_database_that_exports_an_empty_extract(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    migrated = run_cli("--database-url", url, "migrate", database_url="sqlite:///unused")
-    assert migrated.returncode == EXIT_OK, migrated.stderr.decode()
-    exported = run_cli("export", "aid", database_url=url)
-    assert exported.returncode == EXIT_OK, exported.stderr.decode()
-    assert exported.stdout == BOM + (ISSUE_COLUMNS["aid"].replace(" ", "") + "\r\n").encode()
+    # The smoke tests of `migrate` and `export`: `python -m datastore` in its own process.
+    unused = "sqlite:///unused"
+    migrated = run_cli("--database-url", url, "migrate", database_url=unused, in_subprocess=True)
+    assert migrated.returncode == EXIT_OK, migrated.stderr
+    exported = run_cli("export", "aid", database_url=url, in_subprocess=True)
+    assert exported.returncode == EXIT_OK, exported.stderr
+    assert exported.stdout_bytes == BOM + (ISSUE_COLUMNS["aid"].replace(" ", "") + "\r\n").encode()
     get_engine(url).dispose()
 
 
@@ -252,6 +240,6 @@ def test_the_rollups_command_rebuilds_them_and_says_for_how_many_years(tmp_path:
     with Session(get_engine(url)) as session:
         load_small_fixture(session=session)
         years = len(set(session.scalars(select(col(Exchange.year)))))
-    rebuilt = run_cli("rollups", database_url=url)
-    assert rebuilt.returncode == EXIT_OK, rebuilt.stderr.decode()
-    assert f"Rebuilt the rollups for {years} years" in rebuilt.stderr.decode()
+    rebuilt = run_cli("rollups", database_url=url, in_subprocess=True)  # the smoke test
+    assert rebuilt.returncode == EXIT_OK, rebuilt.stderr
+    assert f"Rebuilt the rollups for {years} years" in rebuilt.stderr
