@@ -1,9 +1,9 @@
 """The dashboard in a real Chromium, served by `streamlit run`, with no way out to the internet.
 
-One server and one browser serve the whole module (tests/browser_fixtures.py); each test opens a new
-page. Expected figures come from datastore.queries and datastore.extracts on the server's own
-database, so these tests check the wiring (URL, redraw, downloads, maps); the hand-computed
-sums are checked in tests/test_pages.py.
+One server and one browser serve the whole module (tests/utils/browser_fixtures.py); each test
+opens a new page. Expected figures come from datastore.queries and datastore.extracts on the
+server's own database, so these tests check the wiring (URL, redraw, downloads, maps); the
+hand-computed sums are checked in tests/pages/test_pages.py.
 """
 
 from __future__ import annotations

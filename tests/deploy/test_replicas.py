@@ -84,7 +84,8 @@ MEMBERS_CSV = (
     "2026,Đắk Lắk,Hội hữu nghị Việt Nam – Lào tỉnh Đắk Lắk,Lào,120,3\r\n"
     "2026,Đồng Nai,Hội hữu nghị Việt Nam – Hàn Quốc tỉnh Đồng Nai,Hàn Quốc,80,2\r\n"
 )
-# Rows of the small dataset (tests/fixtures_small.py): members M1-M9, aid A1-A6, exchanges E1-E8.
+# Rows of the small dataset (tests/utils/small_dataset.py): members M1-M9, aid A1-A6,
+# exchanges E1-E8.
 SMALL_FIXTURE_ROWS = {"membership": 9, "aid": 6, "exchange": 8}
 
 

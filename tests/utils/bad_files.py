@@ -1,9 +1,9 @@
 """A corpus of broken files, one per problem, each with exactly what the import must say.
 
-Every CSV case starts from the rows of tests/fixtures_small.py (which the tests load first)
-with the first row corrected (so a partial write would show as an update) and one problem put
-in; the problem is listed as (spreadsheet row, column, message id). Whole-file cases name the
-FileProblem's message id. `PYTHONPATH=. python tests/badfiles.py FOLDER` writes the corpus to
+Every CSV case starts from the rows of tests/utils/small_dataset.py (which the tests load
+first) with the first row corrected (so a partial write would show as an update) and one problem
+put in; the problem is listed as (spreadsheet row, column, message id). Whole-file cases name
+the FileProblem's message id. `python -m tests.utils.bad_files FOLDER` writes the corpus to
 FOLDER, to try the command line or the import page by hand.
 """
 
