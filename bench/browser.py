@@ -165,7 +165,7 @@ async def _drive(
         browser = await playwright.chromium.launch(**launch_options(*UNTHROTTLED))
         try:
             # A fresh server first asked for another page than the entry page would serve the
-            # page file alone (see tests/browser_fixtures.py, dashboard), so the first session
+            # page file alone (see tests/utils/browser_fixtures.py, dashboard), so the first session
             # opens the entry page first; it also fills the cache for the unfiltered page, as
             # the app's first visitor of the day does, before the others arrive.
             first = await _open(browser, server, times, entry_first=True)

@@ -3,7 +3,7 @@
 CHART_QUERIES is the one list of them in the benchmark: each names the query function itself,
 the page whose filters it gets, and the columns that say its result. bench/floor.py writes each
 as one hand-written GROUP BY, bench/pandas_twin.py as a naive pandas load-filter-group; both
-give the same numbers as the chart query (tests/test_bench.py checks it on both databases).
+give the same numbers as the chart query (tests/bench/test_bench.py checks it on both databases).
 
 Results are compared as `rows(...)`: the key columns and the figures of each query, figures
 rounded to the cent, sorted.

@@ -27,17 +27,11 @@ from sqlmodel import Session
 
 from datastore.db import get_engine
 from datastore.migrate import migrate
+from tests.utils.small_dataset import load_small_fixture
 
-# The browser fixtures live in tests/browser_fixtures.py; imported here once so every module
+# One module for the browser fixtures, registered here at the root so that every folder
 # shares one Chromium (a second Playwright started in the same run fails).
-from tests.browser_fixtures import (  # noqa: F401
-    browser_context,
-    browser_database,
-    chromium,
-    dashboard,
-    dashboard_server,
-    visit,
-)
+pytest_plugins = ["tests.utils.browser_fixtures"]
 
 BACKENDS = ["sqlite", "postgresql"]
 _DATABASE_NAMES = itertools.count(1)
@@ -267,3 +261,29 @@ def session(engine: Engine) -> Iterator[Session]:
     """A session on `engine`; whatever it leaves uncommitted is rolled back."""
     with Session(engine) as session:
         yield session
+
+
+# The small dataset (tests/utils/small_dataset.py), loaded as three import batches -----------
+
+
+@pytest.fixture
+def small(session: Session) -> Session:
+    """The session after the small dataset has been loaded (batches 1-3)."""
+    load_small_fixture(session=session)
+    return session
+
+
+@pytest.fixture
+def small_url(database_url: str) -> str:
+    """URL of a database (SQLite, then PostgreSQL) holding the small dataset."""
+    with Session(get_engine(database_url)) as session:
+        load_small_fixture(session=session)
+    return database_url
+
+
+@pytest.fixture
+def small_sqlite_url(sqlite_url: str) -> str:
+    """Like `small_url`, on SQLite only."""
+    with Session(get_engine(sqlite_url)) as session:
+        load_small_fixture(session=session)
+    return sqlite_url

@@ -1,0 +1,563 @@
+"""Every page run in Streamlit's AppTest on the small hand-made dataset (tests/utils/).
+
+Chart data is read off the rendered plotly elements (the figure JSON Streamlit sends to the
+browser), so these tests check what a user would see, against sums done by hand from the rows
+documented in tests/utils/small_dataset.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pandas as pd
+import pytest
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Progress
+
+from datastore.config import PROJECT_ROOT
+from datastore.db import get_engine
+from datastore.extracts import extract_columns
+from datastore.load.imports import import_file
+from datastore.load.undo import undo_load
+from datastore.models import ImportBatch
+from i18n.catalogue import Lang, t
+from testkit.apptest import clear_streamlit_caches
+from tests.utils.bad_files import csv_bytes
+from tests.utils.small_dataset import EXCHANGES
+from ui import catalog
+
+ENTRY = PROJECT_ROOT / "dashboard.py"
+TIMEOUT = 60
+SEED_TIMEOUT = 600
+DEMO_SCALE = "0.01"
+
+# The charts each page draws when the filters match something, by Streamlit key (chart_<key>),
+# with the text key their title starts with: the catalogue's entries for that page.
+PAGE_CHARTS: dict[str, dict[str, str]] = {
+    page: {chart.key: chart.title_key for chart in catalog.charts_on(page)}
+    for page in ("overview", "members", "aid", "exchanges")
+} | {"data": {}, "about": {}}
+EXTRACT_KINDS = ("members", "aid", "exchanges", "organizations")
+
+
+def open_app(page: str = "overview", *, lang: str = "vi", **widgets: Any) -> AppTest:
+    """The app on `page` in `lang`, after setting the given widgets (by key) one run at a time."""
+    at = AppTest.from_file(str(ENTRY), default_timeout=TIMEOUT)
+    at.run()
+    if lang != "vi":
+        at.segmented_control(key="lang").set_value(lang).run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    for key, value in widgets.items():
+        set_widget(at, key, value)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def set_widget(at: AppTest, key: str, value: Any) -> None:
+    """Set one filter widget by its key and rerun, as a user changing it would."""
+    kinds = {
+        "p63": at.toggle,
+        "province": at.multiselect,
+        "province63": at.multiselect,
+        "country": at.multiselect,
+        "sector": at.multiselect,
+        "kind": at.multiselect,
+        "years": at.slider,
+        "measure": at.segmented_control,
+        "direction": at.selectbox,
+        "currency": at.segmented_control,
+        "lang": at.segmented_control,
+    }
+    kinds[key](key=key).set_value(value).run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def figures(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The plotly figures on the page as sent to the browser, by chart key (chart_ dropped)."""
+    result: dict[str, dict[str, Any]] = {}
+    for element in at.get("plotly_chart"):
+        key = str(element.key)
+        result[key.removeprefix("chart_")] = json.loads(element.proto.spec)
+    return result
+
+
+def figure(at: AppTest, key: str) -> dict[str, Any]:
+    """One chart's figure; fails with the keys present if the chart is not on the page."""
+    shown = figures(at)
+    assert key in shown, f"chart {key!r} not drawn; charts on the page: {sorted(shown)}"
+    return shown[key]
+
+
+def _data_traces(fig: dict[str, Any]) -> list[dict[str, Any]]:
+    """Traces with data, leaving out map decorations (the archipelago labels)."""
+    return [
+        trace
+        for trace in fig["data"]
+        if not (isinstance(trace.get("meta"), dict) and trace["meta"].get("role"))
+    ]
+
+
+def series(fig: dict[str, Any], name: str | None = None) -> dict[Any, float]:
+    """{category: value} of the trace called `name` (or the only data trace), as drawn.
+
+    Horizontal bars map their y labels to x; everything else maps x to y; maps map their
+    locations (or text labels) to z (or marker size).
+    """
+    traces = _data_traces(fig)
+    if name is not None:
+        traces = [trace for trace in traces if trace.get("name") == name]
+    names = [trace.get("name") for trace in _data_traces(fig)]
+    assert len(traces) == 1, f"expected one trace named {name!r}, found {names}"
+    trace = traces[0]
+    if trace["type"] == "choropleth":
+        return dict(zip(trace["locations"], trace["z"], strict=True))
+    if trace["type"] == "scattergeo":
+        return dict(zip(trace["text"], trace["marker"]["size"], strict=True))
+    if trace.get("orientation") == "h":
+        return dict(zip(trace["y"], trace["x"], strict=True))
+    return dict(zip(trace["x"], trace["y"], strict=True))
+
+
+def merged(fig: dict[str, Any]) -> dict[Any, float]:
+    """{category: value} over every data trace, for charts that split one axis into groups."""
+    result: dict[Any, float] = {}
+    for name in series_names(fig):
+        points = series(fig, name)
+        assert not set(points) & set(result), f"category in two traces: {set(points) & set(result)}"
+        result.update(points)
+    return result
+
+
+def series_names(fig: dict[str, Any]) -> list[str]:
+    """Names of the data traces, in drawing order."""
+    return [str(trace.get("name")) for trace in _data_traces(fig)]
+
+
+def amounts(fig: dict[str, Any], name: str | None = None) -> dict[Any, float]:
+    """Like series(), for money charts: values back in whole currency units."""
+    return _unscaled(fig, series(fig, name))
+
+
+def all_amounts(fig: dict[str, Any]) -> dict[Any, float]:
+    """Like merged(), for money charts: values back in whole currency units."""
+    return _unscaled(fig, merged(fig))
+
+
+def _unscaled(fig: dict[str, Any], values: dict[Any, float]) -> dict[Any, float]:
+    """Money charts draw millions or billions; their meta says by how much they divided."""
+    meta = fig["layout"].get("meta") or {}
+    scale = float(meta.get("value_scale", 1.0))
+    return {label: value * scale for label, value in values.items()}
+
+
+def by_sector_code(values: dict[Any, float]) -> dict[str, float]:
+    """Sector labels such as 'Y tế chung (121)' keyed by their DAC code alone."""
+    result: dict[str, float] = {}
+    for label, value in values.items():
+        match = re.search(r"\((\d+)\)$", str(label))
+        assert match, f"sector label without a code: {label!r}"
+        result[match.group(1)] = value
+    return result
+
+
+def nonzero(values: dict[Any, float]) -> dict[Any, float]:
+    """Leave out the zero points (years where a series has nothing)."""
+    return {key: value for key, value in values.items() if value}
+
+
+def title(fig: dict[str, Any]) -> str:
+    """The first line of a chart's title (the second line names the filters)."""
+    return str(fig["layout"]["title"]["text"]).split("<br>")[0]
+
+
+def infos(at: AppTest) -> list[str]:
+    """The texts of the st.info boxes on the page."""
+    return [str(box.value) for box in at.info]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", list(PAGE_CHARTS))
+def test_every_page_runs_without_an_exception_in_both_languages(
+    small_database: str, page: str, lang: Lang
+) -> None:
+    at = open_app(page, lang=lang)
+
+    assert at.title[0].value == t(f"page.{page}", lang)
+    shown = figures(at)
+    assert sorted(shown) == sorted(PAGE_CHARTS[page])
+    for key, title_key in PAGE_CHARTS[page].items():
+        assert title(shown[key]).startswith(t(title_key, lang)), key
+        assert any(
+            len(trace.get("x") or trace.get("z") or trace.get("lat") or []) > 0
+            for trace in _data_traces(shown[key])
+        ), f"{key} draws no points"
+    assert t("empty.no_data", lang) not in infos(at)
+    # The small dataset is not demo data, so no demo banner.
+    assert t("banner.demo", lang) not in infos(at)
+    sidebar_labels = [widget.label for widget in at.sidebar.multiselect]
+    assert sidebar_labels[:2] == [t("filter.province", lang), t("filter.countries", lang)]
+
+
+def test_english_switch_translates_series_and_country_names(small_database: str) -> None:
+    at = open_app("members", lang="en")
+
+    by_year = figure(at, "members_by_year")
+    assert series_names(by_year) == ["Associations", "Chapters", "Members"]
+    assert series(figure(at, "members_by_partner_country")) == {"Cambodia": 700}
+    assert at.caption[0].value.startswith("Members of the friendship associations")
+
+
+def test_current_dong_nai_includes_the_2019_binh_phuoc_rows_on_the_members_page(
+    small_database: str,
+) -> None:
+    at = open_app("members", province=["75"])
+
+    by_year = figure(at, "members_by_year")
+    # M1 (Bình Phước) + M2 + M3 in 2019, M4 in 2020, M7 in 2026.
+    assert series(by_year, t("metric.members", "vi")) == {2019: 450, 2020: 400, 2026: 450}
+    assert series(by_year, t("metric.associations", "vi")) == {2019: 3, 2020: 1, 2026: 1}
+    # M3 has no chapter count: 2 + 5 in 2019.
+    assert series(by_year, t("metric.chapters", "vi")) == {2019: 7, 2020: 8, 2026: 9}
+    assert series(figure(at, "members_by_province")) == {"Đồng Nai": 450}
+    assert "Đồng Nai" in at.caption[0].value
+
+
+def test_current_dong_nai_on_the_exchanges_page_counts_binh_phuoc_and_post_reform_rows(
+    small_database: str,
+) -> None:
+    at = open_app("exchanges", province=["75"])
+
+    # E3 (Bình Phước 2019), E4, E7 (after the reform), E8 (domestic).
+    assert series(figure(at, "exchanges_by_province")) == {"Đồng Nai": 4}
+    assert series(figure(at, "exchanges_vietnam_map")) == {"Đồng Nai": 4}
+    by_year = figure(at, "exchanges_by_year_and_direction")
+    assert series(by_year, t("direction.incoming", "vi")) == {2020: 2}
+    assert series(by_year, t("direction.outgoing", "vi")) == {2019: 1, 2025: 1}
+    # E8 has no partner country, so three countries with one exchange each.
+    assert series(figure(at, "exchanges_by_partner_country")) == {
+        "Campuchia": 1,
+        "Hoa Kỳ": 1,
+        "Lào": 1,
+    }
+
+
+def test_current_dong_nai_on_the_aid_page_sums_binh_phuoc_and_dong_nai_aid(
+    small_database: str,
+) -> None:
+    at = open_app("aid", province=["75"])
+
+    # Disbursed by default: A2 (Bình Phước, 1 500 USD at 23 250), A3, A5 (5 000 USD at 26 300).
+    assert by_sector_code(all_amounts(figure(at, "aid_by_sector"))) == pytest.approx(
+        {"121": 34_875_000, "160": 232_500_000, "111": 131_500_000}
+    )
+    assert amounts(figure(at, "aid_by_donor_country")) == pytest.approx(
+        {"Hàn Quốc": 131_500_000, "Trong nước": 232_500_000, "Hoa Kỳ": 34_875_000}
+    )
+    # The committed line keeps A1 (2 000 USD in 2019) and A4 (2020).
+    committed = figure(at, "aid_committed_vs_disbursed")
+    assert amounts(committed, t("measure.committed", "vi")) == pytest.approx(
+        {2019: 46_500_000, 2020: 465_000_000, 2026: 0}
+    )
+
+
+def test_current_dong_nai_on_the_overview_page(small_database: str) -> None:
+    at = open_app("overview", province=["75"])
+
+    trends = figure(at, "overview_trends")
+    assert nonzero(series(trends, t("metric.members", "vi"))) == {2019: 450, 2020: 400, 2026: 450}
+    assert series(figure(at, "overview_map")) == {"Đồng Nai": 4}
+    assert series(figure(at, "overview_top_partners")) == {"Campuchia": 1, "Hoa Kỳ": 1, "Lào": 1}
+    # Headline figures are for the latest year, 2026: M7 450 members.
+    assert at.metric[0].value == "450"
+
+
+def test_the_63_list_separates_binh_phuoc_from_old_dong_nai(small_database: str) -> None:
+    at = open_app("members", p63=True)
+
+    # In the 63 view the post-reform Gia Lai row (M6) shows under Bình Định, which kept code 52.
+    assert series(figure(at, "members_by_province")) == {"Đồng Nai": 450, "Bình Định": 250}
+    set_widget(at, "province63", ["75"])
+    assert series(figure(at, "members_by_year"), t("metric.members", "vi")) == {
+        2019: 350,
+        2020: 400,
+        2026: 450,
+    }
+    set_widget(at, "province63", ["70"])
+    assert series(figure(at, "members_by_year"), t("metric.members", "vi")) == {2019: 100}
+
+
+def test_the_63_list_on_the_exchanges_page(small_database: str) -> None:
+    at = open_app("exchanges", p63=True)
+
+    assert series(figure(at, "exchanges_by_province")) == {
+        "Đồng Nai": 3,  # E4, E7, E8
+        "Bình Phước": 1,  # E3
+        "Đắk Lắk": 2,  # E1, E2
+        "Gia Lai": 1,  # E5
+        "Bình Định": 1,  # E6, post-reform Gia Lai
+    }
+
+
+def test_the_current_list_switch_back_shows_the_34_units(small_database: str) -> None:
+    at = open_app("exchanges", p63=True)
+    set_widget(at, "p63", False)
+
+    assert series(figure(at, "exchanges_by_province")) == {
+        "Đồng Nai": 4,
+        "Đắk Lắk": 2,
+        "Gia Lai": 2,
+    }
+
+
+def test_the_year_range_keeps_only_those_years(small_database: str) -> None:
+    at = open_app("members", years=(2019, 2020))
+
+    by_year = figure(at, "members_by_year")
+    assert series(by_year, t("metric.members", "vi")) == {2019: 680, 2020: 460}
+    # The province chart shows the latest year in range: 2020 (M4, M9).
+    assert series(figure(at, "members_by_province")) == {"Đồng Nai": 400, "Đắk Lắk": 60}
+    assert title(figure(at, "members_by_province")).endswith("2020")
+
+    at.switch_page("pages/exchanges.py").run()
+    by_direction = figure(at, "exchanges_by_year_and_direction")
+    assert series(by_direction, t("direction.incoming", "vi")) == {2020: 2}
+    assert series(by_direction, t("direction.outgoing", "vi")) == {2019: 2}
+
+    at.switch_page("pages/aid.py").run()
+    committed = figure(at, "aid_committed_vs_disbursed")
+    assert amounts(committed, t("measure.committed", "vi")) == pytest.approx(
+        {2019: 46_500_000, 2020: 465_000_000}
+    )
+    assert amounts(committed, t("measure.disbursed", "vi")) == pytest.approx(
+        {2019: 267_375_000, 2020: 0}
+    )
+
+
+def test_partner_countries_keep_only_their_rows(small_database: str) -> None:
+    at = open_app("members", country=["LAO"])
+
+    # M3 (Đồng Nai) and M8 (Bình Định), both 2019.
+    assert series(figure(at, "members_by_year"), t("metric.members", "vi")) == {2019: 80}
+    assert series(figure(at, "members_by_partner_country")) == {"Lào": 80}
+
+    at.switch_page("pages/exchanges.py").run()
+    assert series(figure(at, "exchanges_by_partner_country")) == {"Lào": 1}
+    assert series(figure(at, "exchanges_world_map")) == {"LAO": 1}
+
+    set_widget(at, "country", ["KOR"])
+    at.switch_page("pages/aid.py").run()
+    # A5, disbursed (the default measure); A4 was only committed.
+    assert amounts(figure(at, "aid_by_donor_country")) == pytest.approx({"Hàn Quốc": 131_500_000})
+
+
+def test_shared_filters_stay_when_moving_between_pages(small_database: str) -> None:
+    at = open_app("members", province=["75"])
+    at.switch_page("pages/exchanges.py").run()
+
+    assert at.multiselect(key="province").value == ["75"]
+    assert series(figure(at, "exchanges_by_province")) == {"Đồng Nai": 4}
+
+
+def test_aid_in_usd_uses_the_stored_dollar_amounts(small_database: str) -> None:
+    at = open_app("aid", currency="USD")
+
+    # Disbursed: A2, A3 (232 500 000 VND stored as 10 000 USD), A5, A6.
+    assert by_sector_code(all_amounts(figure(at, "aid_by_sector"))) == pytest.approx(
+        {"121": 1_500, "160": 10_000, "111": 5_000, "410": 1_000}
+    )
+    assert amounts(figure(at, "aid_by_donor_country")) == pytest.approx(
+        {"Hàn Quốc": 5_000, "Trong nước": 10_000, "Hoa Kỳ": 2_500}
+    )
+    assert figure(at, "aid_by_sector")["layout"]["meta"]["value_unit"] == t("unit.usd", "vi")
+
+    set_widget(at, "currency", "VND")
+    assert by_sector_code(all_amounts(figure(at, "aid_by_sector"))) == pytest.approx(
+        {"121": 34_875_000, "160": 232_500_000, "111": 131_500_000, "410": 26_300_000}
+    )
+
+
+def test_the_measure_filter_picks_one_measure_except_in_the_committed_against_disbursed_chart(
+    small_database: str,
+) -> None:
+    at = open_app("aid")
+
+    # Disbursed by default: A2 1 500 USD at 23 250, A3, A5 and A6 (USD at 26 300).
+    assert by_sector_code(all_amounts(figure(at, "aid_by_sector"))) == pytest.approx(
+        {"121": 34_875_000, "160": 232_500_000, "111": 131_500_000, "410": 26_300_000}
+    )
+
+    set_widget(at, "measure", "committed")
+    # A1 2 000 USD at 23 250, A4.
+    assert by_sector_code(all_amounts(figure(at, "aid_by_sector"))) == pytest.approx(
+        {"121": 46_500_000, "111": 465_000_000}
+    )
+    assert amounts(figure(at, "aid_by_donor_country")) == pytest.approx(
+        {"Hàn Quốc": 465_000_000, "Hoa Kỳ": 46_500_000}
+    )
+    committed = figure(at, "aid_committed_vs_disbursed")
+    assert amounts(committed, t("measure.committed", "vi")) == pytest.approx(
+        {2019: 46_500_000, 2020: 465_000_000, 2026: 0}
+    )
+    assert amounts(committed, t("measure.disbursed", "vi")) == pytest.approx(
+        {2019: 267_375_000, 2020: 0, 2026: 157_800_000}
+    )
+
+
+def test_the_sector_filter_keeps_only_that_sector(small_database: str) -> None:
+    at = open_app("aid", sector=["111"])
+
+    by_year = figure(at, "aid_by_year_and_sector")
+    assert series_names(by_year) == ["Giáo dục, cấp học chưa xác định (111)"]
+    assert amounts(by_year) == pytest.approx({2026: 131_500_000})  # A5
+    assert amounts(figure(at, "aid_by_donor_country")) == pytest.approx({"Hàn Quốc": 131_500_000})
+
+    set_widget(at, "measure", "committed")
+    assert amounts(figure(at, "aid_by_year_and_sector")) == pytest.approx(
+        {2020: 465_000_000}  # A4
+    )
+
+
+def test_the_direction_filter_keeps_incoming_or_outgoing_exchanges(small_database: str) -> None:
+    at = open_app("exchanges", direction="incoming")
+
+    # E1, E2, E6 with Cambodia, E4 with the US; E8 has no partner country.
+    assert series(figure(at, "exchanges_by_partner_country")) == {"Campuchia": 3, "Hoa Kỳ": 1}
+    by_year = figure(at, "exchanges_by_year_and_direction")
+    assert series_names(by_year) == [t("direction.incoming", "vi")]
+    assert series(by_year) == {2014: 2, 2020: 2, 2026: 1}
+
+    set_widget(at, "direction", "outgoing")
+    assert series(figure(at, "exchanges_by_partner_country")) == {"Campuchia": 2, "Lào": 1}
+    assert series(figure(at, "exchanges_by_year_and_direction")) == {2019: 2, 2025: 1}
+
+
+def test_the_kind_filter_keeps_only_those_kinds_of_exchange(small_database: str) -> None:
+    at = open_app("exchanges", kind=["event"])
+
+    # E4 and E8, both Đồng Nai in 2020; only E4 has a partner country.
+    assert series(figure(at, "exchanges_by_province")) == {"Đồng Nai": 2}
+    assert series(figure(at, "exchanges_by_partner_country")) == {"Hoa Kỳ": 1}
+
+    set_widget(at, "kind", ["conference"])
+    assert series(figure(at, "exchanges_by_partner_country")) == {"Lào": 1}
+    assert series(figure(at, "exchanges_by_year_and_direction")) == {2025: 1}
+
+
+@pytest.mark.parametrize(
+    ("page", "widgets", "messages"),
+    [
+        ("overview", {"province": ["66"], "country": ["LAO"]}, 1),
+        ("members", {"province": ["66"], "country": ["LAO"]}, 4),  # three charts and the table
+        ("aid", {"country": ["LAO"]}, 4),
+        ("exchanges", {"direction": "incoming", "kind": ["conference"]}, 7),
+        ("data", {"province": ["66"], "country": ["LAO"]}, 4),
+    ],
+)
+def test_filters_that_match_nothing_show_the_no_data_message_instead_of_charts(
+    small_database: str, page: str, widgets: dict[str, Any], messages: int
+) -> None:
+    at = open_app(page, **widgets)
+
+    assert figures(at) == {}
+    assert infos(at).count(t("empty.no_data", "vi")) == messages
+
+
+def test_the_data_page_offers_csv_and_excel_downloads_of_each_dataset(
+    small_database: str,
+) -> None:
+    at = open_app("data", province=["75"])
+
+    assert [tab.label for tab in at.tabs] == [t(f"data.tab.{kind}", "vi") for kind in EXTRACT_KINDS]
+    buttons = {str(button.key): button.label for button in at.download_button}
+    for kind in EXTRACT_KINDS:
+        assert buttons[f"download_{kind}_csv"] == t("download.csv", "vi")
+        assert buttons[f"download_{kind}_xlsx"] == t("download.xlsx", "vi")
+    previews: list[pd.DataFrame] = [frame.value for frame in at.dataframe]
+    # Đồng Nai today: members M1 M2 M3 M4 M7, aid A1 to A5, exchanges E3 E4 E7 E8.
+    assert [len(frame) for frame in previews[:3]] == [5, 5, 4]
+    # The preview speaks the interface language: Vietnamese column headers here.
+    header = {column.name: column.header_vi for column in extract_columns("members")}
+    assert set(previews[0][header["province_2025_code"]]) == {"75"}
+
+
+def test_filters_come_from_the_address_bar(small_database: str) -> None:
+    at = AppTest.from_file(str(ENTRY), default_timeout=TIMEOUT)
+    # Bound widgets write their shown label into the URL, e.g. "Đồng Nai (75)".
+    at.query_params["province"] = "Đồng Nai (75)"
+    at.switch_page("pages/members.py")
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="province").value == ["75"]
+    assert series(figure(at, "members_by_year"), t("metric.members", "vi")) == {
+        2019: 450,
+        2020: 400,
+        2026: 450,
+    }
+
+
+@pytest.mark.slow
+def test_first_start_on_an_empty_database_seeds_the_demo_data_and_says_so(
+    empty_database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("seed", reason="the demo seed package is not there yet")
+    monkeypatch.setenv("DATABASE_URL", empty_database_url)
+    monkeypatch.delenv("DDN_NO_DEMO", raising=False)
+    monkeypatch.setenv("DDN_DEMO_SCALE", DEMO_SCALE)
+    clear_streamlit_caches()
+    try:
+        at = AppTest.from_file(str(ENTRY), default_timeout=SEED_TIMEOUT)
+        at.run()
+
+        assert not at.exception, [e.value for e in at.exception]
+        # The progress shown while seeding ends full, under a label saying it is done.
+        assert [status.label for status in at.status] == [t("bootstrap.seeded", "vi")]
+        bars = [bar.value for bar in at.get("progress") if isinstance(bar, Progress)]
+        assert bars == [100]  # percent
+        assert t("banner.demo", "vi") in infos(at)
+        assert sorted(figures(at)) == sorted(PAGE_CHARTS["overview"])
+        with Session(get_engine(empty_database_url)) as session:
+            demo_batches = session.execute(
+                select(func.count())
+                .select_from(ImportBatch)
+                .where(col(ImportBatch.is_demo).is_(True))
+            ).scalar_one()
+        assert demo_batches > 0
+
+        at.switch_page("pages/about.py").run()
+        assert t("banner.demo", "vi") in infos(at)
+    finally:
+        clear_streamlit_caches()
+
+
+def test_a_load_and_its_undo_show_at_the_next_rerun_never_the_cached_chart(
+    small_database: str,
+) -> None:
+    at = open_app("exchanges", direction="incoming")
+    before = {"Campuchia": 3, "Hoa Kỳ": 1}
+    assert series(figure(at, "exchanges_by_partner_country")) == before
+    at.run()  # drawn again from the caches
+    assert series(figure(at, "exchanges_by_partner_country")) == before
+
+    # One more incoming delegation from Cambodia (E1 on another day), loaded beside the app.
+    extra = [{**EXCHANGES[0], "date": "02/04/2014", "title": "Đoàn bổ sung"}]
+    with Session(get_engine(small_database)) as session:
+        summary = import_file(
+            session=session,
+            kind="exchanges",
+            data=csv_bytes("exchanges", extra),
+            file_name="bo_sung.csv",
+            created_by="test",
+        )
+    at.run()
+    assert series(figure(at, "exchanges_by_partner_country")) == {"Campuchia": 4, "Hoa Kỳ": 1}
+    assert summary.batch_id is not None
+
+    with Session(get_engine(small_database)) as session:
+        undo_load(session=session, batch_id=summary.batch_id, user="test")
+    at.run()
+    assert series(figure(at, "exchanges_by_partner_country")) == before
