@@ -1,5 +1,4 @@
-"""The data layer's closed vocabularies: the kinds of data (each with its table) and the codes
-a Filters value holds, as Literal types so that a stray string fails the type check."""
+"""Closed vocabularies of the data layer, as Literal types: kinds of data and filter codes."""
 
 from __future__ import annotations
 
