@@ -567,6 +567,29 @@ def test_loading_the_same_file_twice_changes_nothing_and_records_the_second_load
     assert batch.created_by == "cán bộ"
 
 
+@pytest.mark.parametrize(
+    ("kind", "column", "first", "second"),
+    [
+        ("exchanges", "title", "Делегация Москвы", "Делегация Казани"),
+        ("aid", "donor", "Российский фонд", "中国基金会"),
+        ("aid", "title", "Проект А", "Проект Б"),
+        ("members", "organization", "Общество дружбы", "友好协会"),
+    ],
+)
+def test_records_named_in_other_scripts_are_two_records_not_one_overwriting_the_other(
+    session: Session, kind: DataKind, column: str, first: str, second: str
+) -> None:
+    row = source_rows(kind)[0]
+    before = load(session, kind, csv_bytes(kind, [{**row, column: first}]), "mot.csv")
+    after = load(session, kind, csv_bytes(kind, [{**row, column: second}]), "hai.csv")
+    assert (before.added, after.added, after.updated) == (1, 1, 0)
+    model = {"exchanges": Exchange, "aid": Aid, "members": Membership}[kind]
+    assert count(session, model) == 2
+    if kind == "members":
+        names = set(session.exec(select(Organization.name)).all())
+        assert names == {first, second}
+
+
 def test_a_corrected_file_updates_just_the_corrected_row_and_undo_brings_it_back(
     small: Session,
 ) -> None:
