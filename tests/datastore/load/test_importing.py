@@ -65,6 +65,7 @@ from tests.utils.bad_files import (
     csv_bytes,
     hostile_rows,
     rows,
+    unclosed_quote,
 )
 from tests.utils.extract_dataset import load_extract_fixture
 from tests.utils.small_dataset import AID, EXCHANGES, MEMBERS, load_small_fixture
@@ -158,6 +159,15 @@ def test_every_broken_file_is_refused_with_its_problems_and_the_database_is_unto
             assert matches_template(problem.message_id, "en", problem.reason_en)
             assert problem.reason != problem.reason_en
     assert digest(small) == before
+
+
+def test_an_unclosed_quotation_mark_is_a_file_problem_naming_the_row_where_it_opens() -> None:
+    with pytest.raises(FileProblem) as refused:
+        read_table(unclosed_quote(), file_name="ngoac_kep.csv", kind="exchanges")
+    assert refused.value.message_id == "file.csv_unclosed_quote"
+    assert refused.value.message_vi.startswith("dòng 4: ")
+    assert refused.value.message_en.startswith("row 4: ")
+    assert "“Đoàn Bình Phước thăm”" in refused.value.message_en
 
 
 def test_a_problem_names_the_row_the_column_the_value_and_why_in_vietnamese(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -80,6 +81,23 @@ def test_numbers_that_are_ambiguous_or_not_numbers_are_refused_with_why(
     with pytest.raises(ParseProblem) as raised:
         parse_decimal(typed)
     assert raised.value.message_id == message_id
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["１２", "٣", "۱۲۳", "१२", "１.２３４.５６７", "1２", "²", "１２/０３/２０１４"],
+)
+@pytest.mark.parametrize(
+    "parse", [parse_decimal, parse_count, parse_amount, parse_year, parse_date]
+)
+def test_digits_other_than_0_to_9_are_refused_with_the_value_named(
+    typed: str, parse: Callable[[object], object]
+) -> None:
+    with pytest.raises(ParseProblem) as raised:
+        parse(typed)
+    assert raised.value.message_id == "digits.foreign"
+    assert f"“{typed}”" in raised.value.message_vi
+    assert f"“{typed}”" in raised.value.message_en
 
 
 def test_an_ambiguous_number_states_both_readings_in_both_languages() -> None:
