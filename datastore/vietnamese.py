@@ -17,31 +17,59 @@ _MODIFIERS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of 
 # Tone order of Vietnamese dictionaries: level, grave, hook, tilde, acute, dot below.
 _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Marks shared by the Latin, Greek and Cyrillic scripts (accents, tones, breve, hook, horn);
+# marks of their own scripts (Devanagari vowel signs, Arabic vowels, Thai tones) spell the
+# word and are kept.
+_SHARED_MARKS = (
+    (0x0300, 0x036F),
+    (0x1AB0, 0x1AFF),
+    (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20FF),
+    (0xFE20, 0xFE2F),
+)
+
+
+def _fold_character(ch: str) -> str:
+    """One character of NFKC, case-folded text as it appears in a key."""
+    code = ord(ch)
+    if ch == "đ":
+        return "d"
+    if any(first <= code <= last for first, last in _SHARED_MARKS):
+        return ""
+    if unicodedata.name(ch, "").startswith("LATIN "):
+        # A Latin letter loses its diacritics ("ắ" -> "a"); letters of other scripts keep
+        # theirs: "й" is not "и", and a key that dropped them would merge different names.
+        return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    if ch.isalnum() or unicodedata.category(ch)[0] == "M":
+        return ch
+    return ""  # spaces, punctuation, symbols
 
 
 class _FoldTable(dict[int, str]):
-    """Each character without its diacritics, worked out the first time it is met."""
+    """Each character as it appears in a key, worked out the first time it is met."""
 
     def __missing__(self, code: int) -> str:
-        bare = "".join(
-            ch for ch in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(ch)
-        )
-        self[code] = bare
-        return bare
+        folded = _fold_character(chr(code))
+        self[code] = folded
+        return folded
 
 
 _FOLD_TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII form without diacritics, spaces or punctuation ('Đắk Lắk' -> 'daklak')."""
-    # Decomposing a string is decomposing each character (canonical reordering moves only the
-    # combining marks, which are dropped), so a table of characters gives the NFD result without
-    # normalising every string: loads fold millions of keys.
-    lowered = text.lower().replace("đ", "d")
-    if not lowered.isascii():
-        lowered = lowered.translate(_FOLD_TABLE)
-    return _NON_ALNUM.sub("", lowered)
+    """Matching key of a text: case and Latin diacritics folded, spaces and punctuation dropped.
+
+    'Đắk Lắk' -> 'daklak'; letters of every script are kept ('Общество' -> 'общество').
+    """
+    if text.isascii():
+        return _NON_ALNUM.sub("", text.lower())
+    # NFKC makes full-width and compatibility forms ordinary letters and digits ("Ｈà Ｎội");
+    # case folding can decompose ("ΐ"), so the text is composed again before the table, which
+    # then sees each letter whole. Per character, the table is what decomposing the whole
+    # string would give, without doing it for every key: loads fold millions of them.
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return folded.translate(_FOLD_TABLE)
 
 
 def _split_letters(text: str) -> tuple[list[str], list[int]]:

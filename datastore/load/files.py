@@ -20,7 +20,7 @@ from datastore.export import BOM
 from datastore.load.headers import Table, table_of
 from datastore.load.problems import FileProblem
 from datastore.vocabulary import DataKind
-from i18n.formatting import format_file_size_plain
+from i18n.formatting import format_file_size_plain, quote
 
 # An XLSX is a zip: refuse one that unpacks to far more than any honest workbook.
 XLSX_UNPACK_FACTOR = 20
@@ -107,6 +107,24 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.01
 
 
+class _Lines:
+    """The lines of a text for csv.reader, telling whether the reader asked past the last."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = iter(io.StringIO(text, newline=""))
+        self.exhausted = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self._lines)
+        except StopIteration:
+            self.exhausted = True
+            raise
+
+
 def _csv_rows(text: str, limit: int) -> Any:
     """Rows of CSV text; the separator is the one the first line uses most."""
     first_line = text.split("\n", 1)[0]
@@ -114,10 +132,21 @@ def _csv_rows(text: str, limit: int) -> Any:
     separator = max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
     # A long cell is a problem of its row (too long for its column), not of the whole file.
     csv.field_size_limit(max(csv.field_size_limit(), limit))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=separator)
     number = 0
     try:
-        for number, row in enumerate(reader, start=1):  # noqa: B007 - used in the message
+        for number, row in enumerate(reader, start=1):
+            if lines.exhausted:
+                # A row ends at its line's end; one that needed the end of the file had a
+                # quotation mark opening its last cell and nothing closing it.
+                opened = row[-1] if row else ""
+                shown = opened.split("\n", 1)[0].strip()
+                raise FileProblem(
+                    "file.csv_unclosed_quote",
+                    row=number,
+                    cell=quote(shown[:40] + ("…" if len(shown) > 40 else "")),
+                )
             yield row
     except csv.Error as error:
         raise FileProblem("file.csv_unreadable", row=number + 1, detail=str(error)) from error

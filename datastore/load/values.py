@@ -6,6 +6,7 @@ three digits ("1.234", "12,500") is ambiguous for amounts and rejected with both
 counts (members, participants) a fraction is impossible, so it is read as thousands.
 Scientific notation ("3E+11") is what Excel writes to CSV for a number too wide for its
 column, possibly rounded: rejected.
+Digits are 0-9 only: full-width ("１２") or another script's ("٣") are refused, never read.
 Dates: Excel dates and serial numbers, dd/mm/yyyy (also with - or .), yyyy-mm-dd; never
 mm/dd/yyyy, never two-digit years. Years and dates run from 1945 to today, in Vietnam's time.
 """
@@ -20,16 +21,16 @@ from decimal import Decimal, InvalidOperation
 from datastore.problems import DataProblem
 from i18n.formatting import format_day, grouped, quote
 
-_VI_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")  # 1.234.567 or 1.234,5
-_EN_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234,567 or 1,234.5
-_PLAIN = re.compile(r"^-?\d+([.,]\d+)?$")
-_SCIENTIFIC = re.compile(r"^-?\d+([.,]\d+)?[eE][+-]?\d+$")
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_DMY_SHORT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})$")
+_VI_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$", re.ASCII)  # 1.234.567 or 1.234,5
+_EN_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)  # 1,234,567 or 1,234.5
+_PLAIN = re.compile(r"^-?\d+([.,]\d+)?$", re.ASCII)
+_SCIENTIFIC = re.compile(r"^-?\d+([.,]\d+)?[eE][+-]?\d+$", re.ASCII)
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$", re.ASCII)
+_DMY_SHORT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})$", re.ASCII)
 _YMD = re.compile(
-    r"^(\d{4})[\-/](\d{1,2})[\-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+    r"^(\d{4})[\-/](\d{1,2})[\-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$", re.ASCII
 )
-_SERIAL = re.compile(r"^\d{5}$")
+_SERIAL = re.compile(r"^\d{5}$", re.ASCII)
 _EXCEL_EPOCH = date(1899, 12, 30)
 VIETNAM_TIME = timezone(timedelta(hours=7))
 FIRST_YEAR = 1945
@@ -68,6 +69,7 @@ def parse_decimal(value: object, *, whole: bool = False) -> Decimal:
             raise ParseProblem("number.not_finite", value=quote(value))
         return Decimal(repr(value))
     raw = str(value).strip()
+    _refuse_foreign_digits(raw)
     text = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if _PLAIN.match(text):
         separator = "." if "." in text else ("," if "," in text else "")
@@ -101,6 +103,12 @@ def parse_decimal(value: object, *, whole: bool = False) -> Decimal:
     raise ParseProblem("number.invalid", value=quote(raw))
 
 
+def _refuse_foreign_digits(text: str) -> None:
+    """Refuse digits other than 0-9: nobody typing Vietnamese figures means "１２" or "٣"."""
+    if not text.isascii() and any(ch.isdigit() and not ch.isascii() for ch in text):
+        raise ParseProblem("digits.foreign", value=quote(text))
+
+
 def parse_count(value: object) -> int:
     """A whole, non-negative number (members, participants, chapters)."""
     number = parse_decimal(value, whole=True)
@@ -130,6 +138,8 @@ def parse_year(value: object) -> int:
     try:
         number = parse_decimal(value)
     except ParseProblem as error:
+        if error.message_id == "digits.foreign":
+            raise
         raise ParseProblem("year.invalid", value=quote(value)) from error
     if number != number.to_integral_value():
         raise ParseProblem("year.invalid", value=quote(value))
@@ -164,6 +174,7 @@ def _read_date(value: object) -> date:
             raise ParseProblem("date.invalid", value=quote(value))
         return _EXCEL_EPOCH + timedelta(days=int(value))
     text = str(value).strip()
+    _refuse_foreign_digits(text)
     if _SERIAL.match(text):
         return _EXCEL_EPOCH + timedelta(days=int(text))
     found = _DMY.match(text)

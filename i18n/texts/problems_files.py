@@ -50,6 +50,13 @@ PROBLEMS_FILES: dict[str, dict[str, str]] = {
         "vi": "không đọc được tệp CSV ở dòng {row}: {detail}",
         "en": "the CSV file cannot be read at row {row}: {detail}",
     },
+    "file.csv_unclosed_quote": {
+        "vi": "dòng {row}: dấu ngoặc kép mở ô {cell} không được đóng, nên mọi thứ sau nó đến cuối "
+        "tệp thành một ô; thêm dấu ngoặc kép đóng (hoặc bỏ dấu mở) rồi gửi lại tệp",
+        "en": "row {row}: the quotation mark that opens the cell {cell} is never closed, so "
+        "everything after it to the end of the file would be one cell; close the quotation mark "
+        "(or remove it) and send the file again",
+    },
     "file.no_header": {
         "vi": "không tìm thấy dòng tiêu đề: dòng đầu tiên phải là tên cột của mẫu {kind_vi} "
         "(ví dụ {example})",

@@ -2,20 +2,50 @@
 
 from __future__ import annotations
 
+import copy
+import importlib.util
+import json
+import logging
+import random
 from datetime import UTC, datetime
+from types import ModuleType
+from typing import Any
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import UniqueConstraint, func, inspect
+from sqlalchemy import UniqueConstraint, func, inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from datastore.db import get_engine
-from datastore.migrate import alembic_config, current_revision, head_revision, migrate
-from datastore.models import Country, ImportBatch, Organization, Province, Sector
+from datastore.load.imports import import_file
+from datastore.load.undo import undo_load
+from datastore.load.write import LoadSummary
+from datastore.migrate import (
+    MIGRATIONS_DIR,
+    alembic_config,
+    current_revision,
+    head_revision,
+    migrate,
+)
+from datastore.models import (
+    Country,
+    Exchange,
+    ImportBatch,
+    Organization,
+    Province,
+    RowChange,
+    Sector,
+)
+from datastore.reference.load import load_reference_data
+from datastore.vietnamese import fold
+from datastore.vocabulary import DataKind
+from tests.utils.bad_files import csv_bytes
+from tests.utils.latin_fold import latin_only_fold
+from tests.utils.small_dataset import AID, EXCHANGES
 
 
 def _schema(engine: Engine) -> dict[str, tuple[set[str], set[tuple[str, ...]]]]:
@@ -168,3 +198,107 @@ def test_after_migrating_sqlite_still_rejects_a_reference_to_a_missing_province(
         )
         with pytest.raises(IntegrityError, match="FOREIGN KEY"):
             session.commit()
+
+
+# 0005: matching keys that keep every script -------------------------------------------------
+
+
+def _revision_module(number: str) -> ModuleType:
+    """A revision file as a module (its name starts with a digit, so it cannot be imported)."""
+    path = next((MIGRATIONS_DIR / "versions").glob(f"{number}_*.py"))
+    spec = importlib.util.spec_from_file_location(f"revision_{number}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_key_written_into_revision_0005_is_the_key_loads_compute() -> None:
+    rng = random.Random(42)
+    alphabet = (
+        "aăâbdđeêoôơuưAĐÔƯáặếộừỹ İßÆøŁ０１２ＡＢ.,–-'\u0301\u0306\u00a0\u200b"
+        "ДелгацияйЙёΐάΑΩ中国友好协会日本हिन्दीالعربية٣"
+    )
+    frozen = _revision_module("0005")._fold
+    for _ in range(3000):
+        sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert frozen(sample) == fold(sample), sample
+
+
+def _load_file(url: str, kind: DataKind, rows: list[dict[str, Any]], name: str) -> LoadSummary:
+    with Session(get_engine(url)) as session:
+        return import_file(
+            session=session,
+            kind=kind,
+            data=csv_bytes(kind, rows),
+            file_name=name,
+            created_by="can_bo",
+        )
+
+
+def _contents(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the fact tables and the undo records, without keys."""
+    found: dict[str, list[tuple[Any, ...]]] = {}
+    with Session(get_engine(url)) as session:
+        for name in ("organization", "membership", "aid", "exchange"):
+            rows = session.execute(text(f"SELECT * FROM {name} ORDER BY id")).mappings()
+            found[name] = [tuple(v for k, v in row.items() if k != "row_key") for row in rows]
+        changes = session.exec(select(RowChange).order_by(col(RowChange.id))).all()
+        found["rowchange"] = [
+            (c.batch_id, c.row_id, {**json.loads(c.previous), "row_key": None}) for c in changes
+        ]
+    return found
+
+
+def test_revision_0005_rekeys_rows_keeps_every_value_and_reports_what_was_merged(
+    empty_database_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = empty_database_url
+    engine = get_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection=connection), "0004")
+    with Session(engine) as session:
+        load_reference_data(session=session)
+    exchange, aid = copy.deepcopy(EXCHANGES[0]), copy.deepcopy(AID[0])
+    moscow = {**exchange, "title": "Делегация Москвы"}
+    kazan = {**exchange, "title": "Делегация Казани"}
+    # Loaded by the code before 0005, whose key kept only a-z and 0-9.
+    with monkeypatch.context() as before_0005:
+        before_0005.setattr("datastore.load.records.fold", latin_only_fold)
+        _load_file(url, "exchanges", EXCHANGES, "doan_vao.csv")  # load 1
+        _load_file(url, "exchanges", [moscow], "moscow.csv")  # load 2: added
+        merged = _load_file(url, "exchanges", [kazan], "kazan.csv")  # load 3: overwrote it
+        assert (merged.added, merged.updated) == (0, 1)
+        # "Dự án ２" had no digit in its old key; read as "Dự án 2" now, it meets its namesake.
+        pair = [{**aid, "title": "Dự án 2"}, {**aid, "title": "Dự án ２"}]
+        assert _load_file(url, "aid", pair, "vien_tro.csv").added == 2  # load 4
+    with Session(engine) as session:
+        keys_before = {e.title: e.row_key for e in session.exec(select(Exchange)).all()}
+    contents_before = _contents(url)
+
+    with caplog.at_level(logging.WARNING, logger="datastore.migrations"):
+        migrate(url)
+
+    assert _contents(url) == contents_before
+    with Session(engine) as session:
+        keys_after = {e.title: e.row_key for e in session.exec(select(Exchange)).all()}
+    vietnamese = {row["title"] for row in EXCHANGES}
+    assert {t: keys_after[t] for t in vietnamese} == {t: keys_before[t] for t in vietnamese}
+    reports = [record.getMessage() for record in caplog.records]
+    assert len(reports) == 2, reports
+    merge = next(r for r in reports if "load #3" in r)
+    assert "'kazan.csv'" in merge and "'Делегация Москвы'" in merge
+    assert "'Делегация Казани'" in merge and "undo load #3" in merge
+    clash = next(r for r in reports if r.startswith("0005: aid rows"))
+    assert "'Dự án 2'" in clash and "'Dự án ２'" in clash
+    # Every key is what a load computes now: the files sent again change nothing.
+    assert _load_file(url, "exchanges", EXCHANGES, "lai.csv").unchanged == len(EXCHANGES)
+    assert _load_file(url, "exchanges", [kazan], "lai.csv").unchanged == 1
+    assert _load_file(url, "aid", pair[:1], "lai.csv").unchanged == 1
+    # What the report advises brings the overwritten delegation back beside the other.
+    with Session(engine) as session:
+        undo_load(session=session, batch_id=3, user="can_bo")
+    assert _load_file(url, "exchanges", [kazan], "kazan.csv").added == 1
+    with Session(engine) as session:
+        titles = set(session.exec(select(Exchange.title)).all())
+    assert {"Делегация Москвы", "Делегация Казани"} <= titles

@@ -165,6 +165,16 @@ def _unquoted_comma() -> bytes:
     return ("\ufeff" + "\r\n".join(lines)).encode("utf-8")
 
 
+def unclosed_quote() -> bytes:
+    """Exchanges whose row 4 opens a quotation mark that nothing closes."""
+    text = csv_bytes("exchanges", rows("exchanges")).decode("utf-8-sig")
+    lines = text.split("\r\n")
+    # Row 4 (E3): a quotation mark opens the title and nothing closes it; a reader that takes
+    # the rest of the file as that cell sees rows 4-9 as one row with cells missing.
+    lines[3] = lines[3].replace("Đoàn Bình Phước thăm tỉnh Kratie", '"Đoàn Bình Phước thăm')
+    return ("\ufeff" + "\r\n".join(lines)).encode("utf-8")
+
+
 def _legacy_encoding() -> bytes:
     return cp1258(csv_bytes("members", rows("members"), bom=False).decode("utf-8"))
 
@@ -491,6 +501,33 @@ def corpus() -> list[BadFile]:
             "dau_phay.csv",
             _unquoted_comma,
             problems=(Expected(4, "*", "row.too_many_cells"),),
+        ),
+        BadFile(
+            "unclosed_quote",
+            "exchanges",
+            "ngoac_kep.csv",
+            unclosed_quote,
+            "file.csv_unclosed_quote",
+        ),
+        BadFile(
+            "full_width_and_arabic_indic_digits",
+            "members",
+            "chu_so_la.csv",
+            _csv(
+                "members",
+                [
+                    {**row, "members": "１２"}
+                    if i == 3
+                    else {**row, "chapters": "٣"}
+                    if i == 5
+                    else row
+                    for i, row in enumerate(rows("members"))
+                ],
+            ),
+            problems=(
+                Expected(5, "members", "digits.foreign"),
+                Expected(7, "chapters", "digits.foreign"),
+            ),
         ),
     ]
 

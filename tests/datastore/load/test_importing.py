@@ -65,6 +65,7 @@ from tests.utils.bad_files import (
     csv_bytes,
     hostile_rows,
     rows,
+    unclosed_quote,
 )
 from tests.utils.extract_dataset import load_extract_fixture
 from tests.utils.small_dataset import AID, EXCHANGES, MEMBERS, load_small_fixture
@@ -158,6 +159,15 @@ def test_every_broken_file_is_refused_with_its_problems_and_the_database_is_unto
             assert matches_template(problem.message_id, "en", problem.reason_en)
             assert problem.reason != problem.reason_en
     assert digest(small) == before
+
+
+def test_an_unclosed_quotation_mark_is_a_file_problem_naming_the_row_where_it_opens() -> None:
+    with pytest.raises(FileProblem) as refused:
+        read_table(unclosed_quote(), file_name="ngoac_kep.csv", kind="exchanges")
+    assert refused.value.message_id == "file.csv_unclosed_quote"
+    assert refused.value.message_vi.startswith("dòng 4: ")
+    assert refused.value.message_en.startswith("row 4: ")
+    assert "“Đoàn Bình Phước thăm”" in refused.value.message_en
 
 
 def test_a_problem_names_the_row_the_column_the_value_and_why_in_vietnamese(
@@ -565,6 +575,29 @@ def test_loading_the_same_file_twice_changes_nothing_and_records_the_second_load
     assert batch.checksum == hashlib.sha256(data).hexdigest()
     assert batch.file_name == "hoi_vien.csv"
     assert batch.created_by == "cán bộ"
+
+
+@pytest.mark.parametrize(
+    ("kind", "column", "first", "second"),
+    [
+        ("exchanges", "title", "Делегация Москвы", "Делегация Казани"),
+        ("aid", "donor", "Российский фонд", "中国基金会"),
+        ("aid", "title", "Проект А", "Проект Б"),
+        ("members", "organization", "Общество дружбы", "友好协会"),
+    ],
+)
+def test_records_named_in_other_scripts_are_two_records_not_one_overwriting_the_other(
+    session: Session, kind: DataKind, column: str, first: str, second: str
+) -> None:
+    row = source_rows(kind)[0]
+    before = load(session, kind, csv_bytes(kind, [{**row, column: first}]), "mot.csv")
+    after = load(session, kind, csv_bytes(kind, [{**row, column: second}]), "hai.csv")
+    assert (before.added, after.added, after.updated) == (1, 1, 0)
+    model = {"exchanges": Exchange, "aid": Aid, "members": Membership}[kind]
+    assert count(session, model) == 2
+    if kind == "members":
+        names = set(session.exec(select(Organization.name)).all())
+        assert names == {first, second}
 
 
 def test_a_corrected_file_updates_just_the_corrected_row_and_undo_brings_it_back(
