@@ -2,24 +2,27 @@
 
 Every function commits what it changes. Names, e-mails, passwords and lock-out times are checked
 by `datastore.credentials`; passwords are rehashed at sign-in when the hasher's parameters change.
+Failures are counted in the database by name (`SignInFailure`), the same way whether the name
+has an account or not, so neither the answer nor the work done tells which names exist, after a
+restart and on every replica alike.
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from datastore.credentials import (
+    FORGET_FAILURES_AFTER,
     AccountLocked,
     AccountProblem,
     checked_email,
     checked_name,
     checked_role,
+    failure_key,
     lock_duration,
     needs_rehash,
     new_hash,
@@ -30,50 +33,7 @@ from datastore.credentials import (
     utc_now,
     verify,
 )
-from datastore.models import Role, UserAccount
-
-# Failures for names that have no account are kept in memory, so a locked name looks the same
-# whether or not it exists; the oldest are forgotten beyond this many names.
-MAX_REMEMBERED_UNKNOWN = 10_000
-
-
-@dataclass
-class _Failures:
-    count: int = 0
-    locked_until: datetime | None = None
-
-
-class _UnknownNames:
-    """In-process failure counts for names that have no account (bounded, oldest forgotten)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._names: OrderedDict[str, _Failures] = OrderedDict()
-
-    def seconds_left(self, name: str, now: datetime) -> int:
-        with self._lock:
-            entry = self._names.get(name)
-            return seconds_left(entry.locked_until, now) if entry else 0
-
-    def fail(self, name: str, now: datetime) -> int:
-        """Count one failure; the seconds the name is now locked for (0 if not)."""
-        with self._lock:
-            entry = self._names.pop(name, None) or _Failures()
-            entry.count += 1
-            wait = lock_duration(entry.count)
-            entry.locked_until = now + wait if wait else None
-            self._names[name] = entry
-            while len(self._names) > MAX_REMEMBERED_UNKNOWN:
-                self._names.popitem(last=False)
-            return seconds_left(entry.locked_until, now)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._names.clear()
-
-
-unknown_names = _UnknownNames()
-
+from datastore.models import Role, SignInFailure, UserAccount
 
 # Accounts -----------------------------------------------------------------------------------
 
@@ -139,29 +99,23 @@ def authenticate(
 ) -> UserAccount | None:
     """The account if the password is right, else None; AccountLocked while the name is locked.
 
-    The same argon2 work is done whether the name exists, is locked, or has no password, so the
-    time taken does not tell which names exist.
+    Whether the name exists, is locked, or has no password, the same steps run: one account
+    lookup, one argon2 verification, one read of the name's failures and, on failure, one
+    count in the database.
     """
     moment = utc_now(now)
     normal = normalize_name(name)
     account = _find(session, normal) if normal else None
     right = verify(account.password_hash if account else None, password)
-    if account is None:
-        wait = unknown_names.seconds_left(normal, moment)
-        if wait:
-            raise AccountLocked(wait)
-        wait = unknown_names.fail(normal, moment)
-        if wait:
-            raise AccountLocked(wait)
-        return None
-    wait = seconds_left(account.locked_until, moment)
+    key = failure_key(normal)
+    failure = session.get(SignInFailure, key)
+    wait = seconds_left(failure.locked_until, moment) if failure else 0
     if wait:
         raise AccountLocked(wait)
-    if not right:
-        _count_failure(session, account, moment)
+    if account is None or not right:
+        _count_failure(session, key, moment)
         return None
-    account.failed_logins = 0
-    account.locked_until = None
+    session.execute(delete(SignInFailure).where(col(SignInFailure.name_key) == key))
     account.last_login_at = moment
     if account.password_hash and needs_rehash(account.password_hash):
         account.password_hash = rehash(password)
@@ -171,25 +125,41 @@ def authenticate(
     return account
 
 
-def _count_failure(session: Session, account: UserAccount, moment: datetime) -> None:
+def _count_failure(session: Session, key: str, moment: datetime) -> None:
     """Add one failure in the database itself, so parallel attempts are all counted."""
+    # A name quiet for a day starts again from zero; rows of such names are dropped here
+    # rather than by a job, so the table holds only recent names.
+    session.execute(
+        delete(SignInFailure).where(
+            col(SignInFailure.last_failed_at) < moment - FORGET_FAILURES_AFTER
+        )
+    )
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = insert(SignInFailure).values(name_key=key, failures=1, last_failed_at=moment)
     failures = session.execute(
-        update(UserAccount)
-        .where(col(UserAccount.id) == account.id)
-        .values(failed_logins=col(UserAccount.failed_logins) + 1)
-        .returning(col(UserAccount.failed_logins))
+        statement.on_conflict_do_update(
+            index_elements=[col(SignInFailure.name_key)],
+            set_={"failures": col(SignInFailure.failures) + 1, "last_failed_at": moment},
+        ).returning(col(SignInFailure.failures))
     ).scalar_one()
     wait = lock_duration(failures)
     if wait:
         session.execute(
-            update(UserAccount)
-            .where(col(UserAccount.id) == account.id)
+            update(SignInFailure)
+            .where(col(SignInFailure.name_key) == key)
             .values(locked_until=moment + wait)
         )
     session.commit()
-    session.expire(account)
     if wait:
         raise AccountLocked(seconds_left(moment + wait, moment))
+
+
+def locked_until(*, session: Session, name: str, now: datetime | None = None) -> datetime | None:
+    """Until when sign-in under this name is refused, or None when it is not locked."""
+    failure = session.get(SignInFailure, failure_key(normalize_name(name)))
+    if failure is None or not seconds_left(failure.locked_until, utc_now(now)):
+        return None
+    return failure.locked_until
 
 
 def user_for_email(*, session: Session, email: str) -> UserAccount | None:
@@ -214,8 +184,8 @@ def set_password(*, session: Session, name: str, password: str) -> UserAccount:
     """Replace an account's password; also lifts a lock-out."""
     account = _get(session, name)
     account.password_hash = new_hash(password)
-    account.failed_logins = 0
-    account.locked_until = None
+    key = failure_key(normalize_name(account.name))
+    session.execute(delete(SignInFailure).where(col(SignInFailure.name_key) == key))
     session.add(account)
     session.commit()
     session.refresh(account)

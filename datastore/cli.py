@@ -24,10 +24,12 @@ from datastore.cli_common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
+    ArgumentParser,
     Handler,
     SubParsers,
     UsageProblem,
     add_database_option,
+    password_in_arguments,
     say,
 )
 from datastore.db import get_engine
@@ -313,7 +315,7 @@ SUBCOMMANDS: list[Callable[[SubParsers], None]] = [
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of `python -m datastore` with every registered subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="python -m datastore",
         description=bilingual("cli.description"),
     )
@@ -326,7 +328,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if password_in_arguments(arguments):
+        say(f"{bilingual('cli.error')}: {bilingual('cli.password_as_argument')}")
+        return EXIT_USAGE
+    args = build_parser().parse_args(arguments)
     handler: Handler = args.handler
     try:
         return handler(args)

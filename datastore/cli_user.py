@@ -16,6 +16,7 @@ from sqlmodel import Session
 from datastore.accounts import (
     create_user,
     list_users,
+    locked_until,
     set_email,
     set_password,
     set_role,
@@ -142,7 +143,7 @@ def run_list(args: argparse.Namespace) -> int:
                         account.email or "",
                         "yes" if account.password_hash else "no",
                         _when(account.last_login_at),
-                        _when(account.locked_until),
+                        _when(locked_until(session=session, name=account.name)),
                     ]
                 )
             )

@@ -1,12 +1,14 @@
 """What an account is checked against: names, e-mails, roles, argon2id hashes and lock-out times.
 
-Names are compared after NFC normalisation, trimming and case folding, so "Lan", " lan " and
-"LAN" are one account. Passwords are never stored or logged: only argon2id hashes (argon2-cffi's
-RFC 9106 low-memory profile).
+Names are compared after NFKC normalisation, trimming and case folding, so "Lan", " lan ",
+"LAN" and a full-width "ＬＡＮ" are one account; new names are limited to ASCII letters, digits
+and `._-`, so no look-alike (a Cyrillic "е" for "e") can pass for another account. Passwords are
+never stored or logged: only argon2id hashes (argon2-cffi's RFC 9106 low-memory profile).
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import unicodedata
 from datetime import UTC, datetime, timedelta
@@ -19,12 +21,12 @@ from datastore.models import Role
 from datastore.problems import DataProblem
 from i18n.catalogue import Lang, t
 
-# Five failures in a row lock the account for 30 s; each further failure doubles the wait,
+# Five failures in a row lock the name for 30 s; each further failure doubles the wait,
 # up to 15 minutes. A success resets the count.
 FREE_FAILURES = 5
 FIRST_LOCK = timedelta(seconds=30)
 LONGEST_LOCK = timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1024
 MAX_NAME_LENGTH = 80
 MAX_EMAIL_LENGTH = 255
@@ -51,10 +53,16 @@ class AccountLocked(AccountProblem):
 # Names, e-mails, passwords ------------------------------------------------------------------
 
 
+# What a new account name may hold once normalised: no character that looks like another.
+NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+
 def normalize_name(name: str) -> str:
-    """The form a name is stored and compared in: NFC, trimmed, inner spaces single, case-folded."""
-    text = " ".join(unicodedata.normalize("NFC", name).split())
-    return unicodedata.normalize("NFC", text.casefold())
+    """The form a name is stored and compared in: NFKC, trimmed, inner spaces single, casefolded."""
+    # NFKC folds full-width and other compatibility forms ("ｅｄ１" is "ed1"); again after
+    # casefold, which can undo it for a few letters.
+    text = " ".join(unicodedata.normalize("NFKC", name).split())
+    return unicodedata.normalize("NFKC", text.casefold())
 
 
 def normalize_email(email: str) -> str:
@@ -70,6 +78,12 @@ def checked_name(name: str) -> str:
         raise AccountProblem("account.name_too_long", limit=MAX_NAME_LENGTH)
     if any(unicodedata.category(char).startswith("C") for char in normal):
         raise AccountProblem("account.name_control")
+    if not set(normal) <= NAME_CHARACTERS:
+        # Names are typed by staff (ASCII user names); letters of other scripts and symbols
+        # include look-alikes of ASCII ones, so none is allowed at all.
+        others = sorted(set(normal) - NAME_CHARACTERS)
+        refused = ", ".join(f"{char!r} (U+{ord(char):04X})" for char in others)
+        raise AccountProblem("account.name_characters", name=name, characters=refused)
     return normal
 
 
@@ -97,9 +111,14 @@ def prepared_password(password: str) -> str:
 
 
 def new_hash(password: str) -> str:
+    """The hash of a new password: at least 10 characters, not only spaces or one character."""
     text = prepared_password(password)
     if len(text) < MIN_PASSWORD_LENGTH:
         raise AccountProblem("account.password_too_short", limit=MIN_PASSWORD_LENGTH)
+    if not text.strip():
+        raise AccountProblem("account.password_blank")
+    if len(set(text)) == 1:
+        raise AccountProblem("account.password_one_character")
     if len(text) > MAX_PASSWORD_LENGTH:
         raise AccountProblem("account.password_too_long", limit=MAX_PASSWORD_LENGTH)
     return hasher.hash(text)
@@ -151,4 +170,13 @@ def seconds_left(locked_until: datetime | None, now: datetime) -> int:
     return max(1, math.ceil((locked_until - now).total_seconds()))
 
 
-# Failures of names without an account -------------------------------------------------------
+# Failures by name ---------------------------------------------------------------------------
+
+# Failures are counted by name, whether or not an account has it, and forgotten after a day
+# without one; the same rule for every name, so the answers tell nothing about which exist.
+FORGET_FAILURES_AFTER = timedelta(days=1)
+
+
+def failure_key(normal_name: str) -> str:
+    """The key a name's failures are kept under: a digest, as people type passwords as names."""
+    return hashlib.sha256(normal_name.encode("utf-8")).hexdigest()

@@ -160,9 +160,24 @@ class UserAccount(SQLModel, table=True):
     password_hash: str | None = Field(default=None, max_length=255)  # None: OIDC sign-in only
     email: str | None = Field(default=None, max_length=255, index=True)
     created_at: datetime
-    failed_logins: int = 0
-    locked_until: datetime | None = None
     last_login_at: datetime | None = None
+
+
+class SignInFailure(SQLModel, table=True):
+    """Failed sign-ins in a row under one name, whether an account has it or not."""
+
+    name_key: str = Field(primary_key=True, max_length=64)  # sha256 of the normalised name
+    failures: int
+    locked_until: datetime | None = None
+    last_failed_at: datetime = Field(index=True)
+
+
+class AppState(SQLModel, table=True):
+    """A fact about the database as a whole, e.g. that the demo data is still being loaded."""
+
+    key: str = Field(primary_key=True, max_length=40)
+    value: str = Field(max_length=40)
+    updated_at: datetime | None = None
 
 
 # Organisations and facts --------------------------------------------------------------------

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up and run the dashboard: bash scripts/start.sh [streamlit options, e.g. --server.port 8080]
 # Creates .venv, installs requirements.txt, migrates the database (DATABASE_URL, default a
-# SQLite file under data/), loads the demo data into an empty database, starts Streamlit.
+# SQLite file under data/), loads the demo data into an empty database (or completes a demo
+# load that stopped), starts Streamlit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/common.sh
@@ -12,9 +13,10 @@ bash scripts/install_geometry.sh
 echo "==> migrating the database"
 .venv/bin/python -m datastore migrate
 
-# Only an empty database gets the demo data, so imported figures are never mixed with it.
+# Only an empty database gets the demo data, so imported figures are never mixed with it; a
+# demo load that stopped half-way (its marker is still there) is completed.
 if .venv/bin/python -m datastore.status; then
-    echo "==> empty database: loading the demo data"
+    echo "==> empty database or unfinished demo load: loading the demo data"
     .venv/bin/python -m seed
 fi
 

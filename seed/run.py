@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import time
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from datastore.db import get_engine
@@ -18,6 +20,7 @@ from datastore.load.write import BatchInfo, load_rows
 from datastore.migrate import migrate
 from datastore.reference.directory import Directory
 from datastore.rollups import analyze_rollups
+from datastore.status import mark_demo_interrupted, mark_demo_loaded, mark_demo_loading
 from datastore.vocabulary import LOAD_ORDER, DataKind
 from seed import documented
 from seed.synthetic.aid import aid_rows
@@ -113,8 +116,10 @@ def seed_database(
     """Migrate the database, then load the documented facts and the synthetic rest.
 
     Returns, per kind, the rows offered and how many were added, updated or unchanged. Running
-    it again with the same arguments adds nothing. `progress` gets one line per batch and the
-    fraction of batches done.
+    it again with the same arguments adds nothing, so a run that stopped half-way is completed
+    by the next. Until the last batch is in, the database is marked as holding a demo load in
+    progress (`datastore.status`). `progress` gets one line per batch and the fraction of
+    batches done.
     """
     if scale <= 0:
         raise ValueError(f"scale must be positive, not {scale}")
@@ -126,6 +131,31 @@ def seed_database(
     totals: dict[str, dict[str, int]] = {
         kind: {"rows": 0, "added": 0, "updated": 0, "unchanged": 0} for kind in LOAD_ORDER
     }
+    with Session(engine) as session:
+        mark_demo_loading(session=session)
+    try:
+        _load_steps(engine, steps, directory, totals, progress)
+        # Planner statistics for the charts right away, not once autovacuum comes by.
+        with Session(engine) as session:
+            analyze_rollups(session=session)
+    except BaseException:
+        # Whatever stopped it, the next start need not wait for the marker to grow stale.
+        with contextlib.suppress(Exception), Session(engine) as session:
+            mark_demo_interrupted(session=session)
+        raise
+    with Session(engine) as session:
+        mark_demo_loaded(session=session)
+    return totals
+
+
+def _load_steps(
+    engine: Engine,
+    steps: list[Step],
+    directory: Directory,
+    totals: dict[str, dict[str, int]],
+    progress: Progress | None,
+) -> None:
+    """Load every step in order, adding its counts to `totals`, refreshing the marker."""
     for number, step in enumerate(steps, start=1):
         rows = step.rows()
         batch = BatchInfo(
@@ -144,16 +174,14 @@ def seed_database(
         total["added"] += summary.added
         total["updated"] += summary.updated
         total["unchanged"] += summary.unchanged
+        with Session(engine) as session:
+            mark_demo_loading(session=session)
         if progress is not None:
             progress(
                 f"{step.kind} {step.label}: {summary.rows:,} rows, {summary.added:,} added, "
                 f"{summary.updated:,} updated, {summary.unchanged:,} unchanged",
                 number / len(steps),
             )
-    # Planner statistics for the charts right away, not once autovacuum comes by.
-    with Session(engine) as session:
-        analyze_rollups(session=session)
-    return totals
 
 
 def main(argv: list[str] | None = None) -> None:

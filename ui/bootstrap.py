@@ -1,11 +1,15 @@
-"""First start: migrate the database and, when it holds nothing yet, load the demo data."""
+"""First start: migrate the database and, when it holds nothing yet, load the demo data.
+
+While a demo load is under way (here or in another process), every other session sees a notice
+instead of partial figures; a demo load that stopped half-way is completed by the next start.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from datastore.config import settings
-from datastore.status import holds_data
+from datastore.status import DemoState, demo_state
 from i18n.catalogue import Lang, t
 
 
@@ -35,10 +39,20 @@ def _seeded(url: str, lang: Lang) -> bool:
 
 
 def ensure_database(lang: Lang) -> None:
-    """Migrate, then seed the demo data if the database is empty (unless DDN_NO_DEMO=1)."""
+    """Migrate, then seed the demo data if the database is empty (unless DDN_NO_DEMO=1).
+
+    Stops the run with a notice while another session or process is loading the demo data.
+    """
     chosen = settings()
     url = chosen.database_url
     _migrated(url)
-    if chosen.no_demo or holds_data(url):
+    if chosen.no_demo:
         return
+    state = demo_state(url)
+    if state is DemoState.READY:
+        return
+    if state is DemoState.LOADING:
+        st.info(t("bootstrap.loading_elsewhere", lang), icon=":material/hourglass_top:")
+        st.stop()
+    # Empty, or a load that stopped: this session loads (the rest of) the demo data.
     _seeded(url, lang)

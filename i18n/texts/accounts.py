@@ -77,6 +77,17 @@ ACCOUNTS: dict[str, dict[str, str]] = {
         "vi": "Tên tài khoản có ký tự điều khiển",
         "en": "The account name holds control characters",
     },
+    "account.name_characters": {
+        "vi": (
+            "Tên tài khoản {name!r} có ký tự không được dùng: {characters}. Tên chỉ gồm chữ cái "
+            "a–z không dấu, chữ số và . _ - (ví dụ: ha.nguyen), để không tên nào giả được tên khác"
+        ),
+        "en": (
+            "The account name {name!r} holds characters that are not allowed: {characters}. "
+            "Names use only the letters a–z without accents, digits and . _ - (e.g. ha.nguyen), "
+            "so that no name can pass for another"
+        ),
+    },
     "account.email_invalid": {
         "vi": "Địa chỉ thư điện tử không hợp lệ: {email!r}",
         "en": "Not an e-mail address: {email!r}",
@@ -88,6 +99,14 @@ ACCOUNTS: dict[str, dict[str, str]] = {
     "account.password_too_short": {
         "vi": "Mật khẩu cần ít nhất {limit} ký tự",
         "en": "The password needs at least {limit} characters",
+    },
+    "account.password_blank": {
+        "vi": "Mật khẩu không được chỉ gồm khoảng trắng",
+        "en": "The password is only spaces",
+    },
+    "account.password_one_character": {
+        "vi": "Mật khẩu không được chỉ lặp lại một ký tự",
+        "en": "The password repeats a single character",
     },
     "account.password_too_long": {
         "vi": "Mật khẩu dài quá {limit} ký tự",

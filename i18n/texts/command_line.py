@@ -175,6 +175,26 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "vi": "không có màn hình để hỏi mật khẩu; dùng --password-stdin",
         "en": "no terminal to ask for the password; use --password-stdin",
     },
+    "cli.password_as_argument": {
+        "vi": (
+            "không nhận mật khẩu trên dòng lệnh (nó sẽ nằm trong lịch sử shell); "
+            "dùng --password-stdin hoặc gõ khi được hỏi"
+        ),
+        "en": (
+            "a password is never taken on the command line (it would stay in the shell "
+            "history); use --password-stdin or type it when asked"
+        ),
+    },
+    "cli.unrecognized_arguments": {
+        "vi": (
+            "có đối số không nhận ra (không in lại vì có thể là mật khẩu; "
+            "mật khẩu đưa vào bằng --password-stdin)"
+        ),
+        "en": (
+            "unrecognized arguments (not repeated, as one may be a password; "
+            "give passwords with --password-stdin)"
+        ),
+    },
     "cli.password_prompt": {"vi": "Mật khẩu", "en": "Password"},
     "cli.password_again": {"vi": "Nhập lại", "en": "Again"},
     "cli.passwords_differ": {"vi": "hai lần nhập không khớp", "en": "the two entries differ"},

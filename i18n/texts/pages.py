@@ -21,6 +21,16 @@ PAGES: dict[str, dict[str, str]] = {
         "vi": "Lần chạy đầu: đang nạp dữ liệu minh họa…",
         "en": "First start: loading the demo data…",
     },
+    "bootstrap.loading_elsewhere": {
+        "vi": (
+            "Đang nạp dữ liệu minh họa: các số liệu chưa đầy đủ nên chưa được hiển thị. "
+            "Hãy tải lại trang sau ít phút."
+        ),
+        "en": (
+            "Loading the demo data: the figures are not complete yet, so none are shown. "
+            "Reload the page in a few minutes."
+        ),
+    },
     "bootstrap.seeded": {"vi": "Đã nạp dữ liệu minh họa", "en": "Demo data loaded"},
     "banner.demo": {
         "vi": (

@@ -29,8 +29,6 @@ from datastore.models import Role, UserAccount
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 PASSWORD = "mật-khẩu đủ dài 2026"
 
-pytestmark = pytest.mark.usefixtures("forget_unknown_names")
-
 
 def at(seconds: float) -> datetime:
     """A moment `seconds` after T0."""
@@ -43,6 +41,17 @@ def lan(session: Session) -> UserAccount:
     return create_user(
         session=session, name="Lan", role=Role.EDITOR, password=PASSWORD, email="Lan@Hoi.vn", now=T0
     )
+
+
+def failures_of(session: Session, name: str) -> tuple[int, datetime | None]:
+    """The failures in a row and the lock stored for a name (0 and None when none is)."""
+    row = session.execute(
+        text("SELECT failures, locked_until FROM signinfailure WHERE name_key = :key"),
+        {"key": credentials.failure_key(name)},
+    ).one_or_none()
+    if row is None:
+        return 0, None
+    return row.failures, row.locked_until
 
 
 def stored_row(session: Session, name: str) -> dict[str, Any]:
@@ -90,8 +99,8 @@ def test_a_hash_made_with_older_parameters_is_replaced_at_the_next_sign_in(
 
 def test_a_short_password_is_refused(session: Session) -> None:
     with pytest.raises(AccountProblem) as refused:
-        create_user(session=session, name="ngan", role="viewer", password="1234567")
-    assert "8" in refused.value.message_vi
+        create_user(session=session, name="ngan", role="viewer", password="123456789")
+    assert "10" in refused.value.message_vi
     assert get_user(session=session, name="ngan") is None
 
 
@@ -104,7 +113,7 @@ def test_the_right_password_signs_in_and_records_the_moment(
     account = authenticate(session=session, name="lan", password=PASSWORD, now=at(5))
     assert account is not None
     assert (account.name, account.role) == ("lan", "editor")
-    assert stored_row(session, "lan")["failed_logins"] == 0
+    assert failures_of(session, "lan") == (0, None)
     session.refresh(account)
     assert account.last_login_at == at(5)
 
@@ -113,8 +122,17 @@ def test_names_are_compared_trimmed_and_without_case(session: Session, lan: User
     assert authenticate(session=session, name="  LAN ", password=PASSWORD, now=at(1)) is not None
 
 
-def test_vietnamese_names_match_whatever_the_keyboard_composed(session: Session) -> None:
-    create_user(session=session, name="Nguyễn Thị Hà", role="editor", password=PASSWORD)
+def test_an_account_made_before_names_were_ascii_still_signs_in(session: Session) -> None:
+    # Stored as names were before: NFC and case-folded, diacritics and spaces kept.
+    session.add(
+        UserAccount(
+            name="nguyễn thị hà",
+            role="editor",
+            password_hash=credentials.new_hash(PASSWORD),
+            created_at=T0,
+        )
+    )
+    session.commit()
     decomposed = "Nguye\u0302\u0303n Thi\u0323 Ha\u0300"  # the same letters as combining marks
     account = authenticate(session=session, name=decomposed, password=PASSWORD, now=at(1))
     assert account is not None and account.name == "nguyễn thị hà"
@@ -123,9 +141,8 @@ def test_vietnamese_names_match_whatever_the_keyboard_composed(session: Session)
 def test_a_wrong_password_is_refused_and_counted(session: Session, lan: UserAccount) -> None:
     assert authenticate(session=session, name="lan", password="sai mật khẩu", now=at(1)) is None
     assert authenticate(session=session, name="lan", password=PASSWORD.upper(), now=at(2)) is None
-    row = stored_row(session, "lan")
-    assert row["failed_logins"] == 2
-    assert row["last_login_at"] is None
+    assert failures_of(session, "lan") == (2, None)
+    assert stored_row(session, "lan")["last_login_at"] is None
 
 
 def test_an_unknown_name_is_refused_after_the_same_argon2_work(
@@ -185,7 +202,7 @@ def test_five_failures_lock_the_account_even_against_the_right_password(
     with pytest.raises(AccountLocked) as during:
         authenticate(session=session, name="lan", password=PASSWORD, now=at(14))
     assert during.value.retry_after == 20
-    assert stored_row(session, "lan")["failed_logins"] == 5  # attempts while locked don't count
+    assert failures_of(session, "lan")[0] == 5  # attempts while locked don't count
 
 
 def test_each_failure_after_a_lock_doubles_it_up_to_fifteen_minutes(
@@ -209,8 +226,7 @@ def test_signing_in_after_the_lock_resets_the_count(session: Session, lan: UserA
     with pytest.raises(AccountLocked):
         authenticate(session=session, name="lan", password="sai", now=at(4))
     assert authenticate(session=session, name="lan", password=PASSWORD, now=at(34)) is not None
-    row = stored_row(session, "lan")
-    assert (row["failed_logins"], row["locked_until"]) == (0, None)
+    assert failures_of(session, "lan") == (0, None)
     # A fresh start: one more failure is just a failure.
     assert authenticate(session=session, name="lan", password="sai", now=at(35)) is None
 
@@ -296,6 +312,79 @@ def test_an_account_without_password_needs_an_email(session: Session) -> None:
 
 
 def test_list_users_is_sorted_by_name(session: Session) -> None:
-    for name in ("Hà", "an", "Bình"):
+    for name in ("Ha", "an", "Binh"):
         create_user(session=session, name=name, role="viewer", password=PASSWORD)
-    assert [a.name for a in list_users(session=session)] == ["an", "bình", "hà"]
+    assert [a.name for a in list_users(session=session)] == ["an", "binh", "ha"]
+
+
+# Look-alike names and weak passwords ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        "ｅｄ１",  # full-width: the same letters
+        "ED1",
+        " ed1 ",
+    ],
+)
+def test_a_name_that_normalises_to_an_existing_one_is_refused(
+    session: Session, look_alike: str
+) -> None:
+    create_user(session=session, name="ed1", role="editor", password=PASSWORD)
+    with pytest.raises(AccountProblem) as refused:
+        create_user(session=session, name=look_alike, role="admin", password=PASSWORD)
+    assert refused.value.message_en == "An account 'ed1' exists already"
+    assert [(a.name, a.role) for a in list_users(session=session)] == [("ed1", "editor")]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("еd1", "'е' (U+0435)"),  # Cyrillic е, then Latin d1
+        ("edı", "'ı' (U+0131)"),  # dotless i
+        ("Nguyễn", "'ễ' (U+1EC5)"),
+        ("lan hoa", "' ' (U+0020)"),
+        ("lan@hoi", "'@' (U+0040)"),
+    ],
+)
+def test_names_outside_ascii_letters_digits_and_dot_dash_underscore_are_refused(
+    session: Session, name: str, shown: str
+) -> None:
+    create_user(session=session, name="ed1", role="editor", password=PASSWORD)
+    with pytest.raises(AccountProblem) as refused:
+        create_user(session=session, name=name, role="admin", password=PASSWORD)
+    assert shown in refused.value.message_en
+    assert "a–z" in refused.value.message_vi and "ha.nguyen" in refused.value.message_en
+    assert [a.name for a in list_users(session=session)] == ["ed1"]
+
+
+def test_a_full_width_name_signs_in_to_the_ascii_account(session: Session) -> None:
+    create_user(session=session, name="Ha.Nguyen_2", role="editor", password=PASSWORD)
+    account = authenticate(
+        session=session, name="ＨＡ．ｎｇｕｙｅｎ＿２", password=PASSWORD, now=at(1)
+    )
+    assert account is not None and account.name == "ha.nguyen_2"
+
+
+@pytest.mark.parametrize(
+    ("password", "problem"),
+    [
+        (" " * 8, "account.password_too_short"),
+        ("123456789", "account.password_too_short"),
+        (" " * 12, "account.password_blank"),
+        ("\t \u3000" * 4, "account.password_blank"),
+        ("a" * 12, "account.password_one_character"),
+    ],
+)
+def test_weak_passwords_are_refused_and_nothing_is_written(
+    session: Session, lan: UserAccount, password: str, problem: str
+) -> None:
+    before = stored_row(session, "lan")["password_hash"]
+    with pytest.raises(AccountProblem) as refused:
+        create_user(session=session, name="yeu", role="viewer", password=password)
+    assert refused.value.message_id == problem
+    with pytest.raises(AccountProblem):
+        set_password(session=session, name="lan", password=password)
+    assert get_user(session=session, name="yeu") is None
+    assert stored_row(session, "lan")["password_hash"] == before

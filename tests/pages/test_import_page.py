@@ -16,7 +16,6 @@ from sqlmodel import Session, col
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
-from datastore import accounts
 from datastore.accounts import create_user
 from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
@@ -57,7 +56,6 @@ def app_database(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[s
     monkeypatch.setenv("DATABASE_URL", sqlite_url)
     monkeypatch.setenv("DDN_NO_DEMO", "1")
     monkeypatch.delenv("DDN_LOGIN_REQUIRED", raising=False)
-    accounts.unknown_names.clear()
     clear_streamlit_caches()
     yield sqlite_url
     clear_streamlit_caches()
