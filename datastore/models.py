@@ -297,6 +297,14 @@ class Exchange(SQLModel, table=True):
 # load and undo; chart queries read the smallest one that holds the columns they need.
 
 
+def _covering_per_province_list(name: str, *columns: str) -> tuple[Index, Index]:
+    """Two covering indexes, led by the province of each list (_p34, _p63), then the totals."""
+    return (
+        Index(f"{name}_p34", "province_2025_id", *columns, "exchanges", "participants"),
+        Index(f"{name}_p63", "province_63_id", *columns, "exchanges", "participants"),
+    )
+
+
 class _ExchangeTotals(SQLModel):
     """What a rollup row adds up: how many exchanges, and their known participants."""
 
@@ -331,27 +339,8 @@ class ExchangeRollup(_ExchangeTotals, table=True):
 
     __tablename__ = "exchange_rollup"
     # Covering, in the order of the province-by-country chart, for each province list.
-    __table_args__ = (
-        Index(
-            "ix_exchange_rollup_p34",
-            "province_2025_id",
-            "country_code",
-            "direction",
-            "kind",
-            "year",
-            "exchanges",
-            "participants",
-        ),
-        Index(
-            "ix_exchange_rollup_p63",
-            "province_63_id",
-            "country_code",
-            "direction",
-            "kind",
-            "year",
-            "exchanges",
-            "participants",
-        ),
+    __table_args__ = _covering_per_province_list(
+        "ix_exchange_rollup", "country_code", "direction", "kind", "year"
     )
 
     province_2025_id: int
@@ -388,23 +377,8 @@ class ExchangeProvinceCountryRollup(_ExchangeTotals, table=True):
 
     __tablename__ = "exchange_rollup_province_country"
     # Covering, in the order of the province-by-country chart, for each province list.
-    __table_args__ = (
-        Index(
-            "ix_exchange_rollup_province_country_p34",
-            "province_2025_id",
-            "country_code",
-            "year",
-            "exchanges",
-            "participants",
-        ),
-        Index(
-            "ix_exchange_rollup_province_country_p63",
-            "province_63_id",
-            "country_code",
-            "year",
-            "exchanges",
-            "participants",
-        ),
+    __table_args__ = _covering_per_province_list(
+        "ix_exchange_rollup_province_country", "country_code", "year"
     )
 
     province_2025_id: int
