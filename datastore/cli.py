@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from datastore.cli_common import (
@@ -31,6 +30,7 @@ from datastore.cli_common import (
     say,
 )
 from datastore.db import get_engine
+from datastore.errors import database_cause, database_message_bilingual
 from datastore.filters import Filters
 from datastore.models import Direction, ExchangeKind, Measure, Province, ProvinceList
 from datastore.reference.directory import Directory, LookupProblem
@@ -333,13 +333,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageProblem as problem:
         say(f"{bilingual('cli.error')}: {problem}")
         return EXIT_USAGE
-    except SQLAlchemyError as error:
-        say(f"{bilingual('cli.database_error')} ({type(error).__name__}: {error})")
-        return EXIT_FAILED
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); say nothing more on a closed pipe.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except Exception as error:
+        # The cause only: an error's own text holds its SQL and values (a password hash too).
+        if database_cause(error) is None:
+            raise
+        say(f"{bilingual('cli.error')}: {database_message_bilingual(error)}")
         return EXIT_FAILED
 
 

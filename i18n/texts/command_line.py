@@ -9,10 +9,6 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
     # Every command ---------------------------------------------------------------------------
     "cli.description": {"vi": "Dữ liệu đối ngoại nhân dân", "en": "People's diplomacy data"},
     "cli.error": {"vi": "Lỗi", "en": "Error"},
-    "cli.database_error": {
-        "vi": "Lỗi cơ sở dữ liệu; đã chạy `python -m datastore migrate` chưa?",
-        "en": "Database error; was `python -m datastore migrate` run?",
-    },
     "cli.help.database_url": {
         "vi": "CSDL cần dùng, thay cho DATABASE_URL",
         "en": "database to use instead of DATABASE_URL",
