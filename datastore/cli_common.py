@@ -23,6 +23,10 @@ class UsageProblem(Exception):
     """A value on the command line that names nothing; the command writes nothing."""
 
 
+class CommandFailed(Exception):
+    """The command could not finish (a file it could not write); the message says why."""
+
+
 def say(message: str) -> None:
     """A message for the person at the terminal (stderr)."""
     print(message, file=sys.stderr)
