@@ -11,13 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from datastore.cli_common import (
@@ -25,6 +22,7 @@ from datastore.cli_common import (
     EXIT_OK,
     EXIT_USAGE,
     ArgumentParser,
+    CommandFailed,
     Handler,
     SubParsers,
     UsageProblem,
@@ -32,7 +30,9 @@ from datastore.cli_common import (
     password_in_arguments,
     say,
 )
+from datastore.cli_output import check_out_path, replacing
 from datastore.db import get_engine
+from datastore.errors import database_cause, database_message_bilingual
 from datastore.filters import Filters
 from datastore.models import Direction, ExchangeKind, Measure, Province, ProvinceList
 from datastore.reference.directory import Directory, LookupProblem
@@ -148,6 +148,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     if args.out is None and args.fmt == "xlsx" and sys.stdout.isatty():
         raise UsageProblem(bilingual("cli.export_to_terminal"))
+    if args.out is not None:
+        check_out_path(args.out, database_url=args.database_url)  # before reading anything
     with Session(get_engine(args.database_url)) as session:
         filters = filters_from_args(args, session=session)
         _warn_unused_options(args)
@@ -157,7 +159,7 @@ def run_export(args: argparse.Namespace) -> int:
             export(kind, session=session, filters=filters, fmt=args.fmt, out=stdout)
             stdout.flush()
             return EXIT_OK
-        with _replacing(args.out) as out:
+        with replacing(args.out, database_url=args.database_url) as out:
             rows = export(kind, session=session, filters=filters, fmt=args.fmt, out=out)
     say(bilingual("cli.export_written", rows=rows, out=args.out))
     return EXIT_OK
@@ -284,26 +286,6 @@ def _unique(values: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-@contextmanager
-def _replacing(path: Path) -> Iterator[BinaryIO]:
-    """A file that appears at `path` only once it is complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed on success
-        dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
-    )
-    try:
-        with handle:
-            yield handle  # type: ignore[misc]
-        # A temporary file is private (0600); the extract gets the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(handle.name, 0o666 & ~umask)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-
-
 # Parser and entry point ---------------------------------------------------------------------
 
 SUBCOMMANDS: list[Callable[[SubParsers], None]] = [
@@ -339,13 +321,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageProblem as problem:
         say(f"{bilingual('cli.error')}: {problem}")
         return EXIT_USAGE
-    except SQLAlchemyError as error:
-        say(f"{bilingual('cli.database_error')} ({type(error).__name__}: {error})")
+    except CommandFailed as failure:
+        say(f"{bilingual('cli.error')}: {failure}")
         return EXIT_FAILED
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); say nothing more on a closed pipe.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except Exception as error:
+        # The cause only: an error's own text holds its SQL and values (a password hash too).
+        if database_cause(error) is None:
+            raise
+        say(f"{bilingual('cli.error')}: {database_message_bilingual(error)}")
         return EXIT_FAILED
 
 

@@ -60,6 +60,10 @@ def password_in_arguments(argv: Sequence[str]) -> bool:
     return False
 
 
+class CommandFailed(Exception):
+    """The command could not finish (a file it could not write); the message says why."""
+
+
 def say(message: str) -> None:
     """A message for the person at the terminal (stderr)."""
     print(message, file=sys.stderr)

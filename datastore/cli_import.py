@@ -24,6 +24,7 @@ from typing import Any
 from sqlmodel import Session
 
 from datastore.cli_common import EXIT_FAILED, EXIT_OK, UsageProblem, add_database_option, say
+from datastore.cli_output import replacing
 from datastore.load.files import check_size
 from datastore.load.imports import import_file, phase_of
 from datastore.load.problems import FileProblem, LoadRejected, RowProblem
@@ -237,7 +238,7 @@ def run_template(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return EXIT_OK
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
+    with replacing(args.out, database_url=args.database_url) as out:
+        out.write(data)
     say(bilingual("cli.template_written", kind=args.kind, out=str(args.out)))
     return EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,8 @@ from sqlmodel import Session, create_engine
 
 from datastore.config import settings
 
+SQLITE_BUSY_SECONDS = 30.0
+
 
 @lru_cache(maxsize=8)
 def _engine_for(url: str) -> Engine:
@@ -22,19 +24,21 @@ def _engine_for(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-        event.listen(engine, "connect", _configure_sqlite)
+        # How long a write waits for another's lock; `?timeout=SECONDS` in the URL changes it.
+        timeout = float(parsed.query.get("timeout", SQLITE_BUSY_SECONDS))  # type: ignore[arg-type]
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": timeout})
+        event.listen(engine, "connect", partial(_configure_sqlite, timeout=timeout))
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
 
 
-def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+def _configure_sqlite(dbapi_connection: Any, _record: Any, *, timeout: float) -> None:
     """WAL lets the dashboard read while a load writes; foreign keys are off by default."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
     cursor.close()
 
 

@@ -8,6 +8,13 @@ exactly one apostrophe again and gives back the original text in every case. Num
 are not text and are never altered; XLSX cells are written as strings, numbers or dates, never
 as formulas.
 
+Numbers in XLSX are written digit for digit from the database's exact value (84700.54 as
+"84700.54", never XlsxWriter's 16-digit "84700.54000000001"). Excel keeps 15 significant digits
+and any reader that goes through a double gives back every decimal of at most 15 digits
+unchanged, so such a number is a number cell; a longer one (amount_vnd above 10^15) is written
+as right-aligned text of its digits, which Excel would otherwise round on the next save and
+which our own import reads back exactly.
+
 CSV follows RFC 4180 as Excel reads it: a byte-order mark, commas, CRLF line ends, the English
 column names as header, text cells in double quotes, numbers and ISO dates (yyyy-mm-dd) bare.
 """
@@ -15,8 +22,9 @@ column names as header, text cells in double quotes, numbers and ISO dates (yyyy
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any, BinaryIO
 
 import pyarrow as pa
@@ -39,6 +47,7 @@ _DANGEROUS_FIRST = frozenset("=+-@\t\r")
 # The same rule as `neutralise`, for Arrow (RE2 syntax; ^ is the start of the cell).
 _DANGEROUS_START = r"^('*[=+\-@\t\r])"
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
+EXCEL_DIGITS = 15  # significant digits a spreadsheet number keeps (Excel, and any double)
 DATA_SHEET = t("extract.sheet.data", "vi")
 INFO_SHEET = t("extract.sheet.info", "vi")
 
@@ -128,8 +137,11 @@ def write_xlsx(
     formats = [None if c.name == "year" else by_type.get(c.type) for c in columns]
     datetime_format = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm"})
 
+    long_number = workbook.add_format({"align": "right"})
+
     def add_data_sheet(number: int) -> Any:
-        sheet = workbook.add_worksheet(DATA_SHEET if number == 1 else f"{DATA_SHEET} {number}")
+        name = DATA_SHEET if number == 1 else f"{DATA_SHEET} {number}"
+        sheet = workbook.add_worksheet(name, worksheet_class=ExactNumberSheet)
         sheet.freeze_panes(1, 0)
         for i, column in enumerate(columns):
             sheet.set_column(i, i, 28 if column.type == "text" else 14)
@@ -142,6 +154,7 @@ def write_xlsx(
     row_number, sheet_number, rows = 0, 1, 0
     # One write method per column, chosen once: strings stay strings, never formulas.
     writers = [_WRITERS[column.type] for column in columns]
+    alternates = [long_number if column.type in ("int", "decimal") else None for column in columns]
     for chunk in chunks:
         seen_sources.update(s for s in pc.unique(chunk.column("source")).to_pylist() if s)
         values = [_sheet_values(column) for column in neutralise_table(chunk).columns]
@@ -153,7 +166,7 @@ def write_xlsx(
                 row_number = 1
             for i, value in enumerate(row):
                 if value is not None:
-                    writers[i](sheet, row_number, i, value, formats[i])
+                    writers[i](sheet, row_number, i, value, formats[i], alternates[i])
         rows += chunk.num_rows
 
     listed = sorted(set(sources)) if sources is not None else sorted(seen_sources)
@@ -162,18 +175,60 @@ def write_xlsx(
     return rows
 
 
-_WRITERS = {
-    "text": Worksheet.write_string,
-    "int": Worksheet.write_number,
-    "decimal": Worksheet.write_number,
-    "date": Worksheet.write_datetime,
+class ExactNumberSheet(Worksheet):  # type: ignore[misc] # xlsxwriter is untyped here
+    """A worksheet that writes Decimal and int cells digit for digit."""
+
+    # XlsxWriter formats every number with "%.16G": 84700.54 becomes 84700.54000000001, and an
+    # integer above 2^53 is rounded through a float. Floats (dates) keep XlsxWriter's way.
+    def _xml_number_element(self, number: Any, attributes: Any = ()) -> None:
+        if isinstance(number, float):
+            super()._xml_number_element(number, list(attributes))
+            return
+        attr = "".join(f' {key}="{value}"' for key, value in attributes)  # a cell name, an index
+        self.fh.write(f"<c{attr}><v>{exact_digits(number)}</v></c>")
+
+
+def exact_digits(number: Decimal | int) -> str:
+    """The shortest plain decimal text of an exact number: 2000.00 -> "2000", 0.50 -> "0.5"."""
+    if isinstance(number, int):
+        return str(number)
+    return f"{number.normalize():f}"
+
+
+def fits_spreadsheet(number: Decimal | int) -> bool:
+    """Whether a spreadsheet number cell holds `number` exactly (15 significant digits)."""
+    if isinstance(number, int) and -(10**EXCEL_DIGITS) < number < 10**EXCEL_DIGITS:
+        return True
+    return len(Decimal(number).normalize().as_tuple().digits) <= EXCEL_DIGITS
+
+
+def _write_text(sheet: Worksheet, row: int, col: int, value: str, fmt: Any, _: Any) -> None:
+    sheet.write_string(row, col, value, fmt)
+
+
+def _write_exact(
+    sheet: Worksheet, row: int, col: int, value: Decimal | int, fmt: Any, long_fmt: Any
+) -> None:
+    if fits_spreadsheet(value):
+        sheet.write_number(row, col, value, fmt)  # written exactly by ExactNumberSheet
+    else:
+        sheet.write_string(row, col, exact_digits(value), long_fmt)
+
+
+def _write_date(sheet: Worksheet, row: int, col: int, value: Any, fmt: Any, _: Any) -> None:
+    sheet.write_datetime(row, col, value, fmt)
+
+
+_WRITERS: dict[str, Callable[..., None]] = {
+    "text": _write_text,
+    "int": _write_exact,
+    "decimal": _write_exact,
+    "date": _write_date,
 }
 
 
 def _sheet_values(column: pa.ChunkedArray) -> list[Any]:
-    """Python values of a column; amounts as floats, which is what a spreadsheet holds."""
-    if pa.types.is_decimal(column.type):
-        column = column.cast(pa.float64())
+    """Python values of a column: amounts as exact Decimals, counts as ints, dates as dates."""
     values: list[Any] = column.to_pylist()  # pyarrow is untyped
     return values
 

@@ -11,6 +11,7 @@ from i18n.texts.chart_alt_text import CHART_ALT_TEXT
 from i18n.texts.charts import CHARTS
 from i18n.texts.command_line import COMMAND_LINE
 from i18n.texts.data_words import KEY_COLUMNS, KIND_NAMES
+from i18n.texts.database import DATABASE
 from i18n.texts.extracts import EXTRACTS
 from i18n.texts.filters import FILTERS
 from i18n.texts.import_page import IMPORT_PAGE
@@ -38,6 +39,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     LOADS,
     COMMAND_LINE,
     EXTRACTS,
+    DATABASE,
 )
 
 

@@ -16,6 +16,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from datastore.db import get_engine
+from datastore.errors import database_cause, database_message
 from datastore.load import files, headers, imports, templates
 from datastore.load.problems import FileProblem, LoadRejected
 from datastore.models import Role
@@ -168,6 +169,8 @@ def check_file(uploaded: Any, *, kind: DataKind, lang: Lang) -> None:
         )
         return
     checked = _checked(uploaded, kind=kind, lang=lang)
+    if checked is None:  # the database failed; _checked said why
+        return
     if isinstance(checked, FileProblem):
         st.error(file_problem_text(checked, lang), icon=":material/error:")
         st.info(t("import.nothing_written", lang), icon=":material/info:")
@@ -215,6 +218,12 @@ def _checked(uploaded: Any, *, kind: DataKind, lang: Lang) -> Any:
                 )
         except FileProblem as problem:
             cache[key] = problem
+        except Exception as error:
+            if database_cause(error) is None:
+                raise
+            # The cause only, never the error's text (its SQL and values); not cached.
+            st.error(database_message(error, lang), icon=":material/database:")
+            return None
         finally:
             bar.empty()
     return cache[key]
@@ -263,6 +272,12 @@ def load(uploaded: Any, *, kind: DataKind, lang: Lang) -> None:
         st.dataframe(
             problems_frame(rejected.problems, lang, kind=kind), hide_index=True, key="import_late"
         )
+        return
+    except Exception as error:
+        if database_cause(error) is None:
+            raise
+        bar.empty()
+        st.error(database_message(error, lang), icon=":material/database:")
         return
     st.session_state[OUTCOME] = (
         "import.done",

@@ -6,7 +6,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Executable, Select, Table
+from sqlalchemy import ColumnElement, Executable, Numeric, Select, Table
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, SQLModel
 
 from datastore.filters import Filters, conditions, filtered_columns, unit_column
@@ -34,6 +37,32 @@ SECTOR = table(Sector)
 def money_column(currency: Currency) -> ColumnElement[Any]:
     """The aid amount column holding `currency` ("VND" exact, "USD" to the cent)."""
     return AID.c.amount_usd if as_currency(currency) == "USD" else AID.c.amount_vnd
+
+
+class MoneySum(FunctionElement[Any]):
+    """SUM of amounts that cannot overflow: exact numeric on PostgreSQL, a double on SQLite."""
+
+    # SQLite's sum() of integers raises "integer overflow" past 2^63: forty aid rows of the
+    # largest allowed amount, in VND, are enough. Its total() adds as a double (as the charts
+    # show it); PostgreSQL's sum() of a bigint is already an exact numeric.
+    type = Numeric()
+    name = "money_sum"
+    inherit_cache = True
+
+
+@compiles(MoneySum)
+def _sum(element: MoneySum, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"coalesce(sum({compiler.process(element.clauses, **kw)}), 0)"
+
+
+@compiles(MoneySum, "sqlite")
+def _total(element: MoneySum, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"total({compiler.process(element.clauses, **kw)})"
+
+
+def money_sum(amount: ColumnElement[Any]) -> ColumnElement[Any]:
+    """The total of an amount column over a group, 0 for none, that never overflows."""
+    return MoneySum(amount)
 
 
 def province_column(fact: Table, filters: Filters) -> ColumnElement[Any]:

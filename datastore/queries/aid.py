@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, case, select
 from sqlmodel import Session
 
 from datastore.filters import Filters
@@ -20,6 +20,7 @@ from datastore.queries._base import (
     fetch,
     frame,
     money_column,
+    money_sum,
     sector_columns,
     sort_frame,
 )
@@ -35,9 +36,7 @@ def aid_by_sector(
     """Aid amount per DAC sector over the chosen years."""
     money = money_column(currency)
     totals = apply_filters(
-        select(_A.sector_code, func.coalesce(func.sum(money), 0).label("amount")).group_by(
-            _A.sector_code
-        ),
+        select(_A.sector_code, money_sum(money).label("amount")).group_by(_A.sector_code),
         AID,
         filters,
     ).subquery()
@@ -63,7 +62,7 @@ def aid_by_year_and_sector(
     """Aid amount per year and DAC sector."""
     money = money_column(currency)
     totals = apply_filters(
-        select(_A.year, _A.sector_code, func.coalesce(func.sum(money), 0).label("amount")).group_by(
+        select(_A.year, _A.sector_code, money_sum(money).label("amount")).group_by(
             _A.year, _A.sector_code
         ),
         AID,
@@ -113,7 +112,7 @@ def aid_committed_vs_disbursed(
 
 def _measure_total(money: ColumnElement[Any], measure: Measure) -> ColumnElement[Any]:
     """Sum of the amounts of one measure, in one pass over the rows of both."""
-    return func.coalesce(func.sum(case((_A.measure == measure.value, money), else_=0)), 0)
+    return money_sum(case((_A.measure == measure.value, money), else_=0))
 
 
 def _rate(disbursed: float, committed: float) -> float:
@@ -127,9 +126,7 @@ def aid_by_donor_country(
     """Aid amount per donor country; domestic donors (no country) form one row of their own."""
     money = money_column(currency)
     totals = apply_filters(
-        select(_A.country_code, func.coalesce(func.sum(money), 0).label("amount")).group_by(
-            _A.country_code
-        ),
+        select(_A.country_code, money_sum(money).label("amount")).group_by(_A.country_code),
         AID,
         filters,
     ).subquery()

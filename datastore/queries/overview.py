@@ -16,6 +16,7 @@ from datastore.queries._base import (
     fetch,
     frame,
     money_column,
+    money_sum,
 )
 from i18n.catalogue import Lang, as_lang
 from i18n.formatting import Currency
@@ -41,7 +42,7 @@ def overview_by_year(
         filters,
     )
     aid = apply_filters(
-        select(AID.c.year, func.coalesce(func.sum(money), 0))
+        select(AID.c.year, money_sum(money))
         .where(AID.c.measure == Measure.DISBURSED.value)
         .group_by(AID.c.year),
         AID,

@@ -9,10 +9,6 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
     # Every command ---------------------------------------------------------------------------
     "cli.description": {"vi": "Dữ liệu đối ngoại nhân dân", "en": "People's diplomacy data"},
     "cli.error": {"vi": "Lỗi", "en": "Error"},
-    "cli.database_error": {
-        "vi": "Lỗi cơ sở dữ liệu; đã chạy `python -m datastore migrate` chưa?",
-        "en": "Database error; was `python -m datastore migrate` run?",
-    },
     "cli.help.database_url": {
         "vi": "CSDL cần dùng, thay cho DATABASE_URL",
         "en": "database to use instead of DATABASE_URL",
@@ -54,6 +50,39 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
     "cli.export_to_terminal": {
         "vi": "không ghi XLSX ra màn hình; dùng --out FILE hoặc chuyển hướng stdout",
         "en": "refusing to write XLSX to a terminal; use --out FILE or redirect stdout",
+    },
+    "cli.out.is_database": {
+        "vi": "“{path}” là tệp của cơ sở dữ liệu đang dùng; không ghi đè. Hãy chọn tệp khác.",
+        "en": "“{path}” is a file of the database in use; it is not overwritten. "
+        "Choose another file.",
+    },
+    "cli.out.is_folder": {
+        "vi": "“{path}” là một thư mục; hãy ghi cả tên tệp, ví dụ {path}/trich_xuat.csv.",
+        "en": "“{path}” is a folder; give a file name too, e.g. {path}/extract.csv.",
+    },
+    "cli.out.is_link": {
+        "vi": "“{path}” là một liên kết tượng trưng; không ghi đè. Hãy ghi vào chính tệp đích.",
+        "en": "“{path}” is a symbolic link; it is not overwritten. Write to the file itself.",
+    },
+    "cli.out.is_special": {
+        "vi": "“{path}” không phải là tệp thường (thiết bị, FIFO hoặc socket); không ghi đè.",
+        "en": "“{path}” is not a regular file (a device, FIFO or socket); it is not overwritten.",
+    },
+    "cli.out.no_folder": {
+        "vi": "Thư mục “{folder}” không tồn tại; hãy tạo nó trước khi ghi “{path}”.",
+        "en": "The folder “{folder}” does not exist; create it before writing “{path}”.",
+    },
+    "cli.out.parent_not_folder": {
+        "vi": "“{folder}” không phải là thư mục; không thể ghi tệp vào trong đó.",
+        "en": "“{folder}” is not a folder; no file can be written inside it.",
+    },
+    "cli.out.name_too_long": {
+        "vi": "Tên tệp “{name}…” quá dài ({length} byte; tối đa {limit}).",
+        "en": "The file name “{name}…” is too long ({length} bytes; at most {limit}).",
+    },
+    "cli.out.cannot_write": {
+        "vi": "Không ghi được “{path}”: {reason}. Không có tệp nào bị thay.",
+        "en": "Could not write “{path}”: {reason}. No file was replaced.",
     },
     "cli.export_written": {
         "vi": "Đã ghi {rows} dòng vào {out}.",

@@ -47,6 +47,7 @@ def sqlite_loaded(sqlite_url: str) -> str:
 def export_to_file(url: str, tmp_path: Path, *args: str) -> tuple[int, pd.DataFrame | None]:
     """Run `export` in this process with --out; the rows written, if any."""
     out = tmp_path / "out" / "extract.csv"
+    out.parent.mkdir(exist_ok=True)  # --out writes into an existing folder only
     code = main(["--database-url", url, "export", *args, "--out", str(out)])
     return code, (read_csv(out.read_bytes()) if out.exists() else None)
 
@@ -84,7 +85,7 @@ def test_unknown_province_exits_2_names_it_and_writes_nothing(sqlite_loaded: str
 def test_unknown_province_creates_no_output_file(sqlite_loaded: str, tmp_path: Path) -> None:
     code, frame = export_to_file(sqlite_loaded, tmp_path, "exchanges", "--province", "Atlantis")
     assert code == EXIT_USAGE and frame is None
-    assert not (tmp_path / "out").exists()
+    assert list((tmp_path / "out").iterdir()) == []  # not even a partial file
 
 
 def test_a_name_only_in_the_old_list_switches_to_the_63_provinces(
@@ -192,6 +193,7 @@ def test_xlsx_is_written_to_a_file_with_vietnamese_headers(
     sqlite_loaded: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "out" / "members.xlsx"
+    out.parent.mkdir()
     args = ["export", "members", "--format", "xlsx", "--out", str(out)]
     assert main([*args, "--database-url", sqlite_loaded]) == EXIT_OK
     book = openpyxl.load_workbook(out)

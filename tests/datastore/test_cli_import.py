@@ -177,6 +177,7 @@ def test_loads_lists_the_history_and_undo_reverses_a_load_once(
 
 def test_templates_have_the_extract_columns(tmp_path: Path) -> None:
     out = tmp_path / "mau" / "vien_tro.xlsx"
+    out.parent.mkdir()
     assert main(["template", "aid", "--format", "xlsx", "--out", str(out)]) == EXIT_OK
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert [cell.value for cell in sheet[1]] == [c.header_vi for c in extract_columns("aid")]

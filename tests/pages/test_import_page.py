@@ -7,11 +7,13 @@ Each test runs the real entry file on its own SQLite database, with no demo data
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import make_url
 from sqlmodel import Session, col
 from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
@@ -429,3 +431,47 @@ def test_a_file_that_is_not_a_table_gets_a_clear_message(app_database: str) -> N
     assert len(errors) == 1 and errors[0]
     assert t("import.nothing_written", "vi") in texts(at.info)
     assert count(app_database, ImportBatch) == 0
+
+
+# Database errors ----------------------------------------------------------------------------
+
+# What SQLAlchemy's text of an error carries and the page must never show.
+SQL_WORDS = ("INSERT", "SELECT", "[SQL", "parameters", "sqlalche.me", "Hội hữu nghị")
+
+
+def page_texts(at: AppTest) -> list[str]:
+    """Every message and text on the page."""
+    shown = [at.error, at.warning, at.info, at.success, at.markdown, at.exception]
+    return [str(element.value) for elements in shown for element in elements]
+
+
+def test_a_locked_database_at_the_load_is_named_without_sql_and_writes_nothing(
+    app_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"{app_database}?timeout=0.2"  # a write waits 0.2 s for the lock, not 30
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = editor_on_import_page()
+    upload(at, "hoi_vien.csv", GOOD_CSV)
+    holder = sqlite3.connect(make_url(app_database).database or "", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process writing
+    try:
+        at.button(key="import_confirm").click().run()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        get_engine(url).dispose()
+    assert not at.exception, [e.value for e in at.exception]
+    assert texts(at.error) == [t("database.locked", "vi")]
+    assert not [text for text in page_texts(at) for word in SQL_WORDS if word in text]
+    assert count(app_database, Membership) == 0
+    assert count(app_database, ImportBatch) == 0
+
+
+def test_a_table_missing_from_the_database_is_named_at_the_check(app_database: str) -> None:
+    at = editor_on_import_page()
+    with get_engine(app_database).begin() as connection:
+        connection.execute(text("DROP TABLE exchangerate"))  # a schema out of date
+    upload(at, "hoi_vien.csv", GOOD_CSV)
+    assert texts(at.error) == [t("database.schema", "vi")]
+    assert not [text for text in page_texts(at) for word in SQL_WORDS if word in text]
+    assert [b for b in at.button if b.key == "import_confirm"] == []
