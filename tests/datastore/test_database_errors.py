@@ -20,8 +20,6 @@ PASSWORD = "mật-khẩu đủ dài 2026"
 # What SQLAlchemy's text of an error carries and a message must never show.
 LEAKS = ("INSERT", "SELECT", "[SQL", "parameters", "$argon2", PASSWORD, "sqlalche.me")
 
-pytestmark = pytest.mark.usefixtures("forget_unknown_names")
-
 
 def _add_user(url: str) -> tuple[int, str]:
     result = run_cli(
