@@ -153,6 +153,8 @@ def _print_summary(summary: LoadSummary, file_name: str) -> None:
     }
     print(t("cli.summary", "vi", **params))
     print(t("cli.summary", "en", **params))
+    if summary.sheet is not None:
+        print(bilingual("cli.sheet_read", sheet=quote(summary.sheet)))
     if summary.dry_run:
         print(bilingual("cli.dry_run"))
     else:

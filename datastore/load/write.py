@@ -49,6 +49,7 @@ class LoadSummary:
     updated: int = 0
     unchanged: int = 0
     dry_run: bool = False
+    sheet: str | None = None  # the workbook's sheet read; None for a CSV file
 
 
 @dataclass

@@ -64,6 +64,10 @@ IMPORT_PAGE: dict[str, dict[str, str]] = {
     "import.column.reason": {"vi": "Lý do", "en": "Reason"},
     "import.checking": {"vi": "Đang kiểm tra tệp…", "en": "Checking the file…"},
     "import.preview": {"vi": "Xem trước các dòng đầu", "en": "Preview of the first rows"},
+    "import.sheet_read": {
+        "vi": "Đọc trang tính {sheet} (trang hiện đầu tiên của tệp Excel).",
+        "en": "Read the sheet {sheet} (the first visible sheet of the workbook).",
+    },
     "import.ready": {
         "vi": "Tệp {name} hợp lệ. Bấm nút dưới đây để nạp vào cơ sở dữ liệu.",
         "en": "The file {name} is valid. Press the button below to load it.",

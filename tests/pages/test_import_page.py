@@ -6,10 +6,12 @@ Each test runs the real entry file on its own SQLite database, with no demo data
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from typing import Any
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 from sqlmodel import Session, col
@@ -431,3 +433,22 @@ def test_a_file_that_is_not_a_table_gets_a_clear_message(app_database: str) -> N
     assert len(errors) == 1 and errors[0]
     assert t("import.nothing_written", "vi") in texts(at.info)
     assert count(app_database, ImportBatch) == 0
+
+
+def test_the_preview_of_a_workbook_names_the_sheet_it_read(app_database: str) -> None:
+    workbook = openpyxl.Workbook()
+    hidden = workbook.active
+    assert hidden is not None
+    hidden.title, hidden.sheet_state = "Nháp", "hidden"
+    hidden.append(["year", "province", "organization", "members"])
+    hidden.append([2020, "Hà Nội", "Hội cũ", 1])
+    shown = workbook.create_sheet("Số liệu 2023")
+    for line in GOOD_CSV.decode().splitlines():
+        shown.append(line.split(","))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    at = editor_on_import_page()
+    upload(at, "hoi_vien.xlsx", buffer.getvalue())
+    assert texts(at.error) == []
+    assert t("import.sheet_read", "vi", sheet="“Số liệu 2023”") in texts(at.caption)
+    assert list(frame_with(at, "members — Số hội viên")["Dòng"]) == [2, 3]
