@@ -25,8 +25,9 @@ from datastore.models import Membership
 from tests.utils.bad_files import COLUMNS, rows
 from tests.utils.cli import run_cli
 
-HEADER = COLUMNS["members"]
-BODY = [[row.get(name) for name in HEADER] for row in rows("members")]  # 9 rows, A..F
+# The members fixture: 9 rows in columns A..F.
+HEADER: list[Any] = list(COLUMNS["members"])
+BODY: list[list[Any]] = [[row.get(name) for name in HEADER] for row in rows("members")]
 
 
 def workbook_bytes(
@@ -104,7 +105,7 @@ def test_a_workbook_claiming_two_rows_loads_all_of_them(session: Session) -> Non
 def test_a_formula_without_a_stored_result_is_a_problem_naming_its_cell(
     session: Session,
 ) -> None:
-    lines = [HEADER, *BODY]
+    lines: list[list[Any]] = [HEADER, *BODY]
     lines[4] = [*lines[4][:4], "=100+11", lines[4][5]]  # E5, as openpyxl writes: no result
     before = memberships(session)
     with pytest.raises(LoadRejected) as rejected:
@@ -161,7 +162,7 @@ def test_a_placeholder_result_the_workbook_asks_to_recalculate_is_a_problem() ->
 
 
 def _hidden_first() -> bytes:
-    decoy = [HEADER, [2019, "Hà Nội", "Hội cũ", "Lào", 1, 1]]
+    decoy: list[list[Any]] = [HEADER, [2019, "Hà Nội", "Hội cũ", "Lào", 1, 1]]
     return workbook_bytes(
         [("Nháp", decoy), ("Số liệu", [HEADER, *BODY]), ("Khác", decoy)], hidden=("Nháp",)
     )
