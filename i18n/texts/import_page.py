@@ -39,11 +39,11 @@ IMPORT_PAGE: dict[str, dict[str, str]] = {
     "import.uploader_help": {
         "vi": (
             "CSV (UTF-8, có hoặc không có BOM; dấu phân cách ; hoặc ,), Unicode Text của Excel, "
-            "hoặc XLSX với số liệu ở trang tính đầu tiên."
+            "hoặc XLSX với số liệu ở trang tính hiện đầu tiên (trang ẩn được bỏ qua)."
         ),
         "en": (
             "CSV (UTF-8 with or without a BOM; ; or , separated), Excel's Unicode Text, or XLSX "
-            "with the data on the first sheet."
+            "with the data on the first visible sheet (hidden sheets are skipped)."
         ),
     },
     "import.too_large": {
