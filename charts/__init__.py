@@ -5,10 +5,13 @@ Every builder takes the frame of one datastore.queries function, keyword-only `l
 t("empty.no_data", lang) instead of a chart; builders given an empty frame still return a
 titled figure carrying that message. `drawn_frame(fig)` gives back the numbers a figure draws,
 for its CSV download; `alt_text(fig)` its alt text; maps need `plotly_config(topojson_url)`.
+Text from the data reaches plotly escaped (`text_only` on every builder), so a name never draws
+as HTML; drawn_frame and alt_text give it back as it was.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any
 
@@ -77,9 +80,10 @@ _TRACE_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def alt_text(fig: go.Figure) -> str:
-    """The alt-text sentence a builder stored in fig.layout.meta."""
+    """The alt-text sentence a builder stored in fig.layout.meta, as plain text."""
     meta = fig.layout.meta
-    return str(meta.get("alt", "")) if isinstance(meta, dict) else ""
+    # Builders write it from their escaped frame (charts.common.text_only): unescape it here.
+    return html.unescape(str(meta.get("alt", ""))) if isinstance(meta, dict) else ""
 
 
 def _is_reference(trace: Any) -> bool:
@@ -121,4 +125,11 @@ def drawn_frame(fig: go.Figure) -> pd.DataFrame:
         parts.append(part)
     if not parts:
         return pd.DataFrame(columns=["series"])
-    return pd.concat(parts, ignore_index=True)
+    frame = pd.concat(parts, ignore_index=True)
+    # The labels were escaped for plotly (charts.common.text_only); the download holds the text.
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = frame[column].map(
+                lambda v: html.unescape(v) if isinstance(v, str) else v
+            )
+    return frame

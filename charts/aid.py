@@ -16,6 +16,7 @@ from charts.common import (
     money_unit,
     ranked,
     set_meta,
+    text_only,
     vi_sorted_unique,
     year_axis,
     years,
@@ -42,6 +43,7 @@ def _money_hover(label: str, axis_letter: str, unit: str) -> str:
     return f"{label}: %{{{axis_letter}:{style.HOVER_MONEY}}} {unit}"
 
 
+@text_only
 def build_aid_by_sector(
     df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:
@@ -92,6 +94,7 @@ def build_aid_by_sector(
     return fig
 
 
+@text_only
 def build_aid_by_year_and_sector(
     df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:
@@ -141,6 +144,7 @@ def build_aid_by_year_and_sector(
     return fig
 
 
+@text_only
 def build_aid_committed_vs_disbursed(
     df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:
@@ -212,6 +216,7 @@ def build_aid_committed_vs_disbursed(
     return fig
 
 
+@text_only
 def build_aid_by_donor_country(
     df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:

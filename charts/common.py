@@ -1,10 +1,12 @@
-"""Helpers shared by the chart modules: empty checks, titles, alt text, ranking, money units."""
+"""Helpers shared by the chart modules: text kept text, empty checks, titles, ranking, units."""
 
 from __future__ import annotations
 
+import functools
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Concatenate, ParamSpec
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,11 +17,42 @@ from i18n.catalogue import Lang, t
 from i18n.formatting import Currency, format_number, money_scale
 
 REFERENCE_ROLE = "reference"  # trace.meta role of map decorations that are not data
+_MARKUP = frozenset("<>&")
+
+Options = ParamSpec("Options")
 
 
 def is_empty(df: pd.DataFrame | None) -> bool:
     """Whether a query result has nothing to draw; pages show t('empty.no_data') instead."""
     return df is None or df.empty
+
+
+def plain_text(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every text cell escaped, so that plotly draws it as text, never as HTML."""
+    # plotly reads <a href>, <b>, <br>, <span style> in any label, hover or legend entry; a
+    # partner locality typed as a link would otherwise be a link on a public chart.
+    escaped: dict[str, pd.Series] = {}
+    for column in df.columns:
+        values = df[column]
+        if values.dtype != object and not pd.api.types.is_string_dtype(values):
+            continue
+        if any(isinstance(v, str) and not _MARKUP.isdisjoint(v) for v in values):
+            escaped[str(column)] = values.map(
+                lambda v: html.escape(v, quote=False) if isinstance(v, str) else v
+            )
+    return df.assign(**escaped) if escaped else df
+
+
+def text_only(
+    build: Callable[Concatenate[pd.DataFrame, Options], go.Figure],
+) -> Callable[Concatenate[pd.DataFrame, Options], go.Figure]:
+    """A chart builder whose frame reaches plotly with its text escaped (`plain_text`)."""
+
+    @functools.wraps(build)
+    def built(df: pd.DataFrame, /, *args: Options.args, **kwargs: Options.kwargs) -> go.Figure:
+        return build(df if df is None else plain_text(df), *args, **kwargs)
+
+    return built
 
 
 def chart_title(key: str, lang: Lang, title_context: str = "", year: int | None = None) -> str:

@@ -15,6 +15,7 @@ from charts.common import (
     is_empty,
     ranked,
     set_meta,
+    text_only,
     vi_sorted_unique,
     year_axis,
     years,
@@ -66,6 +67,7 @@ def _ranked_exchanges(
     return fig
 
 
+@text_only
 def build_exchanges_by_partner_country(
     df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
@@ -80,6 +82,7 @@ def build_exchanges_by_partner_country(
     )
 
 
+@text_only
 def build_exchanges_by_province(
     df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
@@ -94,6 +97,7 @@ def build_exchanges_by_province(
     )
 
 
+@text_only
 def build_exchanges_by_year_and_direction(
     df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
@@ -148,6 +152,7 @@ def heatmap_matrix(df: pd.DataFrame) -> pd.DataFrame:
     return matrix.reindex(index=rows, columns=columns)
 
 
+@text_only
 def build_exchanges_heatmap(df: pd.DataFrame, *, lang: Lang, title_context: str = "") -> go.Figure:
     """Exchanges of each province with each partner country, as a heatmap; empty -> no-data."""
     title = chart_title("chart.exchanges_heatmap.title", lang, title_context)
@@ -200,6 +205,7 @@ def locality_label(locality: object, country: object, lang: Lang) -> str:
     return t("label.locality_with_country", lang, locality=locality, country=country)
 
 
+@text_only
 def build_top_partner_localities(
     df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:

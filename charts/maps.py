@@ -21,6 +21,7 @@ from charts.common import (
     is_empty,
     ranked,
     set_meta,
+    text_only,
 )
 from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
@@ -76,6 +77,7 @@ def plotly_config(topojson_url: str | None = None) -> dict[str, object]:
     return config
 
 
+@text_only
 def build_exchanges_world_map(
     df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
@@ -207,6 +209,7 @@ def _vietnam_geo(fig: go.Figure) -> None:
     )
 
 
+@text_only
 def build_exchanges_vietnam_map(
     df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:

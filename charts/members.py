@@ -17,6 +17,7 @@ from charts.common import (
     latest_year,
     ranked,
     set_meta,
+    text_only,
     year_axis,
     years,
 )
@@ -29,6 +30,7 @@ def _by_year(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values("year", kind="stable").reset_index(drop=True)
 
 
+@text_only
 def build_members_by_year(df: pd.DataFrame, *, lang: Lang, title_context: str = "") -> go.Figure:
     """Members (line) with associations and chapters (bars) by year; empty -> no-data figure."""
     title = chart_title("chart.members_by_year.title", lang, title_context)
@@ -144,6 +146,7 @@ def _ranked_members(
     return fig
 
 
+@text_only
 def build_members_by_province(
     df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:
@@ -159,6 +162,7 @@ def build_members_by_province(
     )
 
 
+@text_only
 def build_members_by_partner_country(
     df: pd.DataFrame, *, lang: Lang, title_context: str = ""
 ) -> go.Figure:

@@ -14,6 +14,7 @@ from charts.common import (
     is_empty,
     money_unit,
     set_meta,
+    text_only,
     year_axis,
     years,
 )
@@ -44,6 +45,7 @@ def _line(x: list[int], y: list[float], *, name: str, metric: str, fmt: str) -> 
     )
 
 
+@text_only
 def build_overview_trends(
     df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:

@@ -34,7 +34,7 @@ from datastore.load.write import LoadSummary
 from datastore.problems import DataProblem
 from datastore.vocabulary import LOAD_ORDER, as_kind
 from i18n.catalogue import bilingual, t
-from i18n.formatting import format_stamp, quote
+from i18n.formatting import format_stamp, one_line, quote
 
 
 def add_import_parser(subparsers: Any) -> None:
@@ -140,7 +140,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(problem_line(problem))
         print(bilingual("cli.rejected", count=len(rejected.problems)))
         return EXIT_FAILED
-    _print_summary(summary, path.name)
+    _print_summary(summary, one_line(path.name))
     return EXIT_OK
 
 
@@ -154,6 +154,8 @@ def _print_summary(summary: LoadSummary, file_name: str) -> None:
     }
     print(t("cli.summary", "vi", **params))
     print(t("cli.summary", "en", **params))
+    if summary.sheet is not None:
+        print(bilingual("cli.sheet_read", sheet=quote(summary.sheet)))
     if summary.dry_run:
         print(bilingual("cli.dry_run"))
     else:
@@ -185,16 +187,18 @@ def run_loads(args: argparse.Namespace) -> int:
     )
     print(header)
     for row in frame.to_dict("records"):
+        # One load a line, whatever a name holds (rows stored before names were cleaned too).
         status = "demo" if row["is_demo"] else ""
         if row["undone_at"] is not None and row["undone_at"] == row["undone_at"]:
             when = format_stamp(row["undone_at"])
-            undone = f"{_words('cli.loads.undone')} {when} {row['undone_by']}"
+            undone = f"{_words('cli.loads.undone')} {when} {one_line(str(row['undone_by']))}"
             status = f"{status} {undone}".strip()
+        by = one_line(str(row["created_by"]))[:12]
         print(
             f"{row['id']:>5}  {row['kind']:<13} {format_stamp(row['created_at'])}  "
-            f"{str(row['created_by'])[:12]:<12} {row['rows_added']:>7} {row['rows_updated']:>7} "
-            f"{row['rows_unchanged']:>7}  {row['file_name']} ({str(row['checksum'])[:12]})  "
-            f"{status}"
+            f"{by:<12} {row['rows_added']:>7} {row['rows_updated']:>7} "
+            f"{row['rows_unchanged']:>7}  {one_line(str(row['file_name']))} "
+            f"({str(row['checksum'])[:12]})  {status}"
         )
     return EXIT_OK
 

@@ -26,7 +26,7 @@ from datastore.credentials import AccountProblem
 from datastore.db import get_engine
 from datastore.models import Role
 from i18n.catalogue import bilingual, t
-from i18n.formatting import format_stamp
+from i18n.formatting import format_stamp, one_line
 
 ROLES = [role.value for role in Role]
 
@@ -137,14 +137,15 @@ def run_list(args: argparse.Namespace) -> int:
         for account in list_users(session=session):
             print(
                 "\t".join(
-                    [
+                    one_line(value)  # a tab or a line end inside a value would break the line
+                    for value in (
                         account.name,
                         account.role,
                         account.email or "",
                         "yes" if account.password_hash else "no",
                         _when(account.last_login_at),
                         _when(locked_until(session=session, name=account.name)),
-                    ]
+                    )
                 )
             )
         return EXIT_OK

@@ -177,11 +177,20 @@ def grouped(number: int | Decimal) -> str:
 
 
 def quote(value: object, *, limit: int = 60) -> str:
-    """A value in quotes for a message, shortened when long."""
-    text = "" if value is None else str(value)
+    """A value in quotes for a message, on one line, shortened when long."""
+    text = "" if value is None else one_line(str(value))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"“{text}”"
+
+
+def one_line(text: str) -> str:
+    """Text as a terminal or a listing may show it: every unprintable character as an escape."""
+    # A tab or a line end would break a one-line listing, and ESC or BEL reach the terminal
+    # as commands: they are shown as \t, \n, \x1b instead, so the value stays recognisable.
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
 
 
 def with_code(name: str, code: str) -> str:

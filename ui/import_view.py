@@ -3,6 +3,14 @@
 Nothing here writes unless the current role may edit (checked again at the load, not only when
 the page opens). After a load the script reruns, so the entry file reads the new data version
 and every cached chart and option list refreshes. The history and undo are in ui.import_history.
+
+Checking or loading a file runs in this session's script thread, never in another session's:
+its work is bounded by the file (a workbook's cells are bounded as they are read, so a sparse
+sheet is refused at its first stray value, datastore.load.workbooks), and it reports progress
+every few thousand rows, even while a workbook is still being read. Each report draws the bar,
+and drawing is where Streamlit stops a script whose visitor reran it (another file, another
+kind, another page) or left: the check is cancelled there, and nothing is written before the
+load's single transaction.
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from datastore.load.problems import FileProblem, LoadRejected
 from datastore.models import Role
 from datastore.vocabulary import DATA_KINDS, DataKind, as_kind
 from i18n.catalogue import Lang, t
-from i18n.formatting import MEGABYTE, format_file_size, format_number
+from i18n.formatting import MEGABYTE, format_file_size, format_number, quote
 from ui.auth import current_user, escape_markdown, may
 
 FORMATS = {
@@ -186,6 +194,9 @@ def check_file(uploaded: Any, *, kind: DataKind, lang: Lang) -> None:
             problems_frame(problems, lang, kind=kind), hide_index=True, key="import_problems"
         )
     st.subheader(t("import.preview", lang))
+    sheet = preview.attrs.get("sheet")
+    if sheet is not None:
+        st.caption(t("import.sheet_read", lang, sheet=escape_markdown(quote(sheet))))
     st.dataframe(preview_frame(preview, lang, kind=kind), hide_index=True, key="import_preview")
     if problems:
         return

@@ -2,7 +2,7 @@
 
 Accepted: CSV in UTF-8 with or without a byte-order mark, or Excel's "Unicode Text" (UTF-16 with
 a byte-order mark, tab-separated), separator `,`, `;` or tab, whichever the header row uses; XLSX,
-data on the first sheet (formulas read as their last computed value). Anything else (PDF, .xls,
+the first visible sheet as Excel shows it (datastore.load.workbooks). Anything else (PDF, .xls,
 .ods, Word, images, legacy Vietnamese encodings such as TCVN3 or VNI, an empty file) is refused
 as a whole with a FileProblem saying what to do. Files larger than the upload limit
 (DDN_MAX_UPLOAD_MB, or the caller's own) are refused before anything in them is read.
@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
+from collections.abc import Callable
 from typing import Any
 
 from datastore.config import settings
 from datastore.export import BOM
 from datastore.load.headers import Table, table_of
 from datastore.load.problems import FileProblem
+from datastore.load.workbooks import SheetRows, formula_problems
 from datastore.vocabulary import DataKind
 from i18n.formatting import format_file_size_plain, quote
 
-# An XLSX is a zip: refuse one that unpacks to far more than any honest workbook.
-XLSX_UNPACK_FACTOR = 20
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -41,18 +40,28 @@ def read_table(
 
 
 def read_file(
-    data: bytes, *, file_name: str, kind: DataKind | None = None, max_bytes: int | None = None
+    data: bytes,
+    *,
+    file_name: str,
+    kind: DataKind | None = None,
+    max_bytes: int | None = None,
+    tick: Callable[[], None] | None = None,
 ) -> Table:
     """The whole file as read (rows, their row numbers, header findings); raises FileProblem.
 
-    `max_bytes` replaces the configured upload limit (the benchmark loads larger files).
+    `max_bytes` replaces the configured upload limit (the benchmark loads larger files); `tick`
+    is called every few thousand rows of a workbook, where the caller may cancel the read.
     """
     limit = max_upload_bytes() if max_bytes is None else max_bytes
     check_size(len(data), limit)
     if not data:
         raise FileProblem("file.empty")
-    grid = _grid(data, limit)
+    grid = _grid(data, limit, kind, tick)
     table = table_of(grid, kind=kind)
+    if isinstance(grid, SheetRows):
+        table.sheet = grid.sheet
+        if grid.unevaluated:
+            formula_problems(table)
     if not table.rows and not table.problems:
         raise FileProblem("file.no_rows")
     return table
@@ -67,14 +76,14 @@ def check_size(size: int, limit: int | None = None) -> None:
         )
 
 
-def _grid(data: bytes, limit: int) -> Any:
+def _grid(data: bytes, limit: int, kind: DataKind | None, tick: Callable[[], None] | None) -> Any:
     """The cells of the file, row by row, as an iterator of sequences."""
     if data.startswith(b"%PDF"):
         raise FileProblem("file.pdf")
     if data.startswith(_OLE2):
         raise FileProblem("file.xls")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        return _xlsx_rows(data, limit)
+        return SheetRows(data, limit=limit, kind=kind, tick=tick)
     return _csv_rows(_decode(data), limit)
 
 
@@ -150,35 +159,3 @@ def _csv_rows(text: str, limit: int) -> Any:
             yield row
     except csv.Error as error:
         raise FileProblem("file.csv_unreadable", row=number + 1, detail=str(error)) from error
-
-
-def _xlsx_rows(data: bytes, limit: int) -> Any:
-    """Rows of the first sheet of a workbook, as values (never formulas)."""
-    import openpyxl
-
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
-        if "xl/workbook.xml" not in names:
-            if "mimetype" in names and b"opendocument" in archive.read("mimetype"):
-                raise FileProblem("file.ods")
-            raise FileProblem("file.zip")
-        unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > XLSX_UNPACK_FACTOR * limit:
-            raise FileProblem(
-                "file.xlsx_too_large",
-                size=format_file_size_plain(unpacked),
-                limit=format_file_size_plain(XLSX_UNPACK_FACTOR * limit),
-            )
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except FileProblem:
-        raise
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise FileProblem("file.xlsx_unreadable", detail=type(error).__name__) from error
-    try:
-        sheet = workbook.worksheets[0]
-        yield from sheet.iter_rows(values_only=True)
-    except Exception as error:
-        raise FileProblem("file.xlsx_unreadable", detail=type(error).__name__) from error
-    finally:
-        workbook.close()

@@ -96,6 +96,7 @@ class Table:
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)  # rows too long for the header
     header_row: int = 1
+    sheet: str | None = None  # the workbook's sheet read; None for a CSV file
 
 
 def _header_names() -> dict[str, str]:
@@ -161,7 +162,7 @@ def table_of(grid: Any, *, kind: DataKind | None) -> Table:
     unnamed: list[int] = []
     for index, cell in enumerate(header):
         written = "" if cell is None else str(cell).strip()
-        address = f"{_column_letter(index)}{header_row}"
+        address = f"{column_letter(index)}{header_row}"
         if not written:
             unnamed.append(index)
             continue
@@ -202,7 +203,7 @@ def table_of(grid: Any, *, kind: DataKind | None) -> Table:
         )
         table.row_numbers.append(number)
     for index in sorted(unnamed_used):
-        table.unknown.append(("", f"{_column_letter(index)}{header_row}"))
+        table.unknown.append(("", f"{column_letter(index)}{header_row}"))
     return table
 
 
@@ -212,7 +213,7 @@ def _header_name(cell: Any) -> str | None:
     return _HEADER_NAMES.get(fold(str(cell)))
 
 
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
     """Spreadsheet column letters: 0 -> A, 25 -> Z, 26 -> AA."""
     letters = ""
     index += 1

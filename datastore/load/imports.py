@@ -7,6 +7,7 @@ A file loaded twice changes nothing the second time; the second load is still re
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -51,7 +52,9 @@ def import_file(
     check_size(len(data), max_bytes)
     if progress is not None:
         progress(0.0)
-    table = read_file(data, file_name=file_name, kind=kind, max_bytes=max_bytes)
+    table = read_file(
+        data, file_name=file_name, kind=kind, max_bytes=max_bytes, tick=_tick(progress)
+    )
     problems = header_problems(table, kind=kind)
     if problems:
         raise LoadRejected(problems + table.problems)
@@ -66,9 +69,9 @@ def import_file(
         _, found = validate_rows(
             session=session, kind=kind, rows=table.rows, row_numbers=table.row_numbers
         )
-        raise LoadRejected(sorted(table.problems + found, key=lambda problem: problem.row))
+        raise LoadRejected(_together(table.problems, found))
     batch = BatchInfo(file_name=file_name, checksum=checksum(data), created_by=created_by)
-    return load_rows(
+    summary = load_rows(
         session=session,
         kind=kind,
         rows=table.rows,
@@ -77,6 +80,8 @@ def import_file(
         dry_run=dry_run,
         progress=scaled,
     )
+    summary.sheet = table.sheet
+    return summary
 
 
 def preview_file(
@@ -91,11 +96,11 @@ def preview_file(
 ) -> tuple[pd.DataFrame, list[RowProblem]]:
     """The first rows as read (index: spreadsheet row) and every problem; writes nothing."""
     # FileProblem for a file that cannot be read at all; `created_by` is accepted for symmetry
-    # with import_file and not used.
+    # with import_file and not used. The frame's attrs["sheet"] names the workbook's sheet read.
     import pandas as pd
 
     as_kind(kind)
-    table = read_file(data, file_name=file_name, kind=kind)
+    table = read_file(data, file_name=file_name, kind=kind, tick=_tick(progress))
     columns = [name for name in EXTRACT_COLUMNS[kind] if name in table.columns]
     frame = pd.DataFrame(
         [[_shown(row.get(name)) for name in columns] for row in table.rows[:limit]],
@@ -103,6 +108,7 @@ def preview_file(
         index=pd.Index(table.row_numbers[:limit], name="row"),
         dtype=object,
     )
+    frame.attrs["sheet"] = table.sheet  # the workbook's sheet read, for the page to name
     problems = header_problems(table, kind=kind)
     if problems:
         return frame, problems + table.problems
@@ -113,7 +119,23 @@ def preview_file(
         row_numbers=table.row_numbers,
         progress=progress,
     )
-    return frame, sorted(table.problems + found, key=lambda problem: problem.row)
+    return frame, _together(table.problems, found)
+
+
+def _tick(progress: Progress | None) -> Callable[[], None] | None:
+    """While a workbook is read: progress at its start, which lets the web page cancel it."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda: report(0.0)
+
+
+def _together(read: list[RowProblem], found: list[RowProblem]) -> list[RowProblem]:
+    """The problems of reading and of checking, in file order, each cell reported once."""
+    # A formula without a result is read as a blank: its cell is not also "required".
+    cells = {(problem.row, problem.column) for problem in read}
+    found = [problem for problem in found if (problem.row, problem.column) not in cells]
+    return sorted(read + found, key=lambda problem: problem.row)
 
 
 def _shown(value: Any) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select, update
 from sqlmodel import Session, col
 
+from datastore.load.values import clean_label
 from datastore.load.write import take_load_lock
 from datastore.models import ImportBatch, Membership, Organization, RowChange
 from datastore.problems import DataProblem
@@ -85,7 +86,7 @@ def _undo(session: Session, batch_id: int, user: str) -> UndoSummary:
     claimed = session.execute(
         update(ImportBatch)
         .where(col(ImportBatch.id) == batch_id, col(ImportBatch.undone_at).is_(None))
-        .values(undone_at=datetime.now(UTC), undone_by=user[:80])
+        .values(undone_at=datetime.now(UTC), undone_by=clean_label(user)[:80])
     )
     batch = session.get(ImportBatch, batch_id)
     if batch is None:

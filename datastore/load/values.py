@@ -212,6 +212,16 @@ def clean_text(value: object, *, max_length: int) -> str:
     return text
 
 
+def clean_label(value: object) -> str:
+    """A one-line label (a file name, a user name): no control or invisible characters."""
+    # Tabs and line ends become spaces (a listing shows one load a line), other control
+    # characters (ESC, BEL: commands to a terminal) and format characters are removed.
+    text = "" if value is None else str(value)
+    if text.isprintable() and unicodedata.is_normalized("NFC", text):
+        return text.strip()
+    return " ".join(_strip_invisible(text).split())
+
+
 def _strip_invisible(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     kept: list[str] = []

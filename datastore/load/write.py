@@ -28,6 +28,7 @@ from datastore.load.records import (
     digest,
     validate_rows,
 )
+from datastore.load.values import clean_label
 from datastore.models import ImportBatch, Organization, OrganizationKind, RowChange
 from datastore.reference.directory import Directory
 from datastore.rollups import refresh_rollups
@@ -49,6 +50,7 @@ class LoadSummary:
     updated: int = 0
     unchanged: int = 0
     dry_run: bool = False
+    sheet: str | None = None  # the workbook's sheet read; None for a CSV file
 
 
 @dataclass
@@ -144,11 +146,11 @@ def _write_all(
     summary = LoadSummary(kind=kind, batch_id=None, rows=len(records), dry_run=dry_run)
     batch_row = ImportBatch(
         kind=kind,
-        file_name=batch.file_name[:255],
+        file_name=clean_label(batch.file_name)[:255],
         checksum=batch.checksum,
-        source=(batch.source or "")[:255],
+        source=clean_label(batch.source)[:255],
         created_at=datetime.now(UTC),
-        created_by=batch.created_by[:80],
+        created_by=clean_label(batch.created_by)[:80],
         is_demo=batch.is_demo,
     )
     take_load_lock(session)
@@ -157,7 +159,7 @@ def _write_all(
     assert batch_row.id is not None
     summary.batch_id = batch_row.id
     if batch.source is None:
-        batch_row.source = load_source(batch_row.id, batch.file_name)
+        batch_row.source = load_source(batch_row.id, batch_row.file_name)
     rows = [_row_to_write(record, batch, batch_row) for record in records]
     if kind == "members":
         _link_organizations(session, records, rows, batch_row)

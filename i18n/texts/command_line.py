@@ -143,6 +143,10 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "en": "{file}: {rows} rows; {added} added, {updated} updated, {unchanged} unchanged",
     },
     "cli.saved": {"vi": "Đã lưu: lượt nạp #{batch}.", "en": "Saved as load #{batch}."},
+    "cli.sheet_read": {
+        "vi": "Đã đọc trang tính {sheet} (trang hiện đầu tiên).",
+        "en": "Read the sheet {sheet} (the first visible one).",
+    },
     "cli.dry_run": {
         "vi": "Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.",
         "en": "Dry run (--dry-run): nothing was written to the database.",

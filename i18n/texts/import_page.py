@@ -39,11 +39,11 @@ IMPORT_PAGE: dict[str, dict[str, str]] = {
     "import.uploader_help": {
         "vi": (
             "CSV (UTF-8, có hoặc không có BOM; dấu phân cách ; hoặc ,), Unicode Text của Excel, "
-            "hoặc XLSX với số liệu ở trang tính đầu tiên."
+            "hoặc XLSX với số liệu ở trang tính hiện đầu tiên (trang ẩn được bỏ qua)."
         ),
         "en": (
             "CSV (UTF-8 with or without a BOM; ; or , separated), Excel's Unicode Text, or XLSX "
-            "with the data on the first sheet."
+            "with the data on the first visible sheet (hidden sheets are skipped)."
         ),
     },
     "import.too_large": {
@@ -64,6 +64,10 @@ IMPORT_PAGE: dict[str, dict[str, str]] = {
     "import.column.reason": {"vi": "Lý do", "en": "Reason"},
     "import.checking": {"vi": "Đang kiểm tra tệp…", "en": "Checking the file…"},
     "import.preview": {"vi": "Xem trước các dòng đầu", "en": "Preview of the first rows"},
+    "import.sheet_read": {
+        "vi": "Đọc trang tính {sheet} (trang hiện đầu tiên của tệp Excel).",
+        "en": "Read the sheet {sheet} (the first visible sheet of the workbook).",
+    },
     "import.ready": {
         "vi": "Tệp {name} hợp lệ. Bấm nút dưới đây để nạp vào cơ sở dữ liệu.",
         "en": "The file {name} is valid. Press the button below to load it.",

@@ -34,6 +34,25 @@ PROBLEMS_FILES: dict[str, dict[str, str]] = {
         "vi": "tệp Excel khi giải nén lớn {size}, vượt giới hạn {limit}",
         "en": "the Excel file unpacks to {size}, more than the limit of {limit}",
     },
+    "file.xlsx_no_visible_sheet": {
+        "vi": "mọi trang tính trong tệp Excel đều bị ẩn; hiện trang có số liệu rồi lưu lại",
+        "en": "every sheet of the Excel file is hidden; unhide the sheet with the figures and "
+        "save the file",
+    },
+    "file.sheet_too_wide": {
+        "vi": "trang tính {sheet} có giá trị {value} ở ô {cell}, ngoài cột {last}: một bảng số "
+        "liệu có nhiều nhất {columns} cột; xoá các ô thừa hoặc chép bảng sang trang tính mới",
+        "en": "the sheet {sheet} holds the value {value} in cell {cell}, beyond column {last}: "
+        "a table of figures has at most {columns} columns; delete the stray cells or copy the "
+        "table to a new sheet",
+    },
+    "file.sheet_too_long": {
+        "vi": "trang tính {sheet} có giá trị {value} ở ô {cell}, quá {rows} dòng mà một tệp cỡ "
+        "này có thể chứa; xoá các ô thừa ở cuối trang hoặc chép bảng sang trang tính mới",
+        "en": "the sheet {sheet} holds the value {value} in cell {cell}, beyond the {rows} rows "
+        "a file of this size can hold; delete the stray cells below the table or copy the table "
+        "to a new sheet",
+    },
     "file.binary": {
         "vi": "không phải tệp CSV hay Excel (.xlsx); chỉ nhận CSV hoặc XLSX",
         "en": "not a CSV or Excel (.xlsx) file; only CSV and XLSX are accepted",
@@ -66,6 +85,19 @@ PROBLEMS_FILES: dict[str, dict[str, str]] = {
     "file.no_rows": {
         "vi": "tệp chỉ có dòng tiêu đề, không có dòng số liệu nào",
         "en": "the file holds a header row but no data rows",
+    },
+    "row.formula": {
+        "vi": "ô {cell} chứa công thức {formula} nhưng tệp không lưu kết quả của nó; mở tệp "
+        "bằng Excel, lưu lại rồi gửi lại",
+        "en": "cell {cell} holds the formula {formula} but the file stores no result for it; "
+        "open the file in Excel, save it and send it again",
+    },
+    "row.formula_recalculated": {
+        "vi": "ô {cell} chứa công thức {formula} mà tệp yêu cầu tính lại khi mở, nên giá trị "
+        "lưu trong tệp chưa chắc đúng; mở tệp bằng Excel, lưu lại rồi gửi lại",
+        "en": "cell {cell} holds the formula {formula}, which the file asks to be recalculated "
+        "when opened, so the value stored in it may be wrong; open the file in Excel, save it "
+        "and send it again",
     },
     "row.too_many_cells": {
         "vi": "dòng có {cells} ô, nhiều hơn {columns} cột của dòng tiêu đề (có dấu phân cách "

@@ -243,3 +243,51 @@ def test_the_import_reads_xlsx_the_way_excel_saves_it(
         capsys.readouterr().out.splitlines()[1]
         == "2021.xlsx: 1 rows; 1 added, 0 updated, 0 unchanged"
     )
+
+
+def test_control_characters_in_a_file_name_are_not_stored_and_loads_stay_one_a_line(
+    small_url: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "doan\x1b[2J\x07\tmoi\n.csv"
+    path.write_bytes(csv_bytes("exchanges", [{**EXCHANGES[0], "date": "01/04/2014"}]))
+    result = run_cli(
+        "import",
+        str(path),
+        "--kind",
+        "exchanges",
+        "--user",
+        "Lan\x1b]0;x\x07",
+        database_url=small_url,
+    )
+    assert result.returncode == EXIT_OK, result.stdout + result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    with Session(get_engine(small_url)) as session:
+        batch = session.get(ImportBatch, 4)
+        assert batch is not None
+        assert (batch.file_name, batch.created_by) == ("doan[2J moi .csv", "Lan]0;x")
+        assert batch.source.endswith("doan[2J moi .csv")
+        # A row written before names were cleaned is still listed on one line.
+        legacy = session.get(ImportBatch, 3)
+        assert legacy is not None
+        legacy.file_name, legacy.created_by = "cu\tten\nhai\x1b[31m.csv", "An\x07"
+        session.commit()
+    listed = run_cli("loads", database_url=small_url)
+    assert listed.returncode == EXIT_OK, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert [line.split()[0] for line in lines[1:]] == ["4", "3", "2", "1"]
+    assert "doan[2J moi .csv" in lines[1]
+    assert "cu\\tten\\nhai\\x1b[31m.csv" in lines[2] and "An\\x07" in lines[2]
+    assert not any(ch in listed.stdout for ch in "\x1b\x07\t")
+
+
+def test_a_problem_quoting_a_cell_with_control_characters_stays_on_one_line(
+    small_url: str, tmp_path: Path
+) -> None:
+    bad = rows("exchanges")
+    bad[2]["participants"] = "x\x1b[2J\ny"
+    path = tmp_path / "doan.csv"
+    path.write_bytes(csv_bytes("exchanges", bad))
+    result = run_cli("import", str(path), "--kind", "exchanges", database_url=small_url)
+    assert result.returncode == EXIT_FAILED
+    assert "\x1b" not in result.stdout
+    assert [line for line in result.stdout.splitlines() if "x\\x1b[2J" in line]

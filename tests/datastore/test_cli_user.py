@@ -8,6 +8,7 @@ import select
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 
 import pytest
 from sqlmodel import Session
@@ -15,6 +16,7 @@ from sqlmodel import Session
 from datastore.accounts import authenticate, get_user, list_users, user_for_email
 from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
+from datastore.models import UserAccount
 from tests.utils.cli import run_cli
 
 PASSWORD = "mật-khẩu đủ dài 2026"
@@ -176,3 +178,25 @@ def test_user_add_at_a_terminal_asks_twice_and_refuses_two_different_answers(
     assert PASSWORD not in said
     with Session(get_engine(database_url)) as session:
         assert authenticate(session=session, name="lan", password=PASSWORD) is not None
+
+
+def test_the_user_listing_keeps_one_account_a_line_whatever_a_stored_value_holds(
+    database_url: str,
+) -> None:
+    with Session(get_engine(database_url)) as session:
+        # As an older version or a hand-edited database may hold them.
+        session.add(
+            UserAccount(
+                name="an\tb\x1b[2J", role="viewer", email="a\nb@x.vn", created_at=datetime.now(UTC)
+            )
+        )
+        session.commit()
+    listing = run_cli("user", "list", database_url=database_url)
+    assert listing.returncode == 0, listing.stderr
+    lines = listing.stdout.splitlines()
+    assert len(lines) == 2 and lines[1].split("\t")[:3] == [
+        "an\\tb\\x1b[2J",
+        "viewer",
+        "a\\nb@x.vn",
+    ]
+    assert "\x1b" not in listing.stdout

@@ -6,11 +6,13 @@ Each test runs the real entry file on its own SQLite database, with no demo data
 
 from __future__ import annotations
 
+import io
 import re
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
@@ -475,3 +477,22 @@ def test_a_table_missing_from_the_database_is_named_at_the_check(app_database: s
     assert texts(at.error) == [t("database.schema", "vi")]
     assert not [text for text in page_texts(at) for word in SQL_WORDS if word in text]
     assert [b for b in at.button if b.key == "import_confirm"] == []
+
+
+def test_the_preview_of_a_workbook_names_the_sheet_it_read(app_database: str) -> None:
+    workbook = openpyxl.Workbook()
+    hidden = workbook.active
+    assert hidden is not None
+    hidden.title, hidden.sheet_state = "Nháp", "hidden"
+    hidden.append(["year", "province", "organization", "members"])
+    hidden.append([2020, "Hà Nội", "Hội cũ", 1])
+    shown = workbook.create_sheet("Số liệu 2023")
+    for line in GOOD_CSV.decode().splitlines():
+        shown.append(line.split(","))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    at = editor_on_import_page()
+    upload(at, "hoi_vien.xlsx", buffer.getvalue())
+    assert texts(at.error) == []
+    assert t("import.sheet_read", "vi", sheet="“Số liệu 2023”") in texts(at.caption)
+    assert list(frame_with(at, "members — Số hội viên")["Dòng"]) == [2, 3]

@@ -13,6 +13,7 @@ import pytest
 from datastore.config import PROJECT_ROOT
 from datastore.load.values import (
     ParseProblem,
+    clean_label,
     clean_text,
     parse_amount,
     parse_count,
@@ -234,6 +235,20 @@ def test_text_is_kept_exactly_except_control_and_invisible_characters(
     typed: object, stored: str
 ) -> None:
     assert clean_text(typed, max_length=100) == stored
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("hội viên 2024.xlsx", "hội viên 2024.xlsx"),
+        ("so\x1b[2Jlieu\x07.csv", "so[2Jlieu.csv"),
+        ("hai\tcot\nhai dong\r\n.csv", "hai cot hai dong .csv"),
+        ("  RLO\u202egnp.csv ", "RLOgnp.csv"),
+        (None, ""),
+    ],
+)
+def test_a_label_is_one_line_without_control_characters(given: object, stored: str) -> None:
+    assert clean_label(given) == stored
 
 
 def test_text_over_its_limit_is_refused_with_the_limit_named() -> None:
