@@ -55,6 +55,23 @@ def check_replaceable(*, session: Session, batch_id: int, kind: DataKind) -> Imp
     return batch
 
 
+def replaceable_loads(
+    *, session: Session, kind: DataKind, user: str, limit: int = 50
+) -> list[ImportBatch]:
+    """`user`'s loads of `kind` still in place, newest first: those the import page offers."""
+    statement = (
+        select(ImportBatch)
+        .where(
+            col(ImportBatch.kind) == kind,
+            col(ImportBatch.created_by) == user,
+            col(ImportBatch.undone_at).is_(None),
+        )
+        .order_by(col(ImportBatch.id).desc())
+        .limit(limit)
+    )
+    return list(session.scalars(statement).all())
+
+
 def claim_replaced(session: Session, batch_id: int, *, kind: DataKind, by: ImportBatch) -> None:
     """Mark load `batch_id` replaced by load `by`, under the load lock; refused as above."""
     claimed = session.execute(
