@@ -18,7 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlmodel import Session, col
 
 from datastore.models import ImportBatch, Membership, Organization, RowChange, RowHeld
@@ -39,6 +39,9 @@ class Withdrawal:
     years: set[int] = field(default_factory=set)  # of the rows removed or changed
     shown: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # change, table, row
     pending: dict[str, list[int]] = field(default_factory=dict)  # table -> rows to remove
+    # Rows to write back, and RowChange rows to insert, in one statement each (per table).
+    writes: list[dict[str, Any]] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)
 
     def keep(self, batch_id: int) -> None:
         self.kept[batch_id] = self.kept.get(batch_id, 0) + 1
@@ -128,6 +131,7 @@ def withdraw(
             done=done,
             record_for=record_for,
         )
+    _flush(session, table, done)
     history = set(with_history)
     pending = done.pending.setdefault(table.name, [])
     pending.extend(i for i in session.scalars(owned) if i not in history)
@@ -229,8 +233,9 @@ def _settle(
     if row is None:
         _put_back(session, table, row_id, target, done)
     elif target != row:
-        _record(session, table, row, record_for)
-        session.execute(update(table).where(table.c.id == row_id).values(**_data(target)))
+        if record_for is not None:
+            done.records.append(_change(table, row, record_for))
+        done.writes.append({**target, "id": row_id})
         if holder < gone and counted:
             done.count(done.restored, table)
             done.show("restored", table, target)
@@ -310,16 +315,40 @@ def _hand_over_used(
 
 def _record(session: Session, table: Table, row: dict[str, Any], record_for: int | None) -> None:
     """Keep a row's content before a change, under the load making it (none for an undo)."""
-    if record_for is None:
+    if record_for is not None:
+        session.execute(insert(RowChange).values(**_change(table, row, record_for)))
+
+
+def _change(table: Table, row: dict[str, Any], record_for: int) -> dict[str, Any]:
+    """The RowChange row keeping `row` as it was, under load `record_for`."""
+    return {
+        "batch_id": record_for,
+        "table_name": table.name,
+        "row_id": row["id"],
+        "previous": json.dumps(row, default=str, ensure_ascii=False),
+    }
+
+
+def _flush(session: Session, table: Table, done: Withdrawal) -> None:
+    """Write the rows `_settle` gave new versions, and the records of what they were."""
+    if done.records:
+        session.execute(insert(RowChange), done.records)
+        done.records.clear()
+    if not done.writes:
         return
-    session.execute(
-        insert(RowChange).values(
-            batch_id=record_for,
-            table_name=table.name,
-            row_id=row["id"],
-            previous=json.dumps(row, default=str, ensure_ascii=False),
-        )
+    names = [column.name for column in table.columns if column.name != "id"]
+    # Parameter names apart from the column names, which SQLAlchemy keeps for itself.
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("w_id"))
+        .values({name: bindparam(f"w_{name}") for name in names})
     )
+    values = [
+        {"w_id": row["id"], **{f"w_{name}": row[name] for name in names}} for row in done.writes
+    ]
+    done.writes.clear()
+    for start in range(0, len(values), CHUNK):
+        session.execute(statement, values[start : start + CHUNK])
 
 
 def _rows(session: Session, table: Table, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
