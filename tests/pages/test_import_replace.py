@@ -18,6 +18,8 @@ from tests.pages.test_import_page import (
     count,
     editor_on_import_page,
     frame_with,
+    members_metric,
+    open_import_page,
     texts,
     upload,
 )
@@ -81,7 +83,10 @@ def test_a_file_replaces_an_earlier_load_with_a_preview_and_its_undo_brings_that
     status = dict(zip(history["Lượt"], history["Trạng thái"], strict=True))
     assert status[2] == t("import.status.active", "vi")
     assert status[1].startswith("Đã thay bằng lượt nạp #2 ")
+    at.switch_page("pages/overview.py").run()
+    assert members_metric(at) == "150"
 
+    open_import_page(at)
     at.selectbox(key="import_undo_choice").set_value(2).run()
     at.button(key="import_undo").click().run()
     at.button(key="import_undo_confirm").click().run()
@@ -89,6 +94,9 @@ def test_a_file_replaces_an_earlier_load_with_a_preview_and_its_undo_brings_that
     assert not at.exception, [e.value for e in at.exception]
     assert members(app_database) == [80, 120]
     assert t("import.back_in_place", "vi", batch=1) in texts(at.success)[0]
+    # Load #2 undone and #1 back: as many loads undone as before, yet the cached figures follow.
+    at.switch_page("pages/overview.py").run()
+    assert members_metric(at) == "200"
 
 
 def test_only_the_users_own_loads_of_that_kind_still_in_place_are_offered(
