@@ -1,7 +1,8 @@
 """`python -m datastore import|loads|undo|template`: load files, list and undo loads, get templates.
 
-import FILE --kind K [--dry-run] [--user NAME]
-    Prints a summary (rows added, updated, unchanged) and exits 0. On any problem it prints
+import FILE --kind K [--dry-run] [--user NAME] [--replaces N]
+    Prints a summary (rows added, updated, unchanged; with --replaces, the rows of load N
+    removed) and exits 0; a load N that may not be replaced exits 1. On any problem it prints
     every one (row, column, value, reason in Vietnamese then English), writes nothing and exits
     1; a file that cannot be read at all exits 1 too. Usage errors exit 2. The summary and the
     problems go to stdout (they are the command's result); progress goes to stderr.
@@ -28,6 +29,7 @@ from datastore.cli_output import replacing
 from datastore.load.files import check_size
 from datastore.load.imports import import_file, phase_of
 from datastore.load.problems import FileProblem, LoadRejected, RowProblem
+from datastore.load.replace import ReplaceRefused
 from datastore.load.templates import FORMATS, template_bytes
 from datastore.load.undo import UndoRefused, list_loads, undo_load
 from datastore.load.write import LoadSummary
@@ -53,6 +55,7 @@ def add_import_parser(subparsers: Any) -> None:
         help=bilingual("cli.help.dry_run"),
     )
     importing.add_argument("--user", metavar="NAME", help=bilingual("cli.help.import_user"))
+    importing.add_argument("--replaces", type=int, metavar="N", help=bilingual("cli.help.replaces"))
     add_database_option(importing)
     importing.set_defaults(handler=run_import)
 
@@ -131,7 +134,11 @@ def run_import(args: argparse.Namespace) -> int:
                 created_by=_user(args),
                 dry_run=args.dry_run,
                 progress=_ProgressLines(),
+                replaces=args.replaces,
             )
+    except ReplaceRefused as refused:
+        print(_two_languages("cli.replace_refused", refused))
+        return EXIT_FAILED
     except FileProblem as refused:
         print(_two_languages("cli.file_problem", refused))
         return EXIT_FAILED
@@ -156,6 +163,11 @@ def _print_summary(summary: LoadSummary, file_name: str) -> None:
     print(t("cli.summary", "en", **params))
     if summary.sheet is not None:
         print(bilingual("cli.sheet_read", sheet=quote(summary.sheet)))
+    if summary.replaces is not None:
+        removed, restored = summary.removed, summary.restored
+        print(bilingual("cli.replaced", batch=summary.replaces, removed=removed, restored=restored))
+    if summary.kept:
+        print(bilingual("cli.kept", rows=summary.kept, loads=_numbers(summary.kept_by)))
     if summary.dry_run:
         print(bilingual("cli.dry_run"))
     else:
@@ -222,7 +234,16 @@ def run_undo(args: argparse.Namespace) -> int:
             restored=summary.rows_restored,
         )
     )
+    if summary.rows_kept:
+        print(bilingual("cli.kept", rows=summary.rows_kept, loads=_numbers(summary.kept_by)))
+    if summary.replaced is not None:
+        print(bilingual("cli.back_in_place", batch=summary.replaced))
     return EXIT_OK
+
+
+def _numbers(batch_ids: tuple[int, ...]) -> str:
+    """Load numbers as a person writes them: "#4, #7"."""
+    return ", ".join(f"#{batch_id}" for batch_id in batch_ids)
 
 
 def _two_languages(message_id: str, problem: DataProblem) -> str:

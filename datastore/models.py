@@ -131,16 +131,31 @@ class ImportBatch(SQLModel, table=True):
     rows_unchanged: int = 0
     undone_at: datetime | None = None
     undone_by: str | None = Field(default=None, max_length=80)
+    replaces_id: int | None = None  # the load it replaced (no foreign key: see migration 0006)
 
 
 class RowChange(SQLModel, table=True):
-    """A row that a load changed, with its content before, so the load can be undone."""
+    """A row that a load changed or took out, with its content before, so it can be undone."""
+
+    __table_args__ = (Index("ix_rowchange_table_row", "table_name", "row_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     batch_id: int = Field(foreign_key="importbatch.id", index=True)
     table_name: str = Field(max_length=30)
     row_id: int
     previous: str  # JSON of the row's columns before the load wrote it
+
+
+class RowHeld(SQLModel, table=True):
+    """A row a load loaded again unchanged (or an association its members rows used)."""
+
+    __table_args__ = (Index("ix_rowheld_table_row", "table_name", "row_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    batch_id: int = Field(foreign_key="importbatch.id", index=True)
+    table_name: str = Field(max_length=30)
+    row_id: int
+    row_hash: str = Field(max_length=40)  # of the content the load held
 
 
 class Role(StrEnum):
@@ -376,7 +391,6 @@ class ExchangeProvinceCountryRollup(_ExchangeTotals, table=True):
     """Exchanges per year, province (both lists) and country."""
 
     __tablename__ = "exchange_rollup_province_country"
-    # Covering, in the order of the province-by-country chart, for each province list.
     __table_args__ = _covering_per_province_list(
         "ix_exchange_rollup_province_country", "country_code", "year"
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlmodel import Session, col
 
 from datastore.config import database_url
@@ -21,12 +21,15 @@ from ui.catalog import ChartQuery
 
 def data_version() -> tuple[int, int, int]:
     """Changes whenever a load lands or is undone, so cached results never outlive their data."""
+    # The sum of the undone loads' numbers, not their count: undoing a load that replaced
+    # another puts that one back in place, and the count alone would not change.
+    undone_ids = case((col(ImportBatch.undone_at).is_not(None), col(ImportBatch.id)), else_=0)
     with Session(get_engine()) as session:
         latest, count, undone = session.execute(
             select(
                 func.coalesce(func.max(col(ImportBatch.id)), 0),
                 func.count(),
-                func.count(col(ImportBatch.undone_at)),
+                func.coalesce(func.sum(undone_ids), 0),
             )
         ).one()
     return int(latest), int(count), int(undone)

@@ -37,8 +37,15 @@ def history_frame(loads: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The loads as shown: translated headers, kinds, times, and whether each is undone."""
     if loads.empty:
         return pd.DataFrame(columns=[t(f"import.history.{c}", lang) for c in _HISTORY_COLUMNS])
+    # A replaced load is undone by the load that replaced it (the newer is in the same list).
+    replaced_by = {
+        int(replaced): int(by)
+        for by, replaced in zip(loads["id"].tolist(), loads["replaces_id"].tolist(), strict=True)
+        if pd.notna(replaced)
+    }
     status = [
-        _status(row, lang) for row in loads[["is_demo", "undone_at", "undone_by"]].itertuples()
+        _status(row, lang, replaced_by.get(int(str(row.id))))
+        for row in loads[["id", "is_demo", "undone_at", "undone_by"]].itertuples()
     ]
     shown = pd.DataFrame(
         {
@@ -71,7 +78,10 @@ _HISTORY_COLUMNS = (
 )
 
 
-def _status(row: Any, lang: Lang) -> str:
+def _status(row: Any, lang: Lang, replaced_by: int | None) -> str:
+    if moment_text(row.undone_at) and replaced_by is not None:
+        when, who = moment_text(row.undone_at), row.undone_by or ""
+        return t("import.status.replaced", lang, by=replaced_by, when=when, who=who)
     if moment_text(row.undone_at):
         return t(
             "import.status.undone", lang, when=moment_text(row.undone_at), who=row.undone_by or ""
@@ -153,8 +163,12 @@ def undo(batch_id: int, *, lang: Lang) -> None:
         message = refused.message_vi if lang == "vi" else refused.message_en
         st.error(sentence(message), icon=":material/block:")
         return
-    st.session_state[OUTCOME] = (
-        "import.undone",
-        {"batch": batch_id, "removed": result.rows_removed, "restored": result.rows_restored},
-    )
+    counts = {"removed": result.rows_removed, "restored": result.rows_restored}
+    outcome: list[tuple[str, dict[str, Any]]] = [("import.undone", {"batch": batch_id, **counts})]
+    if result.rows_kept:
+        loads = ", ".join(f"#{number}" for number in result.kept_by)
+        outcome.append(("import.kept", {"rows": result.rows_kept, "loads": loads}))
+    if result.replaced is not None:
+        outcome.append(("import.back_in_place", {"batch": result.replaced}))
+    st.session_state[OUTCOME] = outcome
     st.rerun()

@@ -27,10 +27,12 @@ from datastore.db import get_engine
 from datastore.errors import database_cause, database_message
 from datastore.load import files, headers, imports, templates
 from datastore.load.problems import FileProblem, LoadRejected
+from datastore.load.replace import ReplaceRefused
 from datastore.models import Role
 from datastore.vocabulary import DATA_KINDS, DataKind, as_kind
 from i18n.catalogue import Lang, t
 from i18n.formatting import MEGABYTE, format_file_size, format_number, quote
+from ui import import_replace
 from ui.auth import current_user, escape_markdown, may
 
 FORMATS = {
@@ -41,7 +43,7 @@ PREVIEW_ROWS = 20
 
 _NONCE = "_import_nonce"  # changes after a load, giving a fresh, empty uploader
 _CHECKED = "_import_checked"  # (file id, kind) -> the outcome of checking that file
-OUTCOME = "_import_outcome"  # what the last load or undo did, shown after the rerun
+OUTCOME = "_import_outcome"  # what the last load or undo did, shown after the rerun: messages
 
 
 # Sizes --------------------------------------------------------------------------------------
@@ -97,8 +99,8 @@ def _reason(problem: Any, lang: Lang) -> str:
     return sentence(str(problem.reason_en or problem.reason) if lang == "en" else problem.reason)
 
 
-def file_problem_text(problem: FileProblem, lang: Lang) -> str:
-    """A whole-file problem in the interface language."""
+def file_problem_text(problem: FileProblem | ReplaceRefused, lang: Lang) -> str:
+    """A whole-file problem (or a refused replace) in the interface language."""
     return sentence(problem.message_vi if lang == "vi" else problem.message_en)
 
 
@@ -201,10 +203,11 @@ def check_file(uploaded: Any, *, kind: DataKind, lang: Lang) -> None:
     if problems:
         return
     st.success(t("import.ready", lang, name=escape_markdown(name)), icon=":material/check:")
+    replaces = import_replace.choose_replaced(uploaded, kind=kind, lang=lang)
     if st.button(
         t("import.confirm", lang), type="primary", key="import_confirm", icon=":material/upload:"
     ):
-        load(uploaded, kind=kind, lang=lang)
+        load(uploaded, kind=kind, lang=lang, replaces=replaces)
 
 
 def _checked(uploaded: Any, *, kind: DataKind, lang: Lang) -> Any:
@@ -249,7 +252,7 @@ def _bar_progress(bar: Any, label: Callable[[float], str]) -> Callable[[float], 
     return report
 
 
-def load(uploaded: Any, *, kind: DataKind, lang: Lang) -> None:
+def load(uploaded: Any, *, kind: DataKind, lang: Lang, replaces: int | None = None) -> None:
     """Write the checked file with a progress bar; on success rerun with a fresh uploader."""
     user = current_user()
     if user is None or not may(Role.EDITOR):
@@ -267,8 +270,9 @@ def load(uploaded: Any, *, kind: DataKind, lang: Lang) -> None:
                 file_name=str(uploaded.name),
                 created_by=user.name,
                 progress=progress,
+                replaces=replaces,
             )
-    except FileProblem as problem:
+    except (FileProblem, ReplaceRefused) as problem:
         bar.empty()
         st.error(file_problem_text(problem, lang), icon=":material/error:")
         st.info(t("import.nothing_written", lang), icon=":material/info:")
@@ -290,33 +294,40 @@ def load(uploaded: Any, *, kind: DataKind, lang: Lang) -> None:
         bar.empty()
         st.error(database_message(error, lang), icon=":material/database:")
         return
-    st.session_state[OUTCOME] = (
-        "import.done",
-        {
-            "name": str(uploaded.name),
-            "batch": summary.batch_id,
-            "added": summary.added,
-            "updated": summary.updated,
-            "unchanged": summary.unchanged,
-        },
-    )
+    counts = {"added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged}
+    done = {"name": str(uploaded.name), "batch": summary.batch_id, **counts}
+    outcome: list[tuple[str, dict[str, Any]]] = [("import.done", done)]
+    if summary.replaces is not None:
+        removed = {"removed": summary.removed, "restored": summary.restored}
+        outcome.append(("import.done_replaced", {"batch": summary.replaces, **removed}))
+    if summary.kept:
+        outcome.append(("import.kept", {"rows": summary.kept, "loads": _numbers(summary.kept_by)}))
+    st.session_state[OUTCOME] = outcome
     st.session_state[_NONCE] = int(st.session_state.get(_NONCE, 0)) + 1
     st.session_state.pop(_CHECKED, None)
+    import_replace.forget_previews()
     st.rerun()
 
 
+def _numbers(batch_ids: tuple[int, ...]) -> str:
+    """Load numbers as a person writes them: "#4, #7" (no Markdown in them)."""
+    return ", ".join(f"#{batch_id}" for batch_id in batch_ids)
+
+
 def show_outcome(lang: Lang) -> None:
-    """What the last load or undo of this session did (once)."""
+    """What the last load or undo of this session did (once): one message per line."""
     outcome = st.session_state.pop(OUTCOME, None)
     if not outcome:
         return
-    key, values = outcome
-    shown = {
-        name: escape_markdown(value)
-        if isinstance(value, str)
-        else format_number(value, lang)
-        if isinstance(value, int) and name != "batch"
-        else value
-        for name, value in values.items()
-    }
-    st.success(t(key, lang, **shown), icon=":material/task_alt:")
+    lines = []
+    for key, values in outcome:
+        shown = {
+            name: escape_markdown(value)
+            if isinstance(value, str) and name != "loads"
+            else format_number(value, lang)
+            if isinstance(value, int) and name != "batch"
+            else value
+            for name, value in values.items()
+        }
+        lines.append(t(key, lang, **shown))
+    st.success("  \n".join(lines), icon=":material/task_alt:")

@@ -18,6 +18,7 @@ from datastore.load.files import check_size, read_file
 from datastore.load.headers import header_problems
 from datastore.load.problems import LoadRejected, RowProblem
 from datastore.load.records import VALIDATION_SHARE, Progress, validate_rows
+from datastore.load.replace import check_replaceable
 from datastore.load.write import BatchInfo, LoadSummary, load_rows
 from datastore.vocabulary import DataKind, as_kind
 from i18n.formatting import format_day
@@ -43,13 +44,18 @@ def import_file(
     dry_run: bool = False,
     progress: Progress | None = None,
     max_bytes: int | None = None,
+    replaces: int | None = None,
 ) -> LoadSummary:
     """Read a file and load its rows; raises FileProblem or LoadRejected, writing nothing then.
 
     `max_bytes` replaces the configured upload limit (the benchmark loads larger files).
+    `replaces`: an earlier load of `kind` that this file replaces (ReplaceRefused if it may not).
     """
     as_kind(kind)
     check_size(len(data), max_bytes)
+    if replaces is not None:  # refused before the file is read; checked again under the lock
+        check_replaceable(session=session, batch_id=replaces, kind=kind)
+        session.rollback()
     if progress is not None:
         progress(0.0)
     table = read_file(
@@ -70,7 +76,9 @@ def import_file(
             session=session, kind=kind, rows=table.rows, row_numbers=table.row_numbers
         )
         raise LoadRejected(_together(table.problems, found))
-    batch = BatchInfo(file_name=file_name, checksum=checksum(data), created_by=created_by)
+    batch = BatchInfo(
+        file_name=file_name, checksum=checksum(data), created_by=created_by, replaces=replaces
+    )
     summary = load_rows(
         session=session,
         kind=kind,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,8 +28,10 @@ from datastore.load.records import (
     digest,
     validate_rows,
 )
+from datastore.load.replace import claim_replaced
 from datastore.load.values import clean_label
-from datastore.models import ImportBatch, Organization, OrganizationKind, RowChange
+from datastore.load.versions import SHOWN, Withdrawal, take_out
+from datastore.models import ImportBatch, Organization, OrganizationKind, RowChange, RowHeld
 from datastore.reference.directory import Directory
 from datastore.rollups import refresh_rollups
 from datastore.vocabulary import MODELS, DataKind
@@ -51,6 +53,14 @@ class LoadSummary:
     unchanged: int = 0
     dry_run: bool = False
     sheet: str | None = None  # the workbook's sheet read; None for a CSV file
+    # A replace: the load replaced, and what taking its rows out did.
+    replaces: int | None = None
+    removed: int = 0
+    restored: int = 0  # given back the values of an earlier load
+    kept: int = 0  # left because another load in place holds them
+    kept_by: tuple[int, ...] = ()
+    # Some rows of each change (added, updated, removed, restored) as (change, table, row).
+    shown: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +74,7 @@ class BatchInfo:
     # The source label of every written row; None: "Lượt nạp #<batch id>: <file name>".
     source: str | None = None
     keep_row_source: bool = False  # the seed labels each row with its article
+    replaces: int | None = None  # an earlier load of the same kind that this one replaces
 
 
 def load_rows(
@@ -161,6 +172,8 @@ def _write_all(
     if batch.source is None:
         batch_row.source = load_source(batch_row.id, batch_row.file_name)
     rows = [_row_to_write(record, batch, batch_row) for record in records]
+    if batch.replaces is not None:
+        claim_replaced(session, batch.replaces, kind=kind, by=batch_row)
     if kind == "members":
         _link_organizations(session, records, rows, batch_row)
     years: set[int] = set()  # of the rows written, before and after
@@ -169,6 +182,8 @@ def _write_all(
         if progress is not None and rows:
             done = min(start + CHUNK, len(rows)) / len(rows)
             progress(VALIDATION_SHARE + (1 - VALIDATION_SHARE) * 0.99 * done)
+    if batch.replaces is not None:
+        years |= _take_out_replaced(session, kind, batch.replaces, batch_row, summary)
     batch_row.rows_added = summary.added
     batch_row.rows_updated = summary.updated
     batch_row.rows_unchanged = summary.unchanged
@@ -212,6 +227,7 @@ def _write_chunk(
     }
     new_rows: list[dict[str, Any]] = []
     changed_rows: list[dict[str, Any]] = []
+    held: list[dict[str, Any]] = []
     for row in rows:
         found = existing.get(row["row_key"])
         if found is None:
@@ -219,7 +235,7 @@ def _write_chunk(
         elif found[1] != row["row_hash"]:
             changed_rows.append({**row, "id": found[0]})
         else:
-            summary.unchanged += 1
+            held.append(_held(batch, table.name, found[0], row["row_hash"]))
     years = {row["year"] for row in new_rows + changed_rows if row.get("year") is not None}
     if new_rows:
         session.execute(insert(table), new_rows)
@@ -228,7 +244,36 @@ def _write_chunk(
         years |= _record_previous(session, table, [row["id"] for row in changed_rows], batch)
         session.execute(update(model), changed_rows)
         summary.updated += len(changed_rows)
+    if held:
+        # So that undoing the load that wrote these rows leaves them to this one.
+        session.execute(insert(RowHeld), held)
+        summary.unchanged += len(held)
+    for change, shown in (("added", new_rows), ("updated", changed_rows)):
+        room = SHOWN - sum(1 for done, _, _ in summary.shown if done == change)
+        summary.shown.extend((change, table.name, row) for row in shown[: max(room, 0)])
     return years
+
+
+def _held(batch: ImportBatch, table_name: str, row_id: int, row_hash: str) -> dict[str, Any]:
+    """A RowHeld row: `batch` loaded this row again as it was."""
+    return {"batch_id": batch.id, "table_name": table_name, "row_id": row_id, "row_hash": row_hash}
+
+
+def _take_out_replaced(
+    session: Session, kind: DataKind, replaced: int, batch: ImportBatch, summary: LoadSummary
+) -> set[int]:
+    """The replaced load's rows the new file has not: removed, or as another load has them."""
+    assert batch.id is not None
+    done = Withdrawal()
+    take_out(session, kind=kind, gone=replaced, done=done, record_for=batch.id)
+    table_name = MODELS[kind].__table__.name  # type: ignore[attr-defined]
+    summary.replaces = replaced
+    summary.removed = done.removed.get(table_name, 0)
+    summary.restored = done.restored.get(table_name, 0)
+    summary.kept = sum(done.kept.values())
+    summary.kept_by = tuple(sorted(done.kept))
+    summary.shown.extend(shown for shown in done.shown if shown[1] == table_name)
+    return done.years
 
 
 def _record_previous(
@@ -266,9 +311,13 @@ def _link_organizations(
     # Read under the load lock, so that two loads never create the same association; one created
     # here belongs to the load (its batch) and goes when the load is undone.
     organizations = {org.row_key: org for org in session.scalars(select(Organization))}
+    used: dict[int, str] = {}  # existing associations the rows point to, and their content
     for record, row in zip(records, rows, strict=True):
         key = record["_organization_key"]
         organization = organizations.get(key)
+        if organization is not None and organization.batch_id != batch.id:
+            assert organization.id is not None
+            used[organization.id] = _association_hash(row)
         if organization is None:
             organization = Organization(
                 kind=OrganizationKind.FRIENDSHIP_ASSOCIATION.value,
@@ -278,17 +327,22 @@ def _link_organizations(
                 source=row["source"],
                 batch_id=batch.id,
                 row_key=key,
-                # As an organizations load would hash it (no district, date, parent), so that
-                # loading the organisations extract back changes nothing.
-                row_hash=digest(
-                    OrganizationKind.FRIENDSHIP_ASSOCIATION.value,
-                    row["country_code"],
-                    None,
-                    None,
-                    None,
-                ),
+                row_hash=_association_hash(row),
             )
             session.add(organization)
             session.flush()
             organizations[key] = organization
         row["organization_id"] = organization.id
+    if used:
+        # Undoing the load that loaded one of these leaves it to this load, as it would create it.
+        held = [_held(batch, "organization", i, row_hash) for i, row_hash in used.items()]
+        session.execute(insert(RowHeld), held)
+
+
+def _association_hash(row: dict[str, Any]) -> str:
+    """The content hash of an association a members row creates."""
+    # As an organizations load would hash it (no district, date, parent), so that loading the
+    # organisations extract back changes nothing.
+    return digest(
+        OrganizationKind.FRIENDSHIP_ASSOCIATION.value, row["country_code"], None, None, None
+    )

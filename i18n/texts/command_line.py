@@ -134,6 +134,12 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "en": "check and count, write nothing",
     },
     "cli.help.import_user": {"vi": "người nạp", "en": "who loads (default: login)"},
+    "cli.help.replaces": {
+        "vi": "tệp này thay cho lượt nạp N (cùng loại, còn hiệu lực): các dòng của lượt N không "
+        "có trong tệp bị xoá",
+        "en": "this file replaces load N (same kind, in place): the rows of load N the file has "
+        "not are removed",
+    },
     "cli.help.loads": {"vi": "lịch sử các lượt nạp", "en": "history of loads"},
     "cli.help.undo": {"vi": "hoàn tác một lượt nạp", "en": "undo a whole load"},
     "cli.help.undo_user": {"vi": "người hoàn tác", "en": "who undoes"},
@@ -164,6 +170,21 @@ COMMAND_LINE: dict[str, dict[str, str]] = {
         "en": "Undid load #{batch} ({kind}): {removed} rows removed, {restored} rows restored.",
     },
     "cli.undo_refused": {"vi": "Không hoàn tác: {problem}", "en": "Not undone: {problem}"},
+    "cli.replaced": {
+        "vi": "Thay cho lượt nạp #{batch}: xoá {removed} dòng không còn trong tệp, {restored} dòng "
+        "lấy lại giá trị của lượt nạp trước đó.",
+        "en": "Replaces load #{batch}: {removed} rows not in the file removed, {restored} rows "
+        "given back the values of an earlier load.",
+    },
+    "cli.kept": {
+        "vi": "Giữ lại {rows} dòng vì lượt nạp {loads} vẫn có các dòng đó.",
+        "en": "Kept {rows} rows because load(s) {loads} still hold them.",
+    },
+    "cli.back_in_place": {
+        "vi": "Lượt nạp #{batch} (đã bị thay thế) có hiệu lực trở lại.",
+        "en": "Load #{batch}, which it had replaced, is in place again.",
+    },
+    "cli.replace_refused": {"vi": "Không nạp: {problem}", "en": "Not loaded: {problem}"},
     "cli.xlsx_to_terminal": {
         "vi": "không ghi XLSX ra màn hình; dùng --out FILE",
         "en": "refusing to write XLSX to a terminal; use --out FILE",

@@ -84,6 +84,65 @@ IMPORT_PAGE: dict[str, dict[str, str]] = {
             "{unchanged} unchanged."
         ),
     },
+    "import.done_replaced": {
+        "vi": (
+            "Thay cho lượt nạp #{batch}: xoá {removed} dòng không còn trong tệp, {restored} dòng "
+            "lấy lại giá trị của lượt nạp trước đó."
+        ),
+        "en": (
+            "In place of load #{batch}: {removed} rows not in the file removed, {restored} rows "
+            "given back the values of an earlier load."
+        ),
+    },
+    "import.kept": {
+        "vi": "Giữ lại {rows} dòng vì lượt nạp {loads} vẫn có các dòng đó.",
+        "en": "{rows} rows kept because load(s) {loads} still hold them.",
+    },
+    "import.replace_choose": {
+        "vi": "Tệp này thay cho một lượt nạp trước?",
+        "en": "Does this file replace an earlier load?",
+    },
+    "import.replace_help": {
+        "vi": (
+            "Chọn lượt nạp mà tệp này sửa lại (ví dụ khi đã sửa nước đối tác hay ngày của một "
+            "đoàn): các dòng của lượt đó không có trong tệp này sẽ bị xoá, thay vì được giữ lại "
+            "bên cạnh dòng đã sửa. Hoàn tác lượt nạp mới sẽ trả lại lượt nạp cũ."
+        ),
+        "en": (
+            "Choose the load this file corrects (e.g. a delegation's partner country or date "
+            "corrected): the rows of that load this file has not are removed, rather than kept "
+            "beside the corrected row. Undoing the new load brings the old one back."
+        ),
+    },
+    "import.replace_none": {
+        "vi": "Không: nạp thêm vào số liệu đã có",
+        "en": "No: add to the data already loaded",
+    },
+    "import.replace_option": {
+        "vi": "Thay cho lượt nạp #{id} – {name} ({when})",
+        "en": "Replaces load #{id} – {name} ({when})",
+    },
+    "import.replace_option_gone": {
+        "vi": "Thay cho lượt nạp #{id} (không còn hiệu lực)",
+        "en": "Replaces load #{id} (no longer in place)",
+    },
+    "import.replace_preview": {
+        "vi": (
+            "Nếu thay cho lượt nạp #{batch}: thêm {added} dòng, sửa {updated} dòng, {unchanged} "
+            "dòng không đổi, xoá {removed} dòng, {restored} dòng lấy lại giá trị của lượt nạp "
+            "trước đó. Chưa có gì được ghi."
+        ),
+        "en": (
+            "Replacing load #{batch} would add {added} rows, change {updated}, leave {unchanged} "
+            "unchanged, remove {removed} and give {restored} back the values of an earlier load. "
+            "Nothing is written yet."
+        ),
+    },
+    "import.column.change": {"vi": "Thay đổi", "en": "Change"},
+    "import.change.added": {"vi": "Thêm", "en": "Added"},
+    "import.change.updated": {"vi": "Sửa", "en": "Changed"},
+    "import.change.restored": {"vi": "Lấy lại giá trị cũ", "en": "Earlier values back"},
+    "import.change.removed": {"vi": "Xoá", "en": "Removed"},
     "import.history": {"vi": "3. Lịch sử nạp", "en": "3. Load history"},
     "import.history_empty": {"vi": "Chưa có lượt nạp nào.", "en": "No loads yet."},
     "import.history.id": {"vi": "Lượt", "en": "Load"},
@@ -101,6 +160,10 @@ IMPORT_PAGE: dict[str, dict[str, str]] = {
     "import.status.undone": {
         "vi": "Đã hoàn tác {when} ({who})",
         "en": "Undone {when} ({who})",
+    },
+    "import.status.replaced": {
+        "vi": "Đã thay bằng lượt nạp #{by} {when} ({who})",
+        "en": "Replaced by load #{by} {when} ({who})",
     },
     "import.undo_choose": {"vi": "Hoàn tác một lượt nạp", "en": "Undo a load"},
     "import.undo_placeholder": {"vi": "Chọn lượt nạp…", "en": "Choose a load…"},
@@ -124,5 +187,9 @@ IMPORT_PAGE: dict[str, dict[str, str]] = {
     "import.undone": {
         "vi": "Đã hoàn tác lượt nạp #{batch}: xoá {removed} dòng, khôi phục {restored} dòng.",
         "en": "Undid load #{batch}: {removed} rows removed, {restored} restored.",
+    },
+    "import.back_in_place": {
+        "vi": "Lượt nạp #{batch} (đã bị thay thế) có hiệu lực trở lại.",
+        "en": "Load #{batch}, which it had replaced, is in place again.",
     },
 }

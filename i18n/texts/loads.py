@@ -20,17 +20,18 @@ LOADS: dict[str, dict[str, str]] = {
         "vi": "lượt nạp #{batch} đã được hoàn tác lúc {when} bởi {user}",
         "en": "load #{batch} was already undone at {when} by {user}",
     },
-    "undo.later_loads": {
-        "vi": "không hoàn tác được lượt nạp #{batch}: lượt nạp sau ({later}) đã sửa {rows} dòng "
-        "của nó; hãy hoàn tác lượt nạp sau trước",
-        "en": "cannot undo load #{batch}: later load(s) {later} changed {rows} of its rows; "
-        "undo the later load(s) first",
+    "replace.not_found": {
+        "vi": "không có lượt nạp #{batch} để thay thế",
+        "en": "there is no load #{batch} to replace",
     },
-    "undo.organizations_in_use": {
-        "vi": "không hoàn tác được lượt nạp #{batch}: {count} tổ chức do lượt nạp này tạo đang "
-        "được dùng ở lượt nạp khác ({later}); hãy hoàn tác các lượt nạp đó trước",
-        "en": "cannot undo load #{batch}: {count} organisation(s) it created are used by other "
-        "loads ({later}); undo those loads first",
+    "replace.undone": {
+        "vi": "không thay thế được lượt nạp #{batch}: nó đã được hoàn tác lúc {when} bởi {user}",
+        "en": "cannot replace load #{batch}: it was undone at {when} by {user}",
+    },
+    "replace.other_kind": {
+        "vi": "không thay thế được lượt nạp #{batch}: đó là số liệu {found_vi}, không phải "
+        "{kind_vi}",
+        "en": "cannot replace load #{batch}: it loaded {found_en}, not {kind_en}",
     },
     # Templates ---------------------------------------------------------------------------
     "template.sheet.guide": {"vi": "Hướng dẫn", "en": "Guide"},

@@ -204,6 +204,33 @@ def test_undoing_loads_puts_the_rollups_back_as_they_were(session: Session) -> N
     assert {rollup.table.name: rollup_rows(session, rollup) for rollup in ROLLUPS} == before
 
 
+def test_a_replace_and_its_undo_keep_every_rollup_equal_to_the_group_by_of_the_facts(
+    session: Session,
+) -> None:
+    rng = random.Random(5)
+    first_rows = random_exchanges(rng, 60)
+    first = load(session, first_rows, "first")
+    before = {rollup.table.name: rollup_rows(session, rollup) for rollup in ROLLUPS}
+    # The new file moves 10 rows to Laos (a key column), drops 20 others and adds 15.
+    moved = [{**row, "partner_country": "Lào"} for row in first_rows[:10]]
+    new_rows = moved + first_rows[30:] + random_exchanges(rng, 15)
+
+    summary = load_rows(
+        session=session,
+        kind="exchanges",
+        rows=new_rows,
+        batch=BatchInfo("second", replaces=first),
+    )
+
+    assert summary.removed >= 20 and summary.replaces == first
+    assert session.scalar(select(func.count()).select_from(EXCHANGE)) == len(new_rows)
+    assert_rollups_match_facts(session)
+    assert summary.batch_id is not None
+    undo_load(session=session, batch_id=summary.batch_id, user="can_bo")
+    assert_rollups_match_facts(session)
+    assert {rollup.table.name: rollup_rows(session, rollup) for rollup in ROLLUPS} == before
+
+
 def test_undoing_every_load_leaves_every_rollup_empty(session: Session) -> None:
     rng = random.Random(3)
     batches = [load(session, random_exchanges(rng, 30), f"load-{n}") for n in range(2)]

@@ -257,6 +257,14 @@ def _rekey_undo_records(connection: Connection, organization_keys: Mapping[int, 
             updates.append({"change_id": record["id"], "previous_text": text})
         if record["undone_at"] is None:
             merged.append((dict(record), previous, key))
+    # The load that wrote each earlier version: undo now takes back only versions under the
+    # row's own key, so its file has to be sent again too.
+    earlier = {entry[1].get("batch_id") for entry in merged} - {None}
+    files = dict(
+        connection.execute(
+            sa.select(batch.c.id, batch.c.file_name).where(batch.c.id.in_(sorted(earlier)))
+        ).all()
+    )
     for name in _KEY_COLUMNS:
         table = _table(name)
         mine = [entry for entry in merged if entry[0]["table_name"] == name]
@@ -271,7 +279,8 @@ def _rekey_undo_records(connection: Connection, organization_keys: Mapping[int, 
                 _log.warning(
                     "0005: %s row %d: load #%d (%r) replaced %r with %r, two records under the "
                     "new key; both are kept as they were (the earlier one in the load's undo "
-                    "record): undo load #%d and load its file again to keep both",
+                    "record): undo load #%d, then load again the file of load #%s (%r) and %r "
+                    "to keep both",
                     name,
                     record["row_id"],
                     record["batch_id"],
@@ -279,6 +288,9 @@ def _rekey_undo_records(connection: Connection, organization_keys: Mapping[int, 
                     previous.get(_LABEL[name]),
                     row[_LABEL[name]],
                     record["batch_id"],
+                    previous.get("batch_id"),
+                    files.get(previous.get("batch_id")),
+                    record["file_name"],
                 )
     for chunk in _chunks(updates):
         connection.execute(

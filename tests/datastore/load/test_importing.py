@@ -723,19 +723,17 @@ def test_undo_removes_the_rows_a_load_added_and_restores_the_rows_it_updated(
     assert digest(small, FACT_TABLES) == before != after_first_only
 
 
-def test_undo_is_refused_while_a_later_load_that_changed_the_same_rows_is_in_place(
+def test_undoing_a_load_leaves_the_rows_a_later_load_in_place_changed_as_it_changed_them(
     small: Session,
 ) -> None:
     first, second = _two_loads(small)
-    before = digest(small)
-    with pytest.raises(UndoRefused) as refused:
-        undo_load(session=small, batch_id=first, user="x")
-    assert refused.value.message_id == "undo.later_loads"
-    assert f"#{second}" in refused.value.message_vi
-    assert refused.value.message_vi.startswith(f"không hoàn tác được lượt nạp #{first}")
-    assert digest(small) == before
-    undo_load(session=small, batch_id=second, user="x")
-    assert undo_load(session=small, batch_id=first, user="x").rows_removed == 2
+    undone = undo_load(session=small, batch_id=first, user="x")
+    # "Đoàn A", corrected by B, stays as B has it; "Đoàn B" on 2 April (B moved it) goes.
+    assert (undone.rows_removed, undone.rows_kept, undone.kept_by) == (1, 1, (second,))
+    kept = small.exec(select(Exchange).where(Exchange.title == "Đoàn A")).one()
+    assert (kept.participants, kept.batch_id) == (99, second)
+    assert small.exec(select(Exchange).where(Exchange.date == date(2014, 4, 2))).all() == []
+    assert undo_load(session=small, batch_id=second, user="x").rows_removed == 2
 
 
 def test_undo_is_refused_for_a_load_undone_already_and_for_an_unknown_load(small: Session) -> None:
@@ -760,7 +758,7 @@ def test_a_demo_load_can_be_undone_too(session: Session) -> None:
     assert (undone.rows_removed, count(session, Aid)) == (6, 0)
 
 
-def test_undoing_a_members_load_removes_the_associations_it_created_unless_still_used(
+def test_undoing_a_members_load_hands_the_associations_it_created_to_a_later_load_using_them(
     session: Session,
 ) -> None:
     first = load(session, "members", csv_bytes("members", MEMBERS[:3]), "2019.csv").batch_id
@@ -768,13 +766,13 @@ def test_undoing_a_members_load_removes_the_associations_it_created_unless_still
     assert organizations == 3
     later_year = [{**MEMBERS[1], "year": 2021, "members": 320}]
     second = load(session, "members", csv_bytes("members", later_year), "2021.csv").batch_id
-    with pytest.raises(UndoRefused) as refused:
-        undo_load(session=session, batch_id=first, user="x")
-    assert refused.value.message_id == "undo.organizations_in_use"
-    assert f"#{second}" in refused.value.message_en
-    undo_load(session=session, batch_id=second, user="x")
     undone = undo_load(session=session, batch_id=first, user="x")
-    assert (undone.rows_removed, undone.organizations_removed) == (3, 3)
+    assert (undone.rows_removed, undone.organizations_removed) == (3, 2)
+    (kept,) = session.exec(select(Organization)).all()
+    assert (kept.name, kept.batch_id) == (MEMBERS[1]["organization"], second)
+    assert kept.source == f"Lượt nạp #{second}: 2021.csv"
+    undone = undo_load(session=session, batch_id=second, user="x")
+    assert (undone.rows_removed, undone.organizations_removed) == (1, 1)
     assert (count(session, Membership), count(session, Organization)) == (0, 0)
 
 
