@@ -8,6 +8,7 @@ from i18n.catalogue import DEFAULT_LANGUAGE, t
 from ui import auth, context
 from ui.bootstrap import ensure_database
 from ui.data import data_version, lookup
+from ui.failures import database_failures_shown
 from ui.sidebar import choose_language, shared_filters
 from ui.sitemap import PAGES
 
@@ -45,9 +46,10 @@ pages = [
 navigation = st.navigation(pages)
 context.resume_wanted_page(pages)
 auth.sidebar_account(lang)
-ensure_database(lang)
-st.session_state["_data_version"] = data_version()
-context.set_current(lang=lang, filters=shared_filters(lang))
-if lookup(queries.data_status).iloc[0]["is_demo"]:
-    st.info(t("banner.demo", lang))
-navigation.run()
+with database_failures_shown(lang):
+    ensure_database(lang)
+    st.session_state["_data_version"] = data_version()
+    context.set_current(lang=lang, filters=shared_filters(lang))
+    if lookup(queries.data_status).iloc[0]["is_demo"]:
+        st.info(t("banner.demo", lang))
+    navigation.run()

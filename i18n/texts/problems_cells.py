@@ -4,17 +4,17 @@ from __future__ import annotations
 
 PROBLEMS_CELLS: dict[str, dict[str, str]] = {
     # Cells: numbers ------------------------------------------------------------------------
-    "number.boolean": {
-        "vi": "cần một số, không phải đúng/sai",
-        "en": "expected a number, not true/false",
-    },
-    "number.invalid": {"vi": "{value} không phải là số", "en": "{value} is not a number"},
     "digits.foreign": {
         "vi": "{value} có chữ số không phải 0–9 (chữ số toàn độ rộng hoặc của chữ viết khác); "
         "gõ lại bằng các chữ số 0–9",
         "en": "{value} has digits other than 0–9 (full-width, or from another script); type it "
         "again with the digits 0–9",
     },
+    "number.boolean": {
+        "vi": "cần một số, không phải đúng/sai",
+        "en": "expected a number, not true/false",
+    },
+    "number.invalid": {"vi": "{value} không phải là số", "en": "{value} is not a number"},
     "number.not_finite": {"vi": "{value} không phải là số hữu hạn", "en": "{value} is not finite"},
     "number.ambiguous": {
         "vi": "{value} không rõ nghĩa: là {whole} (dấu {sep} phân cách hàng nghìn) hay "
