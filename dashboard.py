@@ -12,6 +12,8 @@ from ui.failures import database_failures_shown
 from ui.sidebar import choose_language, shared_filters
 from ui.sitemap import PAGES
 
+# Hidden in .streamlit/config.toml so that a new server never lists the raw pages/ folder.
+st.set_option("client.showSidebarNavigation", True)
 st.set_page_config(page_title=t("app.title", DEFAULT_LANGUAGE), layout="wide")
 
 lang = choose_language()

@@ -29,6 +29,7 @@ from testkit.browser import (
     wait_until_settled,
 )
 from testkit.server import DashboardServer, run_dashboard
+from ui.sitemap import PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -86,6 +87,30 @@ def test_a_fresh_server_first_asked_for_the_import_page_refuses_it(
     heading = page.locator('[data-testid="stMainBlockContainer"] h1').first.inner_text()
     assert heading in {t("auth.refused_title", "vi"), t("page.overview", "vi")}
     assert t("import.confirm", "vi") not in main_text(page)
+
+
+# Records the text of every navigation link the page ever draws, from before its first script.
+_RECORD_NAV_LINKS = """
+window.__navSeen = new Set();
+new MutationObserver(() => {
+    for (const link of document.querySelectorAll('[data-testid="stSidebarNavLink"]')) {
+        window.__navSeen.add(link.innerText.trim());
+    }
+}).observe(document, {childList: true, subtree: true, characterData: true});
+"""
+
+
+def test_the_first_visitor_of_a_fresh_server_never_sees_the_raw_list_of_page_files(
+    fresh_server: DashboardServer, visit: Visit
+) -> None:
+    page = visit.page
+    page.add_init_script(_RECORD_NAV_LINKS)
+    open_page(visit, fresh_server.url())
+    titles = [t(entry.title_key, "vi") for entry in PUBLIC_PAGES]
+    expect(page.locator('[data-testid="stSidebarNavLink"]')).to_have_count(len(titles))
+    assert nav_links(page) == titles
+    # Streamlit's pages/ folder mode would first list "dashboard", "import data", ...
+    assert set(page.evaluate("[...window.__navSeen]")) <= set(titles)
 
 
 def test_a_viewer_gets_no_import_page_by_link_or_by_address(
