@@ -21,6 +21,7 @@ from charts.common import (
     year_axis,
     years,
 )
+from charts.looks import sector_group_look, sector_look
 from i18n.catalogue import Lang, t
 from i18n.formatting import Currency, format_money, format_percent
 
@@ -56,16 +57,17 @@ def build_aid_by_sector(
     labels = [str(v) for v in data["label"]]
     groups = data["sector_group"].where(data["sector_group"].notna(), data["sector"])
     fig = go.Figure()
-    for index, group in enumerate(vi_sorted_unique(list(groups))):
+    for group in vi_sorted_unique(list(groups)):
         rows = data[groups == group]
+        colour, pattern = sector_group_look(str(rows["sector_code"].iloc[0]))
         fig.add_trace(
             go.Bar(
                 x=floats(rows["amount"] / scale),
                 y=[str(v) for v in rows["label"]],
                 orientation="h",
                 name=group,
-                marker_color=style.OKABE_ITO[index % len(style.OKABE_ITO)],
-                marker_pattern_shape=style.PATTERNS[index // len(style.OKABE_ITO) % 8],
+                marker_color=colour,
+                marker_pattern_shape=pattern,
                 texttemplate=f"%{{x:{style.HOVER_MONEY}}}",
                 textposition="auto",
                 hovertemplate=(
@@ -107,15 +109,16 @@ def build_aid_by_year_and_sector(
     all_years = sorted(set(years(data)))
     fig = go.Figure()
     sectors = vi_sorted_unique(list(data["label"]))
-    for index, label in enumerate(sectors):
+    for label in sectors:
         rows = data[data["label"] == label]
+        colour, pattern = sector_look(str(rows["sector_code"].iloc[0]))
         fig.add_trace(
             go.Bar(
                 x=years(rows),
                 y=floats(rows["amount"] / scale),
                 name=label,
-                marker_color=style.OKABE_ITO[index % len(style.OKABE_ITO)],
-                marker_pattern_shape=style.PATTERNS[index // len(style.OKABE_ITO) % 8],
+                marker_color=colour,
+                marker_pattern_shape=pattern,
                 hovertemplate=(
                     f"<b>{label}</b><br>"
                     + _money_hover(f"{t('axis.year', lang)} %{{x:d}}", "y", unit)

@@ -20,6 +20,7 @@ from charts.common import (
     year_axis,
     years,
 )
+from charts.looks import country_look
 from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
 
@@ -223,16 +224,18 @@ def build_top_partner_localities(
     labels = [str(v) for v in data["label"]]
     countries = data["country"].where(data["country"].notna(), "")
     fig = go.Figure()
-    for index, country in enumerate(vi_sorted_unique(list(countries))):
+    for country in vi_sorted_unique(list(countries)):
         rows = data[countries == country]
+        code = rows["country_code"].iloc[0]
+        colour, pattern = country_look(str(code) if isinstance(code, str) else None)
         fig.add_trace(
             go.Bar(
                 x=floats(rows["exchanges"]),
                 y=[str(v) for v in rows["label"]],
                 orientation="h",
                 name=country or t("metric.exchanges", lang),
-                marker_color=style.OKABE_ITO[index % len(style.OKABE_ITO)],
-                marker_pattern_shape=style.PATTERNS[index // len(style.OKABE_ITO) % 8],
+                marker_color=colour,
+                marker_pattern_shape=pattern,
                 texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
                 textposition="auto",
                 hovertemplate=(
