@@ -68,6 +68,8 @@ def test_a_sector_keeps_its_look_in_both_languages_and_when_others_are_filtered_
             seen.append(_by_code(fig, subset, "sector"))
     everything = seen[0]
     assert len(set(everything.values())) == len(SECTORS)  # every sector told apart
+    # ... in its group's colour, as the sector-group chart draws the group.
+    assert all(sector_look(s.code)[0] == sector_group_look(s.code)[0] for s in SECTORS)
     for looks in seen:
         assert looks == {code: everything[code] for code in looks}
         assert looks == {code: sector_look(code) for code in looks}
