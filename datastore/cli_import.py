@@ -36,7 +36,7 @@ from datastore.load.write import LoadSummary
 from datastore.problems import DataProblem
 from datastore.vocabulary import LOAD_ORDER, as_kind
 from i18n.catalogue import bilingual, t
-from i18n.formatting import format_stamp, one_line, quote
+from i18n.formatting import format_stamp, load_numbers, one_line, quote
 
 
 def add_import_parser(subparsers: Any) -> None:
@@ -167,7 +167,7 @@ def _print_summary(summary: LoadSummary, file_name: str) -> None:
         removed, restored = summary.removed, summary.restored
         print(bilingual("cli.replaced", batch=summary.replaces, removed=removed, restored=restored))
     if summary.kept:
-        print(bilingual("cli.kept", rows=summary.kept, loads=_numbers(summary.kept_by)))
+        print(bilingual("cli.kept", rows=summary.kept, loads=load_numbers(summary.kept_by)))
     if summary.dry_run:
         print(bilingual("cli.dry_run"))
     else:
@@ -235,15 +235,10 @@ def run_undo(args: argparse.Namespace) -> int:
         )
     )
     if summary.rows_kept:
-        print(bilingual("cli.kept", rows=summary.rows_kept, loads=_numbers(summary.kept_by)))
+        print(bilingual("cli.kept", rows=summary.rows_kept, loads=load_numbers(summary.kept_by)))
     if summary.replaced is not None:
         print(bilingual("cli.back_in_place", batch=summary.replaced))
     return EXIT_OK
-
-
-def _numbers(batch_ids: tuple[int, ...]) -> str:
-    """Load numbers as a person writes them: "#4, #7"."""
-    return ", ".join(f"#{batch_id}" for batch_id in batch_ids)
 
 
 def _two_languages(message_id: str, problem: DataProblem) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Literal, get_args
@@ -196,3 +197,8 @@ def one_line(text: str) -> str:
 def with_code(name: str, code: str) -> str:
     """An option shown with its code, as the filters list provinces and sectors: "Hà Nội (01)"."""
     return f"{name} ({code})"
+
+
+def load_numbers(batch_ids: Iterable[int]) -> str:
+    """Load numbers as a person writes them, in both languages: "#4, #7" (no Markdown in them)."""
+    return ", ".join(f"#{batch_id}" for batch_id in batch_ids)

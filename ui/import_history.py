@@ -19,7 +19,7 @@ from datastore.load import undo as load_history
 from datastore.models import Role
 from datastore.vocabulary import DATA_KINDS
 from i18n.catalogue import Lang, t
-from i18n.formatting import format_moment
+from i18n.formatting import format_moment, load_numbers
 from ui.auth import current_user, escape_markdown, may
 from ui.import_view import OUTCOME, sentence
 
@@ -166,7 +166,7 @@ def undo(batch_id: int, *, lang: Lang) -> None:
     counts = {"removed": result.rows_removed, "restored": result.rows_restored}
     outcome: list[tuple[str, dict[str, Any]]] = [("import.undone", {"batch": batch_id, **counts})]
     if result.rows_kept:
-        loads = ", ".join(f"#{number}" for number in result.kept_by)
+        loads = load_numbers(result.kept_by)
         outcome.append(("import.kept", {"rows": result.rows_kept, "loads": loads}))
     if result.replaced is not None:
         outcome.append(("import.back_in_place", {"batch": result.replaced}))

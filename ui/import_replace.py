@@ -20,7 +20,7 @@ from datastore.load.write import LoadSummary
 from datastore.problems import DataProblem
 from datastore.vocabulary import DataKind
 from i18n.catalogue import Lang, t
-from i18n.formatting import format_moment, format_number
+from i18n.formatting import format_moment, format_number, load_numbers
 from ui.auth import current_user
 
 NO_REPLACE = 0  # the choice "add to the data already loaded"
@@ -100,8 +100,7 @@ def show_preview(preview: tuple[LoadSummary, pd.DataFrame], *, kind: DataKind, l
 
 def kept_text(rows: int, loads: tuple[int, ...], lang: Lang) -> str:
     """Rows left in place because other loads hold them."""
-    numbers = ", ".join(f"#{batch_id}" for batch_id in loads)
-    return t("import.kept", lang, rows=format_number(rows, lang), loads=numbers)
+    return t("import.kept", lang, rows=format_number(rows, lang), loads=load_numbers(loads))
 
 
 def changes_table(changes: pd.DataFrame, *, kind: DataKind, lang: Lang) -> pd.DataFrame:

@@ -31,7 +31,7 @@ from datastore.load.replace import ReplaceRefused
 from datastore.models import Role
 from datastore.vocabulary import DATA_KINDS, DataKind, as_kind
 from i18n.catalogue import Lang, t
-from i18n.formatting import MEGABYTE, format_file_size, format_number, quote
+from i18n.formatting import MEGABYTE, format_file_size, format_number, load_numbers, quote
 from ui import import_replace
 from ui.auth import current_user, escape_markdown, may
 
@@ -301,17 +301,14 @@ def load(uploaded: Any, *, kind: DataKind, lang: Lang, replaces: int | None = No
         removed = {"removed": summary.removed, "restored": summary.restored}
         outcome.append(("import.done_replaced", {"batch": summary.replaces, **removed}))
     if summary.kept:
-        outcome.append(("import.kept", {"rows": summary.kept, "loads": _numbers(summary.kept_by)}))
+        outcome.append(
+            ("import.kept", {"rows": summary.kept, "loads": load_numbers(summary.kept_by)})
+        )
     st.session_state[OUTCOME] = outcome
     st.session_state[_NONCE] = int(st.session_state.get(_NONCE, 0)) + 1
     st.session_state.pop(_CHECKED, None)
     import_replace.forget_previews()
     st.rerun()
-
-
-def _numbers(batch_ids: tuple[int, ...]) -> str:
-    """Load numbers as a person writes them: "#4, #7" (no Markdown in them)."""
-    return ", ".join(f"#{batch_id}" for batch_id in batch_ids)
 
 
 def show_outcome(lang: Lang) -> None:
