@@ -51,7 +51,7 @@ def _money_text_sqlite(element: _MoneyText, compiler: SQLCompiler, **kw: Any) ->
 
 
 def _text(column: Any, name: str) -> Any:
-    """Text with '' for none: SQLite's ADBC driver types a column by its first values."""
+    """Text with '' for none, from every database and reader alike (the extracts write '')."""
     return func.coalesce(column, literal("")).label(name)
 
 
