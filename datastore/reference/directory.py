@@ -44,6 +44,10 @@ _COUNTRY_ALIASES = {
     "han": "KOR",
     "trung": "CHN",
     "tq": "CHN",
+    "miendien": "MMR",
+    "burma": "MMR",
+    "myanmarmiendien": "MMR",  # CLDR's names until the reference table dropped the bracket
+    "myanmarburma": "MMR",
 }
 
 
