@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from bench.queries import CURRENCY, ChartQuery
 from datastore.filters import Filters
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from ui import catalog
 
 # {where} restricts the fact table to the filters, {province} is the fact's province column of

@@ -15,7 +15,8 @@ from sqlalchemy.engine import Connection, Engine
 from bench.floor import money_column, province_column
 from bench.queries import CURRENCY, ChartQuery
 from datastore.filters import Filters
-from datastore.models import Measure, ProvinceList
+from datastore.models.facts import Measure
+from datastore.models.reference import ProvinceList
 
 # Every column a filter may look at, loaded whatever the query (the naive dashboard filters in
 # pandas, so it needs them all).

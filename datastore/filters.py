@@ -9,7 +9,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Table, false, select
 
-from datastore.models import Aid, Exchange, Province, ProvinceList
+from datastore.models.facts import Aid, Exchange
+from datastore.models.reference import Province, ProvinceList
 from datastore.rollups import ROLLUPS
 from datastore.vocabulary import DirectionCode, MeasureCode
 

@@ -6,7 +6,7 @@ from typing import Literal, get_args
 
 from sqlmodel import SQLModel
 
-from datastore.models import Aid, Exchange, Membership, Organization
+from datastore.models.facts import Aid, Exchange, Membership, Organization
 
 # A Literal rather than a str-Enum: kinds arrive as plain strings from widgets, argparse, the
 # loads table and the tests, and compare, hash, print and format exactly as before.

@@ -13,7 +13,8 @@ from sqlmodel import SQLModel, col
 
 from datastore.extracts import check_kind
 from datastore.filters import Filters, conditions
-from datastore.models import Aid, Exchange, Membership, Organization, Province
+from datastore.models.facts import Aid, Exchange, Membership, Organization
+from datastore.models.reference import Province
 from datastore.vocabulary import DataKind
 
 

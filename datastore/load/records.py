@@ -21,7 +21,8 @@ from datastore.load.values import (
     parse_decimal,
     parse_year,
 )
-from datastore.models import Organization, OrganizationKind, Province, ProvinceList
+from datastore.models.facts import Organization, OrganizationKind
+from datastore.models.reference import Province, ProvinceList
 from datastore.problems import DataProblem
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.vietnamese import fold

@@ -13,7 +13,8 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, SQLModel
 
 from datastore.filters import Filters, conditions, filtered_columns, unit_column
-from datastore.models import Aid, Country, Exchange, Membership, Province, Sector
+from datastore.models.facts import Aid, Exchange, Membership
+from datastore.models.reference import Country, Province, Sector
 from datastore.rollups import covering_rollup
 from datastore.vietnamese import sort_key
 from i18n.catalogue import Lang, as_lang

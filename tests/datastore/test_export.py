@@ -27,7 +27,7 @@ from datastore.export import (
 )
 from datastore.extracts import VI_HEADERS, arrow_schema
 from datastore.filters import Filters
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.vocabulary import DataKind
 from tests.utils.extract_dataset import HYPERLINK, ISSUE_COLUMNS, SEED_000
 

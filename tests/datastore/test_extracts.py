@@ -17,7 +17,7 @@ from datastore.extracts.reading import count_rows, data_date, iter_extract, read
 from datastore.extracts.statements import extract_statement
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.vocabulary import DataKind
 from tests.utils.extract_dataset import (
     CAMBODIA_DONG_NAI,

@@ -31,15 +31,9 @@ from datastore.migrate import (
     head_revision,
     migrate,
 )
-from datastore.models import (
-    Country,
-    Exchange,
-    ImportBatch,
-    Organization,
-    Province,
-    RowChange,
-    Sector,
-)
+from datastore.models.facts import Exchange, Organization
+from datastore.models.loads import ImportBatch, RowChange
+from datastore.models.reference import Country, Province, Sector
 from datastore.vietnamese import fold
 from datastore.vocabulary import DataKind
 from tests.utils.bad_files import csv_bytes

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from datastore import queries
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
-from datastore.models import Province, ProvinceList
+from datastore.models.reference import Province, ProvinceList
 from datastore.vocabulary import MeasureCode
 from i18n.catalogue import Lang
 from i18n.formatting import Currency

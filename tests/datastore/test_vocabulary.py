@@ -8,7 +8,7 @@ from typing import get_args
 import pytest
 
 from datastore.extracts import EXTRACT_COLUMNS
-from datastore.models import Direction, Measure
+from datastore.models.facts import Direction, Measure
 from datastore.vocabulary import (
     DATA_KINDS,
     LOAD_ORDER,

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from datastore.models import Direction, ExchangeKind, Measure
+from datastore.models.facts import Direction, ExchangeKind, Measure
 from i18n.catalogue import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, Lang, merge, t
 from i18n.formatting import (
     MISSING,

@@ -23,7 +23,7 @@ from datastore.db import get_engine
 from datastore.extracts import extract_columns
 from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
-from datastore.models import ImportBatch
+from datastore.models.loads import ImportBatch
 from i18n.catalogue import Lang, t
 from testkit.apptest import clear_streamlit_caches
 from tests.utils.bad_files import csv_bytes
