@@ -27,6 +27,9 @@ LOAD_ORDER: tuple[DataKind, ...] = tuple(MODELS)
 # value holds the plain code word, as the sidebar's query parameters and the CLI give it.
 MeasureCode = Literal["committed", "disbursed"]
 DirectionCode = Literal["incoming", "outgoing"]
+# The values of datastore.models.facts.DonorKind; only foreign NGOs count as viện trợ PCPNN.
+DonorKindCode = Literal["foreign_ngo", "foreign_other", "domestic"]
+DONOR_KINDS: tuple[DonorKindCode, ...] = get_args(DonorKindCode)
 
 
 def as_kind(value: object) -> DataKind:

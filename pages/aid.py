@@ -4,6 +4,7 @@ import streamlit as st
 
 from i18n.catalogue import t
 from ui import catalog, context
+from ui.aid_notes import show_aid_notes
 from ui.page_filters import aid_filters
 from ui.render import View, chart
 from ui.sidebar import describe
@@ -18,6 +19,7 @@ st.caption(t("aid.caption", lang, where=view.where))
 
 chart(view, catalog.AID_BY_SECTOR_CHART, currency=currency)
 chart(view, catalog.AID_BY_YEAR_AND_SECTOR_CHART, currency=currency)
+show_aid_notes(filters, lang=lang, currency=currency, exchange_rate=True)
 left, right = st.columns(2)
 with left:
     chart(view, catalog.AID_COMMITTED_VS_DISBURSED_CHART, currency=currency)

@@ -94,6 +94,9 @@ def _aid(filters: Filters) -> Select[Any]:
     return (
         select(
             col(fact.year),
+            _date(col(fact.period_start), "period_start"),
+            _date(col(fact.period_end), "period_end"),
+            _text(col(fact.donor_kind), "donor_kind"),
             col(fact.province_id),
             col(fact.province_2025_id),
             _text(col(fact.donor), "donor"),

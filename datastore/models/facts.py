@@ -33,6 +33,14 @@ class Direction(StrEnum):
     OUTGOING = "outgoing"
 
 
+class DonorKind(StrEnum):
+    """Who gave an aid amount: only foreign NGOs count as viện trợ PCPNN."""
+
+    FOREIGN_NGO = "foreign_ngo"
+    FOREIGN_OTHER = "foreign_other"  # a foreign government, company or agency
+    DOMESTIC = "domestic"  # e.g. VUFO's own gifts: shown apart, never as foreign NGO aid
+
+
 class ExchangeKind(StrEnum):
     """What sort of exchange an activity was."""
 
@@ -92,7 +100,11 @@ class Membership(SQLModel, table=True):
 
 
 class Aid(SQLModel, table=True):
-    """One amount of foreign non-governmental aid committed or disbursed in a province."""
+    """One amount of aid committed or disbursed in a province, over its period.
+
+    `year` is the year it is reported under; the period (one calendar year unless the source
+    says otherwise, e.g. a total cumulated since 2013) always contains it.
+    """
 
     __table_args__ = (
         UniqueConstraint("row_key", name="uq_aid_row_key"),
@@ -104,10 +116,13 @@ class Aid(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     year: int
+    period_start: date
+    period_end: date
     province_id: int = Field(foreign_key="province.id")
     province_2025_id: int = Field(foreign_key="province.id")
     province_63_id: int = Field(foreign_key="province.id")
     donor: str = Field(max_length=255)
+    donor_kind: str = Field(default=DonorKind.FOREIGN_NGO.value, max_length=15)
     country_code: str | None = Field(default=None, foreign_key="country.code", max_length=3)
     sector_code: str = Field(foreign_key="sector.code", max_length=3)
     measure: str = Field(max_length=12)

@@ -35,6 +35,7 @@ AID: tuple[dict[str, Any], ...] = (
         "year": 2022,
         "province": "Cao Bằng",
         "donor": VUFO,
+        "donor_kind": "domestic",  # VUFO's own gift: not foreign NGO aid
         "sector": "160",
         "measure": "disbursed",
         "amount": 700_000_000,
@@ -47,6 +48,7 @@ AID: tuple[dict[str, Any], ...] = (
         "year": 2022,
         "province": "Cao Bằng",
         "donor": VUFO,
+        "donor_kind": "domestic",  # VUFO's own gift: not foreign NGO aid
         "sector": "160",
         "measure": "disbursed",
         "amount": 500_000_000,
@@ -60,6 +62,7 @@ AID: tuple[dict[str, Any], ...] = (
         "year": 2022,
         "province": "Cao Bằng",
         "donor": VUFO,
+        "donor_kind": "domestic",  # VUFO's own gift: not foreign NGO aid
         "sector": "111",
         "measure": "disbursed",
         "amount": 10_000,
