@@ -23,6 +23,7 @@ from datastore.extracts import EXTRACT_COLUMNS
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
 from datastore.models.facts import Aid
+from i18n.catalogue import Lang
 from ui.aid_notes import note_lines
 
 CUMULATIVE: dict[str, Any] = {
@@ -96,7 +97,7 @@ def test_the_overview_and_every_aid_total_leave_both_out(documented: Session) ->
 
 @pytest.mark.parametrize(("lang", "label"), [("vi", "Chưa xác định"), ("en", "Unspecified")])
 def test_a_foreign_ngo_of_no_stated_country_is_unspecified(
-    documented: Session, lang: str, label: str
+    documented: Session, lang: Lang, label: str
 ) -> None:
     result = queries.aid_by_donor_country(session=documented, filters=Filters(), lang=lang)
     unspecified = result[result["country_code"].isna()]

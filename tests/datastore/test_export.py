@@ -73,6 +73,9 @@ def _aid_chunk(titles: list[str]) -> pa.Table:
     count = len(titles)
     columns = {
         "year": [2020] * count,
+        "period_start": [date(2013, 1, 1)] * count,
+        "period_end": [date(2020, 12, 31)] * count,
+        "donor_kind": ["domestic"] * count,
         "province_code": ["75"] * count,
         "province": ["Đồng Nai"] * count,
         "province_2025_code": ["75"] * count,
@@ -101,7 +104,8 @@ def test_csv_starts_with_bom_then_the_english_header_and_uses_crlf() -> None:
     lines = data[len(BOM) :].decode("utf-8").split("\r\n")
     assert lines[0] == ISSUE_COLUMNS["aid"].replace(" ", "")
     assert lines[1] == (
-        '2020,"75","Đồng Nai","75","Đồng Nai","\'-Quỹ",,,"160","An sinh xã hội","disbursed",'
+        '2020,2013-01-01,2020-12-31,"domestic","75","Đồng Nai","75","Đồng Nai","\'-Quỹ",,,"160",'
+        '"An sinh xã hội","disbursed",'
         '10000.50,"USD",300000000000,-5.00,"Học bổng","synthetic"'
     )
     assert lines[2:] == [""]
