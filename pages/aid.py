@@ -19,7 +19,8 @@ st.caption(t("aid.caption", lang, where=view.where))
 
 chart(view, catalog.AID_BY_SECTOR_CHART, currency=currency)
 chart(view, catalog.AID_BY_YEAR_AND_SECTOR_CHART, currency=currency)
-show_aid_notes(filters, lang=lang, currency=currency, exchange_rate=True)
+# Both measures: the committed-vs-disbursed chart below shows both whatever the filter.
+show_aid_notes(filters.with_(measure=None), lang=lang, currency=currency, exchange_rate=True)
 left, right = st.columns(2)
 with left:
     chart(view, catalog.AID_COMMITTED_VS_DISBURSED_CHART, currency=currency)
