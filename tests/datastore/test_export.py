@@ -247,18 +247,18 @@ def test_xlsx_rows_beyond_one_sheet_continue_on_another_data_sheet() -> None:
     book = openpyxl.load_workbook(io.BytesIO(out.getvalue()))
     assert book.sheetnames == ["Dữ liệu", INFO_SHEET, "Dữ liệu 2"]
     first, second = book.worksheets[0], book.worksheets[2]
-    assert [row[15] for row in first.iter_rows(min_row=2, values_only=True)] == [
+    assert [row[18] for row in first.iter_rows(min_row=2, values_only=True)] == [
         "Dự án 0",
         "Dự án 1",
         "Dự án 2",
     ]
-    assert [row[15] for row in second.iter_rows(min_row=2, values_only=True)] == [
+    assert [row[18] for row in second.iter_rows(min_row=2, values_only=True)] == [
         "Dự án 3",
         "Dự án 4",
     ]
     assert second.cell(row=1, column=1).value == VI_HEADERS["year"]
     amounts = next(first.iter_rows(min_row=2, values_only=True))
-    assert amounts[11:15] == (10000.5, "USD", 300_000_000_000, -5)
+    assert amounts[14:18] == (10000.5, "USD", 300_000_000_000, -5)
 
 
 def test_file_name_says_what_the_extract_holds() -> None:
