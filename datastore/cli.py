@@ -34,7 +34,8 @@ from datastore.cli_output import check_out_path, replacing
 from datastore.db import get_engine
 from datastore.errors import database_cause, database_message_bilingual
 from datastore.filters import Filters
-from datastore.models import Direction, ExchangeKind, Measure, Province, ProvinceList
+from datastore.models.facts import Direction, ExchangeKind, Measure
+from datastore.models.reference import Province, ProvinceList
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.vietnamese import fold
 from datastore.vocabulary import DATA_KINDS, as_kind

@@ -5,6 +5,7 @@ import streamlit as st
 from charts import is_empty
 from i18n.catalogue import t
 from ui import catalog, context
+from ui.aid_notes import show_aid_notes
 from ui.data import query
 from ui.headline import show_headline
 from ui.page_filters import chosen_currency
@@ -24,6 +25,7 @@ if is_empty(by_year):
     show_no_data(lang)
     st.stop()
 show_headline(by_year, lang=lang, currency=currency)
+show_aid_notes(filters.with_(measure=None), lang=lang, currency=currency)
 view = View(lang, filters, where)
 chart(view, catalog.OVERVIEW_TRENDS, currency=currency)
 left, right = st.columns(2)

@@ -38,4 +38,6 @@ def show_headline(by_year: pd.DataFrame, *, lang: Lang, currency: Currency) -> N
             chart_data=[float(v) for v in by_year[metric]],
             chart_type="bar" if metric == "exchanges" else "line",
             border=True,
+            # Amounts are converted at each year's rate, so a change includes the rate's.
+            help=t("aid_meaning.exchange_rate", lang) if metric == "aid_disbursed" else None,
         )

@@ -67,6 +67,9 @@ _COLUMNS: dict[DataKind, tuple[ExtractColumn, ...]] = {
     ),
     "aid": (
         _YEAR,
+        _column("period_start", "date", "aid_meaning.column.period_start"),
+        _column("period_end", "date", "aid_meaning.column.period_end"),
+        _column("donor_kind", "text", "aid_meaning.column.donor_kind"),
         *_PROVINCE,
         _column("donor", "text"),
         _column("donor_country_code", "text"),

@@ -15,7 +15,7 @@ from datastore.extracts.readers import choose_reader
 from datastore.extracts.shaping import References, assemble, conform, raw_types, rechunk
 from datastore.extracts.statements import extract_statement
 from datastore.filters import Filters
-from datastore.models import ImportBatch
+from datastore.models.loads import ImportBatch
 from datastore.vocabulary import DataKind
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from datastore.extracts import ARROW_TYPES, arrow_schema, extract_columns
-from datastore.models import Country, Province, Sector
+from datastore.models.reference import Country, Province, Sector
 from datastore.vocabulary import DataKind
 
 

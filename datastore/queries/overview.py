@@ -7,7 +7,7 @@ from sqlalchemy import distinct, func, select
 from sqlmodel import Session
 
 from datastore.filters import Filters
-from datastore.models import Measure
+from datastore.models.facts import Measure
 from datastore.queries._base import (
     AID,
     MEMBERSHIP,

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from datastore.models import Country, ExchangeRate, Province, ProvinceList, Sector
+from datastore.models.reference import Country, ExchangeRate, Province, ProvinceList, Sector
 from datastore.problems import DataProblem
 from datastore.reference.provinces import list_for_date, province_key, province_records
 from datastore.vietnamese import fold

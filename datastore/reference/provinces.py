@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.vietnamese import fold
 
 REFORM_DATE = date(2025, 7, 1)  # Resolution 202/2025/QH15 takes effect

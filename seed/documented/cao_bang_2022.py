@@ -36,6 +36,7 @@ AID: tuple[dict[str, Any], ...] = (
         "year": 2022,
         "province": "Cao Bằng",
         "donor": VUFO,
+        "donor_kind": "domestic",  # VUFO's own gift: not foreign NGO aid
         "sector": "160",
         "measure": "disbursed",
         "amount": 700_000_000,
@@ -48,6 +49,7 @@ AID: tuple[dict[str, Any], ...] = (
         "year": 2022,
         "province": "Cao Bằng",
         "donor": VUFO,
+        "donor_kind": "domestic",  # VUFO's own gift: not foreign NGO aid
         "sector": "160",
         "measure": "disbursed",
         "amount": 500_000_000,
@@ -61,6 +63,7 @@ AID: tuple[dict[str, Any], ...] = (
         "year": 2022,
         "province": "Cao Bằng",
         "donor": VUFO,
+        "donor_kind": "domestic",  # VUFO's own gift: not foreign NGO aid
         "sector": "111",
         "measure": "disbursed",
         "amount": 10_000,

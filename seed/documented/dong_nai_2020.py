@@ -105,10 +105,15 @@ MEMBERS: tuple[dict[str, Any], ...] = (
 # once in 2020 as committed, multisector (430); "more than 300" is stored as 300.
 # Being cumulative, it keeps the synthetic part from adding any commitment for old Đồng Nai up
 # to 2020, so the total is not counted twice.
+# The article gives no start: the period begins with the union's founding year, 2013 (001:20),
+# and is chosen; as a multi-year period it enters no single year's totals.
 CUMULATIVE_COMMITMENT: dict[str, Any] = {
     "year": 2020,
+    "period_start": date(2013, 1, 1),
+    "period_end": date(2020, 12, 31),
     "province": "Đồng Nai",
     "donor": "Các tổ chức phi chính phủ nước ngoài (tổng hợp)",
+    "donor_kind": "foreign_ngo",  # foreign NGOs in general: no country stated
     "sector": "430",
     "measure": "committed",
     "amount": 300_000_000_000,

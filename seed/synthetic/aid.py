@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 from typing import Any
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.reference.provinces import ProvinceRecord, list_for_year, province_key
 from datastore.reference.rates import vnd_per_unit_table
 from seed import documented

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.reference.provinces import ProvinceRecord, list_for_date
 from seed.names import SYNTHETIC
 from seed.synthetic.exchange_titles import Occasion, exchange_title

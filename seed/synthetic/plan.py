@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.reference.provinces import REFORM_DATE, ProvinceRecord
 from seed import documented
 from seed.documented.cao_bang_2022 import PROVINCIAL_UNIONS_ON

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.reference.countries import country_records
 from datastore.reference.provinces import ProvinceRecord, province_key, province_records
 from seed.synthetic.world import COASTAL

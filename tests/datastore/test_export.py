@@ -27,7 +27,7 @@ from datastore.export import (
 )
 from datastore.extracts import VI_HEADERS, arrow_schema
 from datastore.filters import Filters
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.vocabulary import DataKind
 from tests.utils.extract_dataset import HYPERLINK, ISSUE_COLUMNS, SEED_000
 
@@ -73,6 +73,9 @@ def _aid_chunk(titles: list[str]) -> pa.Table:
     count = len(titles)
     columns = {
         "year": [2020] * count,
+        "period_start": [date(2013, 1, 1)] * count,
+        "period_end": [date(2020, 12, 31)] * count,
+        "donor_kind": ["domestic"] * count,
         "province_code": ["75"] * count,
         "province": ["Đồng Nai"] * count,
         "province_2025_code": ["75"] * count,
@@ -101,7 +104,8 @@ def test_csv_starts_with_bom_then_the_english_header_and_uses_crlf() -> None:
     lines = data[len(BOM) :].decode("utf-8").split("\r\n")
     assert lines[0] == ISSUE_COLUMNS["aid"].replace(" ", "")
     assert lines[1] == (
-        '2020,"75","Đồng Nai","75","Đồng Nai","\'-Quỹ",,,"160","An sinh xã hội","disbursed",'
+        '2020,2013-01-01,2020-12-31,"domestic","75","Đồng Nai","75","Đồng Nai","\'-Quỹ",,,"160",'
+        '"An sinh xã hội","disbursed",'
         '10000.50,"USD",300000000000,-5.00,"Học bổng","synthetic"'
     )
     assert lines[2:] == [""]
@@ -243,18 +247,18 @@ def test_xlsx_rows_beyond_one_sheet_continue_on_another_data_sheet() -> None:
     book = openpyxl.load_workbook(io.BytesIO(out.getvalue()))
     assert book.sheetnames == ["Dữ liệu", INFO_SHEET, "Dữ liệu 2"]
     first, second = book.worksheets[0], book.worksheets[2]
-    assert [row[15] for row in first.iter_rows(min_row=2, values_only=True)] == [
+    assert [row[18] for row in first.iter_rows(min_row=2, values_only=True)] == [
         "Dự án 0",
         "Dự án 1",
         "Dự án 2",
     ]
-    assert [row[15] for row in second.iter_rows(min_row=2, values_only=True)] == [
+    assert [row[18] for row in second.iter_rows(min_row=2, values_only=True)] == [
         "Dự án 3",
         "Dự án 4",
     ]
     assert second.cell(row=1, column=1).value == VI_HEADERS["year"]
     amounts = next(first.iter_rows(min_row=2, values_only=True))
-    assert amounts[11:15] == (10000.5, "USD", 300_000_000_000, -5)
+    assert amounts[14:18] == (10000.5, "USD", 300_000_000_000, -5)
 
 
 def test_file_name_says_what_the_extract_holds() -> None:

@@ -23,7 +23,7 @@ from datastore.db import get_engine
 from datastore.extracts import extract_columns
 from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
-from datastore.models import ImportBatch
+from datastore.models.loads import ImportBatch
 from i18n.catalogue import Lang, t
 from testkit.apptest import clear_streamlit_caches
 from tests.utils.bad_files import csv_bytes
@@ -256,7 +256,8 @@ def test_current_dong_nai_on_the_aid_page_sums_binh_phuoc_and_dong_nai_aid(
         {"121": 34_875_000, "160": 232_500_000, "111": 131_500_000}
     )
     assert amounts(figure(at, "aid_by_donor_country")) == pytest.approx(
-        {"Hàn Quốc": 131_500_000, "Trong nước": 232_500_000, "Hoa Kỳ": 34_875_000}
+        # A3's donor names no country: a foreign NGO whose country is unspecified.
+        {"Hàn Quốc": 131_500_000, "Chưa xác định": 232_500_000, "Hoa Kỳ": 34_875_000}
     )
     # The committed line keeps A1 (2 000 USD in 2019) and A4 (2020).
     committed = figure(at, "aid_committed_vs_disbursed")
@@ -371,7 +372,7 @@ def test_aid_in_usd_uses_the_stored_dollar_amounts(small_database: str) -> None:
         {"121": 1_500, "160": 10_000, "111": 5_000, "410": 1_000}
     )
     assert amounts(figure(at, "aid_by_donor_country")) == pytest.approx(
-        {"Hàn Quốc": 5_000, "Trong nước": 10_000, "Hoa Kỳ": 2_500}
+        {"Hàn Quốc": 5_000, "Chưa xác định": 10_000, "Hoa Kỳ": 2_500}
     )
     assert figure(at, "aid_by_sector")["layout"]["meta"]["value_unit"] == t("unit.usd", "vi")
 

@@ -19,14 +19,8 @@ from sqlmodel import Session, SQLModel, col, select
 
 from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
-from datastore.models import (
-    Aid,
-    Exchange,
-    Membership,
-    Organization,
-    Province,
-    ProvinceList,
-)
+from datastore.models.facts import Aid, Exchange, Membership, Organization
+from datastore.models.reference import Province, ProvinceList
 from datastore.reference.provinces import province_records
 from datastore.vietnamese import fold
 from seed import documented, names
