@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.reference.provinces import ProvinceRecord
 
 VUFO = "Liên hiệp các tổ chức hữu nghị Việt Nam"

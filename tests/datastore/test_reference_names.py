@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from datastore.models import Country, Province, ProvinceList
+from datastore.models.reference import Country, Province, ProvinceList
 from datastore.reference.countries import country_records
 from datastore.reference.directory import Directory
 from datastore.reference.load import load_reference_data

@@ -13,7 +13,8 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from datastore.db import get_engine
-from datastore.models import Aid, Country, Exchange, Organization, Province, ProvinceList
+from datastore.models.facts import Aid, Exchange, Organization
+from datastore.models.reference import Country, Province, ProvinceList
 from datastore.vietnamese import fold
 from seed import documented
 from seed.documented.dak_lak_2014 import SOURCE as DAK_LAK_2014
