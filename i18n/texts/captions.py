@@ -39,7 +39,7 @@ CAPTIONS: dict[str, dict[str, str]] = {
     "csv.members": {"vi": "Hội viên (người)", "en": "Members (people)"},
     "csv.associations": {"vi": "Số hội", "en": "Associations"},
     "csv.chapters": {"vi": "Số chi hội", "en": "Chapters"},
-    "csv.exchanges": {"vi": "Số đoàn", "en": "Exchanges"},
+    "csv.exchanges": {"vi": "Số lượt giao lưu", "en": "Exchanges"},
     "csv.participants": {"vi": "Người tham gia (người)", "en": "Participants (people)"},
     "csv.amount": {"vi": "Số tiền ({unit})", "en": "Amount ({unit})"},
     "csv.aid_disbursed": {"vi": "Viện trợ giải ngân ({unit})", "en": "Aid disbursed ({unit})"},

@@ -25,7 +25,13 @@ from ui import catalog, render
 # The headers of each query's CSV; {unit} is the money unit the figure draws.
 HEADERS: dict[str, dict[Lang, list[str]]] = {
     "overview_by_year": {
-        "vi": ["Năm", "Hội viên (người)", "Số hội", "Viện trợ giải ngân ({unit})", "Số đoàn"],
+        "vi": [
+            "Năm",
+            "Hội viên (người)",
+            "Số hội",
+            "Viện trợ giải ngân ({unit})",
+            "Số lượt giao lưu",
+        ],
         "en": ["Year", "Members (people)", "Associations", "Aid disbursed ({unit})", "Exchanges"],
     },
     "members_by_year": {
@@ -63,23 +69,34 @@ HEADERS: dict[str, dict[Lang, list[str]]] = {
         "en": ["Donor country", "Donor country code", "Amount ({unit})"],
     },
     "exchanges_by_partner_country": {
-        "vi": ["Quốc gia đối tác", "Mã quốc gia đối tác", "Số đoàn", "Người tham gia (người)"],
+        "vi": [
+            "Quốc gia đối tác",
+            "Mã quốc gia đối tác",
+            "Số lượt giao lưu",
+            "Người tham gia (người)",
+        ],
         "en": ["Partner country", "Partner country code", "Exchanges", "Participants (people)"],
     },
     "exchanges_by_province": {
-        "vi": ["Tỉnh, thành phố", "Mã tỉnh", "Số đoàn", "Người tham gia (người)"],
+        "vi": ["Tỉnh, thành phố", "Mã tỉnh", "Số lượt giao lưu", "Người tham gia (người)"],
         "en": ["Province", "Province code", "Exchanges", "Participants (people)"],
     },
     "exchanges_by_year_and_direction": {
-        "vi": ["Năm", "Đoàn vào hay đoàn ra", "Số đoàn"],
+        "vi": ["Năm", "Đoàn vào hay đoàn ra", "Số lượt giao lưu"],
         "en": ["Year", "Direction", "Exchanges"],
     },
     "exchanges_by_partner_locality": {
-        "vi": ["Địa phương đối tác", "Quốc gia đối tác", "Mã quốc gia đối tác", "Số đoàn"],
+        "vi": ["Địa phương đối tác", "Quốc gia đối tác", "Mã quốc gia đối tác", "Số lượt giao lưu"],
         "en": ["Partner locality", "Partner country", "Partner country code", "Exchanges"],
     },
     "exchanges_by_province_and_country": {
-        "vi": ["Tỉnh, thành phố", "Mã tỉnh", "Quốc gia đối tác", "Mã quốc gia đối tác", "Số đoàn"],
+        "vi": [
+            "Tỉnh, thành phố",
+            "Mã tỉnh",
+            "Quốc gia đối tác",
+            "Mã quốc gia đối tác",
+            "Số lượt giao lưu",
+        ],
         "en": ["Province", "Province code", "Partner country", "Partner country code", "Exchanges"],
     },
 }
