@@ -255,7 +255,7 @@ EXCHANGES_BY_YEAR_AND_DIRECTION = ChartQuery(
 EXCHANGES_BY_PARTNER_LOCALITY = ChartQuery(
     queries.exchanges_by_partner_locality,
     _EXCHANGES,
-    (PARTNER_LOCALITY, PARTNER_COUNTRY),
+    (PARTNER_COUNTRY, PARTNER_LOCALITY),
     _counts("exchanges"),
     limit=TOP_LOCALITIES,
 )

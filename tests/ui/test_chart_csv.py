@@ -86,8 +86,8 @@ HEADERS: dict[str, dict[Lang, list[str]]] = {
         "en": ["Year", "Direction", "Exchanges"],
     },
     "exchanges_by_partner_locality": {
-        "vi": ["Địa phương đối tác", "Quốc gia đối tác", "Mã quốc gia đối tác", "Số lượt giao lưu"],
-        "en": ["Partner locality", "Partner country", "Partner country code", "Exchanges"],
+        "vi": ["Quốc gia đối tác", "Mã quốc gia đối tác", "Địa phương đối tác", "Số lượt giao lưu"],
+        "en": ["Partner country", "Partner country code", "Partner locality", "Exchanges"],
     },
     "exchanges_by_province_and_country": {
         "vi": [
