@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from sqlmodel import Session
 
+from charts.common import with_context
 from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.models import ProvinceList
@@ -165,3 +166,13 @@ def test_download_names_differ_by_measure_and_currency(app_database: str) -> Non
 def test_file_name_parts_are_ascii_and_safe() -> None:
     assert ascii_slug("Đắk Lắk / Bà Rịa – Vũng Tàu") == "Dak-Lak-Ba-Ria-Vung-Tau"
     assert ascii_slug("../../etc") == "etc"
+
+
+def test_each_line_of_a_description_is_a_smaller_escaped_line_of_the_title() -> None:
+    title = with_context("Viện trợ", "Hà <b> Nội · 2020\nCam kết")
+
+    assert title.split("<br>") == [
+        "Viện trợ",
+        "<span style='font-size:13px;color:#555555'>Hà &lt;b&gt; Nội · 2020</span>",
+        "<span style='font-size:13px;color:#555555'>Cam kết</span>",
+    ]
