@@ -78,6 +78,6 @@ def show_extract(kind: DataKind, *, filters: Filters, lang: Lang) -> None:
             mime=_MIME[fmt],
             key=f"download_{kind}_{fmt}",
             icon=":material/download:",
-            help=t(f"extract.download.{fmt}_help", lang),
             on_click="ignore",
         )
+    st.caption(t("extract.download.formats", lang))

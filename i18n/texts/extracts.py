@@ -112,16 +112,12 @@ EXTRACTS: dict[str, dict[str, str]] = {
         "vi": "Tải Excel: mọi dòng ({rows})",
         "en": "Download Excel: every row ({rows})",
     },
-    "extract.download.csv_help": {
-        "vi": "Định dạng nạp dữ liệu: cột và mã cố định (committed, outgoing…), tên tiếng Việt; "
-        "nạp lại được ở trang Nhập dữ liệu.",
-        "en": "The load format: fixed columns and codes (committed, outgoing…), Vietnamese "
-        "names; it loads back on the import page.",
-    },
-    "extract.download.xlsx_help": {
-        "vi": "Để đọc: tiêu đề và nhãn tiếng Việt, mã ở cột riêng, có bộ lọc ở hàng tiêu đề.",
-        "en": "For reading: English headers, names and labels, codes in their own columns, "
-        "filters on the header row.",
+    "extract.download.formats": {
+        "vi": "CSV là định dạng nạp dữ liệu (cột và mã cố định, tên tiếng Việt), nạp lại được; "
+        "Excel để đọc: tiêu đề và nhãn tiếng Việt, mã ở cột riêng, có bộ lọc ở hàng tiêu đề.",
+        "en": "The CSV is the load format (fixed columns and codes, Vietnamese names) and loads "
+        "back; the Excel file is for reading: English headers, names and labels, codes in their "
+        "own columns, filters on the header row.",
     },
     "extract.cli_lang": {
         "vi": "ngôn ngữ của tệp Excel: tiêu đề, tên nước, lĩnh vực, địa phương, nhãn "
