@@ -39,7 +39,13 @@ CHOICE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
             "tổ chức phi chính phủ nước ngoài",
             "NGO",
         ),
-        "foreign_other": ("nước ngoài khác", "other foreign", "foreign other"),
+        "foreign_other": (
+            "nước ngoài khác",
+            "other foreign",
+            "foreign other",
+            "nhà tài trợ nước ngoài khác",
+            "other foreign donor",
+        ),
         "domestic": ("trong nước", "domestic"),
     },
     "direction": {

@@ -475,12 +475,13 @@ def test_the_data_page_offers_csv_and_excel_downloads_of_each_dataset(
 
     assert [tab.label for tab in at.tabs] == [t(f"data.tab.{kind}", "vi") for kind in EXTRACT_KINDS]
     buttons = {str(button.key): button.label for button in at.download_button}
-    for kind in EXTRACT_KINDS:
-        assert buttons[f"download_{kind}_csv"] == t("download.csv", "vi")
-        assert buttons[f"download_{kind}_xlsx"] == t("download.xlsx", "vi")
     previews: list[pd.DataFrame] = [frame.value for frame in at.dataframe]
     # Đồng Nai today: members M1 M2 M3 M4 M7, aid A1 to A5, exchanges E3 E4 E7 E8.
     assert [len(frame) for frame in previews[:3]] == [5, 5, 4]
+    # Each button says how many rows its file holds: every row, here the whole preview.
+    for kind, rows in zip(EXTRACT_KINDS, [5, 5, 4], strict=False):
+        assert buttons[f"download_{kind}_csv"] == t("extract.download.csv", "vi", rows=rows)
+        assert buttons[f"download_{kind}_xlsx"] == t("extract.download.xlsx", "vi", rows=rows)
     # The preview speaks the interface language: Vietnamese column headers here.
     header = {column.name: column.header_vi for column in extract_columns("members")}
     assert set(previews[0][header["province_2025_code"]]) == {"75"}
