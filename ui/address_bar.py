@@ -27,6 +27,17 @@ Params = dict[str, list[str]]
 _WRITTEN = "_address_written"  # the queries this session wrote (or found right), newest last
 _NOTICE = "_address_notice"  # (values that matched nothing, the query written after reading)
 _KEEP = 64
+_LABELS_LANG = "_address_labels_lang"  # the language the filters' labels were last drawn in
+_RELABELLED = (
+    "province",
+    "province63",
+    "country",
+    "currency",
+    "measure",
+    "sector",
+    "direction",
+    "kind",
+)
 # The label of each parameter's filter, to name it in the notice.
 _LABELS = {
     "lang": "language.label",
@@ -85,6 +96,20 @@ def seed_language(params: Params | None) -> None:
         values = params.get("lang", [])
         st.session_state["lang"] = (read_lang(values[-1]) if values else None) or "vi"
     st.session_state.setdefault("lang", "vi")
+
+
+def refresh_labels(lang: Lang) -> None:
+    """After a language switch, hand every filter its value again so its chips are redrawn.
+
+    The browser keeps a picker's choice as its shown labels; without a value from the server
+    the chips would stay in the old language, and no longer match the new labels.
+    """
+    if st.session_state.get(_LABELS_LANG) == lang:
+        return
+    for key in _RELABELLED:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+    st.session_state[_LABELS_LANG] = lang
 
 
 def seed_filters(params: Params | None, years: Sequence[int]) -> None:
@@ -157,7 +182,7 @@ def show_notice(lang: Lang) -> None:
     values = "; ".join(
         f"{t(_LABELS[item.param], lang)} {escape_markdown(quote(item.value))}" for item in unknown
     )
-    st.warning(t("links.unknown", lang, values=values), icon=":material/link_off:")
+    st.warning(t("links.unknown", lang, values=values))
 
 
 def chosen_list() -> ProvinceList:

@@ -33,7 +33,9 @@ def choose_language(arriving: address_bar.Params | None = None) -> Lang:
         required=True,
         key="lang",
     )
-    return as_lang(chosen or "vi")
+    lang = as_lang(chosen or "vi")
+    address_bar.refresh_labels(lang)
+    return lang
 
 
 def _language_name(lang: Lang) -> str:
