@@ -5,7 +5,7 @@ import streamlit as st
 from datastore import queries
 from datastore.models.accounts import Role
 from i18n.catalogue import DEFAULT_LANGUAGE, t
-from ui import auth, context
+from ui import address_bar, auth, context
 from ui.bootstrap import ensure_database
 from ui.data import data_version, lookup
 from ui.failures import database_failures_shown
@@ -16,7 +16,9 @@ from ui.sitemap import PAGES
 st.set_option("client.showSidebarNavigation", True)
 st.set_page_config(page_title=t("app.title", DEFAULT_LANGUAGE), layout="wide")
 
-lang = choose_language()
+# A link is read once, when it arrives; the filters then live in the session (ui/address_bar.py).
+arriving = address_bar.arrival()
+lang = choose_language(arriving)
 user = auth.resolve()
 if auth.login_required() and user is None:
     # Only the sign-in form: every address lands on this one page until someone signs in.
@@ -51,7 +53,11 @@ auth.sidebar_account(lang)
 with database_failures_shown(lang):
     ensure_database(lang)
     st.session_state["_data_version"] = data_version()
-    context.set_current(lang=lang, filters=shared_filters(lang))
+    years: list[int] = lookup(queries.list_years)
+    filters = shared_filters(lang, arriving, years)
+    address_bar.write(navigation.url_path or "overview", years)
+    address_bar.show_notice(lang)
+    context.set_current(lang=lang, filters=filters)
     if lookup(queries.data_status).iloc[0]["is_demo"]:
         st.info(t("banner.demo", lang))
     navigation.run()

@@ -17,6 +17,7 @@ from i18n.texts.database import DATABASE
 from i18n.texts.extracts import EXTRACTS
 from i18n.texts.filters import FILTERS
 from i18n.texts.import_page import IMPORT_PAGE
+from i18n.texts.links import LINKS
 from i18n.texts.loads import LOADS
 from i18n.texts.pages import PAGES
 from i18n.texts.problems_cells import PROBLEMS_CELLS
@@ -35,6 +36,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     CHART_ALT_TEXT,
     FILTERS,
     CAPTIONS,
+    LINKS,
     ABOUT,
     ACCOUNTS,
     IMPORT_PAGE,

@@ -1,4 +1,8 @@
-"""Filters that belong to one page (aid: currency, measure, sectors; exchanges: direction, kind)."""
+"""Filters that belong to one page (aid: currency, measure, sectors; exchanges: direction, kind).
+
+Their values live in session state for the whole session (persist_state="session"), so they come
+back when the user returns to their page; ui/address_bar.py puts them into that page's link.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import streamlit as st
 
 from datastore import queries
 from datastore.filters import Filters
-from datastore.models.facts import Direction, Measure
+from datastore.models.facts import Direction, ExchangeKind, Measure
 from i18n.catalogue import Lang, t
 from i18n.formatting import CURRENCIES, Currency, as_currency, with_code
 from ui.data import lookup
@@ -23,25 +27,26 @@ def aid_filters(filters: Filters, lang: Lang) -> tuple[Filters, Currency]:
     """Currency, measure and sectors, drawn under the shared filters."""
     sidebar = st.sidebar
     sidebar.subheader(t("filter.page_header", lang))
+    st.session_state.setdefault("currency", "VND")
+    st.session_state.setdefault("measure", Measure.DISBURSED.value)
     currency = sidebar.segmented_control(
         t("filter.currency", lang),
         options=list(CURRENCIES),
-        default="VND",
         required=True,
         key="currency",
-        bind="query-params",
+        persist_state="session",
     )
     # One measure at a time: adding committed to disbursed amounts would count money twice.
     measure = sidebar.segmented_control(
         t("filter.measure", lang),
         options=[m.value for m in Measure],
         format_func=lambda value: t(f"measure.{value}", lang),
-        default=Measure.DISBURSED.value,
         required=True,
         key="measure",
-        bind="query-params",
+        persist_state="session",
     )
     sectors: pd.DataFrame = lookup(queries.list_sectors, lang=lang)
+    st.session_state.setdefault("sector", [])
     names = {
         code: with_code(name, code)
         for code, name in zip(sectors["code"], sectors["name"], strict=True)
@@ -52,7 +57,8 @@ def aid_filters(filters: Filters, lang: Lang) -> tuple[Filters, Currency]:
         format_func=names.__getitem__,
         placeholder=t("filter.all_sectors", lang),
         key="sector",
-        bind="query-params",
+        select_all=False,
+        persist_state="session",
     )
     chosen_measure = str(measure or Measure.DISBURSED.value)
     shown_currency = as_currency(currency or "VND")
@@ -63,6 +69,7 @@ def exchange_filters(filters: Filters, lang: Lang) -> Filters:
     """Direction and kind of exchange, drawn under the shared filters."""
     sidebar = st.sidebar
     sidebar.subheader(t("filter.page_header", lang))
+    st.session_state.setdefault("direction", None)
     direction = sidebar.selectbox(
         t("filter.direction", lang),
         options=[d.value for d in Direction],
@@ -70,15 +77,19 @@ def exchange_filters(filters: Filters, lang: Lang) -> Filters:
         format_func=lambda value: t(f"direction.{value}", lang),
         placeholder=t("filter.all_directions", lang),
         key="direction",
-        bind="query-params",
+        persist_state="session",
     )
-    kinds: list[str] = lookup(queries.list_exchange_kinds)
+    present: list[str] = lookup(queries.list_exchange_kinds)
+    chosen_kinds = st.session_state.setdefault("kind", [])
+    # A kind chosen by a link stays listed even without figures, so the link shows what it says.
+    kinds = [kind.value for kind in ExchangeKind if kind.value in {*present, *chosen_kinds}]
     chosen = sidebar.multiselect(
         t("filter.kinds", lang),
         options=kinds,
         format_func=lambda value: t(f"kind.{value}", lang),
         placeholder=t("filter.all_kinds", lang),
         key="kind",
-        bind="query-params",
+        select_all=False,
+        persist_state="session",
     )
     return filters.with_(direction=direction, kinds=tuple(chosen))
