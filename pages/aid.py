@@ -20,8 +20,8 @@ st.caption(t("aid.caption", lang, where=where.one_line))
 
 chart(view, catalog.AID_BY_SECTOR_CHART, currency=currency)
 chart(view, catalog.AID_BY_YEAR_AND_SECTOR_CHART, currency=currency)
-# Both measures: the committed-vs-disbursed chart below shows both whatever the filter.
-show_aid_notes(filters.with_(measure=None), lang=lang, currency=currency, exchange_rate=True)
+# The notes show both measures (AID_NOTES ignores the measure), as the chart below does.
+show_aid_notes(filters, lang=lang, currency=currency, exchange_rate=True)
 left, right = st.columns(2)
 with left:
     chart(view, catalog.AID_COMMITTED_VS_DISBURSED_CHART, currency=currency)

@@ -25,7 +25,7 @@ if is_empty(by_year):
     show_no_data(lang)
     st.stop()
 show_headline(by_year, lang=lang, currency=currency)
-show_aid_notes(filters.with_(measure=None), lang=lang, currency=currency)
+show_aid_notes(filters, lang=lang, currency=currency)
 view = View(lang, filters)
 chart(view, catalog.OVERVIEW_TRENDS, currency=currency)
 left, right = st.columns(2)

@@ -84,10 +84,22 @@ def arrival() -> Params | None:
     written: list[Any] | None = st.session_state.get(_WRITTEN)
     ctx = get_script_run_ctx()
     if written is None or (ctx is not None and ctx.is_history_navigation):
+        # Remembered as read: a page that stops before writing the address (the demo data
+        # still loading) must not have its link read again over the user's later choices.
+        _remember(_frozen(params))
         return params
     if not params or _frozen(params) in written:
         return None
     return params
+
+
+def _remember(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+    """Note an address as this session's own, newest last, keeping the last few."""
+    written: list[Any] = st.session_state.setdefault(_WRITTEN, [])
+    if frozen in written:
+        written.remove(frozen)
+    written.append(frozen)
+    del written[:-_KEEP]
 
 
 def seed_language(params: Params | None) -> None:
@@ -163,11 +175,7 @@ def write(page: str, years: Sequence[int]) -> None:
     frozen = _frozen(params)
     if frozen != _frozen(_query()):
         st.query_params.from_dict(params)
-    written: list[Any] = st.session_state.setdefault(_WRITTEN, [])
-    if frozen in written:
-        written.remove(frozen)
-    written.append(frozen)
-    del written[:-_KEEP]
+    _remember(frozen)
     unknown, shown_at = st.session_state.get(_NOTICE, ([], None))
     if unknown and shown_at is None:
         st.session_state[_NOTICE] = (unknown, frozen)

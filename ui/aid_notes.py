@@ -7,11 +7,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from datastore import queries
 from datastore.filters import Filters
 from i18n.catalogue import Lang, t
 from i18n.formatting import Currency, format_day, format_money
-from ui.data import lookup
+from ui import catalog
+from ui.data import query
 
 
 def note_lines(notes: pd.DataFrame, *, lang: Lang, currency: Currency) -> list[str]:
@@ -45,7 +45,7 @@ def show_aid_notes(
     filters: Filters, *, lang: Lang, currency: Currency, exchange_rate: bool = False
 ) -> None:
     """The notes for this slice as captions; with `exchange_rate`, how amounts are converted."""
-    notes = lookup(queries.aid_notes, filters=filters, lang=lang, currency=currency)
+    notes = query(catalog.AID_NOTES, filters, lang, currency=currency)
     lines = note_lines(notes, lang=lang, currency=currency)
     if exchange_rate:
         lines.append(t("aid_meaning.exchange_rate", lang))

@@ -282,6 +282,10 @@ CHART_QUERIES: tuple[ChartQuery, ...] = (
     EXCHANGES_BY_PROVINCE_AND_COUNTRY,
 )
 
+# Takes the filters but draws no chart: the lines under the aid charts. Both measures, always.
+AID_NOTES = ChartQuery(queries.aid_notes, (*_SHARED, "sectors"), (), _MONEY, takes_currency=True)
+NOTE_QUERIES: tuple[ChartQuery, ...] = (AID_NOTES,)
+
 # Charts, in the order each page draws them ---------------------------------------------------
 
 OVERVIEW_TRENDS = Chart("overview_trends", "overview", OVERVIEW_BY_YEAR, build_overview_trends)

@@ -37,7 +37,7 @@ def test_every_chart_key_is_unique_and_its_title_exists_in_both_languages() -> N
 
 
 def test_every_chart_query_of_the_data_layer_is_in_the_catalogue_once() -> None:
-    functions = [query.function for query in catalog.CHART_QUERIES]
+    functions = [query.function for query in catalog.CHART_QUERIES + catalog.NOTE_QUERIES]
     assert len(functions) == len(set(functions))
     takes_filters = {
         name
