@@ -9,6 +9,7 @@ from ui import auth, context
 from ui.bootstrap import ensure_database
 from ui.data import data_version, lookup
 from ui.failures import database_failures_shown
+from ui.page_style import apply_page_style
 from ui.sidebar import choose_language, shared_filters
 from ui.sitemap import PAGES
 
@@ -17,6 +18,7 @@ st.set_option("client.showSidebarNavigation", True)
 st.set_page_config(page_title=t("app.title", DEFAULT_LANGUAGE), layout="wide")
 
 lang = choose_language()
+apply_page_style(lang)
 user = auth.resolve()
 if auth.login_required() and user is None:
     # Only the sign-in form: every address lands on this one page until someone signs in.
