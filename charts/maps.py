@@ -70,9 +70,9 @@ HOANG_SA_LABEL = (15.6, 111.95)  # text centred below the islands
 TRUONG_SA_LABEL = (10.25, 113.9)  # text to the left of the islands
 EAST_SEA_LABEL = (13.3, 113.6)
 # The key to the circles' sizes, at sea north-east of Hoàng Sa, largest circle on top.
-SIZE_KEY_LON = 115.4
+SIZE_KEY_LON = 116.8  # numbers to the left of the circles, clear of the frame on a phone
 SIZE_KEY_LATS = (20.4, 18.6, 17.3)
-SIZE_KEY_TITLE = (21.7, 115.0)
+SIZE_KEY_TITLE = (21.7, 116.2)
 MARKER_PX = 44  # diameter of the largest province's circle
 
 
@@ -231,7 +231,7 @@ def _size_key(largest: float, lang: Lang) -> list[go.Scattergeo]:
         mode="markers+text",
         name=t("metric.exchanges", lang),
         text=labels,
-        textposition="middle right",
+        textposition="middle left",
         textfont={"size": 11, "color": style.REFERENCE_COLOR},
         marker={
             "size": counts,
