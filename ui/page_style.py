@@ -17,7 +17,8 @@ PRINT_WIDTH_PX = 700
 # table has its own download button under it.
 _SCREEN_CSS = f"""
 [data-testid="stElementToolbar"] {{ display: none !important; }}
-.st-key-{LANG_HOLDER_KEY} {{ display: none !important; }}
+.st-key-{LANG_HOLDER_KEY},
+[data-testid="stLayoutWrapper"]:has(> .st-key-{LANG_HOLDER_KEY}) {{ display: none !important; }}
 /* Headline cards: "so với năm 2024" goes under the change when the card is narrow, whole. */
 [data-testid="stMetric"] :has(> [data-testid="stMetricDeltaDescription"]) {{ flex-wrap: wrap; }}
 [data-testid="stMetricDeltaDescription"], [data-testid="stMetricDeltaDescription"] * {{
@@ -27,8 +28,8 @@ _SCREEN_CSS = f"""
 """
 
 # Printing: the page alone on A4 portrait. The sidebar, header, toolbars and buttons go; columns
-# stack so that no text is squeezed to a letter a line; the app's full-height boxes shrink to
-# their content, so no empty page follows; charts are scaled by the script below.
+# of charts stack so that no text is squeezed to a letter a line; the app's full-height boxes
+# shrink to their content; charts are scaled by the script below.
 _PRINT_CSS = """
 @media print {
   @page { size: A4 portrait; margin: 12mm; }
@@ -39,22 +40,23 @@ _PRINT_CSS = """
   [data-testid="stDownloadButton"], [data-testid="stButton"],
   [data-testid="stElementToolbar"], [data-testid="stBottom"], .stDeployButton,
   iframe { display: none !important; }
+  /* A table is a scrolling canvas: it would print its first rows as a picture and then an
+     empty page. Its CSV download holds every row. */
+  [data-testid="stDataFrame"] { display: none !important; }
   .stApp, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
   [data-testid="stMainBlockContainer"], .main, section.main {
     position: static !important; overflow: visible !important; height: auto !important;
     min-height: 0 !important; max-width: none !important; width: auto !important;
     margin: 0 !important; padding: 0 !important; inset: auto !important;
   }
-  [data-testid="stHorizontalBlock"] {
+  [data-testid="stHorizontalBlock"]:has(.js-plotly-plot) {
     flex-direction: column !important; flex-wrap: nowrap !important;
   }
-  [data-testid="stColumn"] {
+  [data-testid="stHorizontalBlock"]:has(.js-plotly-plot) > [data-testid="stColumn"] {
     width: 100% !important; min-width: 0 !important; max-width: 100% !important;
     flex: 1 1 auto !important;
   }
-  [data-testid="stElementContainer"]:has(.js-plotly-plot), [data-testid="stMetric"] {
-    break-inside: avoid;
-  }
+  /* No break-inside: avoid on charts: Chromium then ends the print with an empty page. */
   h1, h2, h3 { break-after: avoid; }
 }
 """

@@ -47,18 +47,23 @@ BOXES_JS = r"""
 })
 """
 
-# Change lines of the headline cards whose text runs past their own box (cut as "so với năm …").
+# Texts of the headline cards' change lines that run past a box that clips them (as "so với
+# năm …"), up to the card itself.
 CLIPPED_DELTAS_JS = r"""
 () => Array.from(document.querySelectorAll(
-    '[data-testid="stMetricDeltaDescription"], [data-testid="stMetricDelta"]'))
-  .filter((el) => {
+    '[data-testid="stMetricDeltaDescription"] p, [data-testid="stMetricDelta"] p'))
+  .filter((p) => {
     const text = document.createRange();
-    text.selectNodeContents(el);
+    text.selectNodeContents(p);
     const drawn = text.getBoundingClientRect();
-    const shown = el.getBoundingClientRect();
-    return drawn.right > shown.right + 1 || drawn.bottom > shown.bottom + 1;
+    const card = p.closest('[data-testid="stMetric"]');
+    for (let box = p; box && box !== card.parentElement; box = box.parentElement) {
+      const clips = getComputedStyle(box).overflowX !== 'visible' || box === card;
+      if (clips && drawn.right > box.getBoundingClientRect().right + 1) return true;
+    }
+    return false;
   })
-  .map((el) => el.textContent)
+  .map((p) => p.textContent)
 """
 
 
