@@ -9,6 +9,7 @@ from ui import address_bar, auth, context
 from ui.bootstrap import ensure_database
 from ui.data import data_version, lookup
 from ui.failures import database_failures_shown
+from ui.page_style import apply_page_style
 from ui.sidebar import choose_language, shared_filters
 from ui.sitemap import PAGES
 
@@ -19,6 +20,7 @@ st.set_page_config(page_title=t("app.title", DEFAULT_LANGUAGE), layout="wide")
 # A link is read once, when it arrives; the filters then live in the session (ui/address_bar.py).
 arriving = address_bar.arrival()
 lang = choose_language(arriving)
+apply_page_style(lang)
 user = auth.resolve()
 if auth.login_required() and user is None:
     # Only the sign-in form: every address lands on this one page until someone signs in.

@@ -78,7 +78,9 @@ def build_aid_by_sector(
             )
         )
     height = style.bar_height(len(labels))
-    style.apply_base_layout(fig, title=title, lang=lang, height=height, legend="right")
+    style.apply_base_layout(
+        fig, title=title, lang=lang, height=height, axis_space=style.HBAR_AXIS_SPACE
+    )
     hbar_layout(
         fig,
         categories=labels,
@@ -126,7 +128,7 @@ def build_aid_by_year_and_sector(
                 ),
             )
         )
-    style.apply_base_layout(fig, title=title, lang=lang, height=580, legend="bottom")
+    style.apply_base_layout(fig, title=title, lang=lang)
     year_axis(fig, lang, all_years)
     fig.update_xaxes(title_text=None)  # the years speak for themselves; the legend sits there
     fig.update_yaxes(
@@ -246,7 +248,9 @@ def build_aid_by_donor_country(
             ),
         )
     )
-    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
+    style.apply_base_layout(
+        fig, title=title, lang=lang, height=style.bar_height(len(labels)), legend=False
+    )
     hbar_layout(
         fig,
         categories=labels,

@@ -149,32 +149,51 @@ def floats(values: pd.Series) -> list[float]:
 
 
 def hbar_layout(fig: go.Figure, *, categories: list[str], x_title: str, y_title: str) -> None:
-    """Horizontal-bar axes: categories top-down in the given order, grouped numbers on x."""
+    """Horizontal-bar axes: categories top-down in the given order, grouped numbers on x.
+
+    Long names are cut on the axis (style.short_label) so the bars keep their room on a phone;
+    the hover names them in full.
+    """
     fig.update_yaxes(
         title_text=y_title,
         type="category",
         categoryorder="array",
         categoryarray=categories,
+        tickmode="array",
+        tickvals=categories,
+        ticktext=[style.short_label(label) for label in categories],
         autorange="reversed",
         # Invisible ticks put a little air between a label and its bar.
         ticks="outside",
         ticklen=6,
         tickcolor="rgba(0, 0, 0, 0)",
     )
-    fig.update_xaxes(title_text=x_title, tickformat=style.TICK_NUMBER, rangemode="tozero")
+    fig.update_xaxes(title_text=x_title, tickformat=style.TICK_NUMBER, rangemode="tozero", nticks=5)
     # Upright value labels: inside the bar when it fits, just outside otherwise.
-    fig.update_traces(textangle=0, textposition="auto", selector={"type": "bar"})
+    fig.update_traces(textangle=0, textposition="auto", cliponaxis=False, selector={"type": "bar"})
     fig.update_layout(barmode="relative", bargap=0.25)
 
 
-def year_axis(fig: go.Figure, lang: Lang, span: Sequence[int], **selector: object) -> None:
-    """A year x axis without thousands separators, one tick a year unless that crowds it."""
-    width = (max(span) - min(span)) if span else 0
+def year_axis(
+    fig: go.Figure, lang: Lang, span: Sequence[int], *, every_year: bool = True, **selector: object
+) -> None:
+    """A year x axis over exactly the years drawn, bars centred on their ticks.
+
+    `every_year` labels each year (plotly turns the labels upright when they crowd); without
+    it, as on small panels, plotly picks whole years to label inside the same range.
+    """
+    first, last = (min(span), max(span)) if span else (0, 0)
+    ticks: dict[str, object] = (
+        {"tickmode": "array", "tickvals": list(range(first, last + 1))}
+        if every_year
+        else {"tickmode": "auto", "nticks": 5, "tick0": first}
+    )
     fig.update_xaxes(
         title_text=t("axis.year", lang),
         tickformat=style.YEAR_FORMAT,
         hoverformat=style.YEAR_FORMAT,
-        tick0=min(span) if span else 0,
-        dtick=1 if width <= 15 else math.ceil(width / 15),
+        range=[first - 0.5, last + 0.5],
+        autorange=False,
+        **ticks,
         **selector,
     )

@@ -53,7 +53,9 @@ def _ranked_exchanges(
             hovertemplate=hover + "<extra></extra>",
         )
     )
-    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
+    style.apply_base_layout(
+        fig, title=title, lang=lang, height=style.bar_height(len(labels)), legend=False
+    )
     hbar_layout(
         fig, categories=labels, x_title=t("axis.exchanges", lang), y_title=t(f"axis.{axis}", lang)
     )
@@ -143,55 +145,91 @@ def build_exchanges_by_year_and_direction(
     return fig
 
 
-def heatmap_matrix(df: pd.DataFrame) -> pd.DataFrame:
-    """Exchanges as a province x country matrix, both in Vietnamese order; NaN where none."""
+HEATMAP_PARTNERS = 8  # partner countries drawn as their own column; the rest add up as "other"
+
+
+def heatmap_matrix(
+    df: pd.DataFrame, *, other: str, partners: int = HEATMAP_PARTNERS
+) -> pd.DataFrame:
+    """Exchanges as a province x country matrix; NaN where none.
+
+    Provinces in Vietnamese order; the `partners` countries with the most exchanges, most
+    first (ties in Vietnamese order), then one column `other` summing the rest.
+    """
+    totals = ranked(
+        df.groupby("country")["exchanges"].sum().reset_index(), label="country", value="exchanges"
+    )
+    kept = [str(c) for c in totals["country"]]
+    if len(kept) > partners + 1:  # an "other" column of one country would only hide its name
+        kept = kept[:partners]
+        df = df.assign(country=df["country"].where(df["country"].isin(kept), other))
+        kept.append(other)
     matrix = df.pivot_table(
         index="province", columns="country", values="exchanges", aggfunc="sum", dropna=False
     )
-    rows = vi_sorted_unique(list(df["province"]))
-    columns = vi_sorted_unique(list(df["country"]))
-    return matrix.reindex(index=rows, columns=columns)
+    return matrix.reindex(index=vi_sorted_unique(list(df["province"])), columns=kept)
 
 
 @text_only
 def build_exchanges_heatmap(df: pd.DataFrame, *, lang: Lang, title_context: str = "") -> go.Figure:
-    """Exchanges of each province with each partner country, as a heatmap; empty -> no-data."""
+    """Exchanges of each province with its main partners, as a heatmap; empty -> no-data."""
     title = chart_title("chart.exchanges_heatmap.title", lang, title_context)
     if is_empty(df):
         return empty_figure(title, lang)
-    matrix = heatmap_matrix(df)
+    matrix = heatmap_matrix(df, other=t("label.other_countries", lang))
     z = [[float(v) for v in row] for row in matrix.to_numpy()]
+    columns = [str(c) for c in matrix.columns]
+    rows = [str(r) for r in matrix.index]
     exchanges = t("metric.exchanges", lang)
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=list(matrix.columns),
-            y=list(matrix.index),
+            x=columns,
+            y=rows,
             name=exchanges,
             colorscale=style.SEQUENTIAL_SCALE,
             xgap=2,
             ygap=2,
             hoverongaps=False,
+            # Small print, so a three-digit count stays inside a cell of a phone's nine columns.
             texttemplate=f"%{{z:{style.HOVER_COUNT}}}",
+            textfont={"size": 10},
             colorbar={
                 "title": {"text": t("unit.exchanges", lang)},
                 "tickformat": style.TICK_NUMBER,
+                "thickness": 10,
             },
             hovertemplate=(
                 f"<b>%{{y}}</b> – %{{x}}<br>{exchanges}: %{{z:{style.HOVER_COUNT}}}<extra></extra>"
             ),
         )
     )
-    height = style.bar_height(len(matrix.index)) + 60  # room for slanted country names
-    style.apply_base_layout(fig, title=title, lang=lang, height=height)
-    fig.update_xaxes(title_text=t("axis.country", lang), tickangle=-40, type="category")
-    fig.update_yaxes(title_text=t("axis.province", lang), autorange="reversed", type="category")
+    height = style.bar_height(len(rows)) + 60  # room for slanted country names
+    style.apply_base_layout(fig, title=title, lang=lang, height=height, legend=False)
+    # Every name once: plotly would otherwise label every second or third column when crowded.
+    fig.update_xaxes(
+        title_text=t("axis.country", lang),
+        type="category",
+        tickmode="array",
+        tickvals=columns,
+        ticktext=[style.short_label(c, 16) for c in columns],
+        tickangle=-45,
+        side="bottom",
+    )
+    fig.update_yaxes(
+        title_text=t("axis.province", lang),
+        type="category",
+        autorange="reversed",
+        tickmode="array",
+        tickvals=rows,
+        ticktext=[style.short_label(r) for r in rows],
+    )
     top = df.iloc[int(df["exchanges"].to_numpy().argmax())]
     alt = t(
         "alt.exchanges_heatmap",
         lang,
-        rows=len(matrix.index),
-        columns=len(matrix.columns),
+        rows=len(rows),
+        columns=len(columns),
         top=f"{top['province']} – {top['country']}",
         value=format_number(top["exchanges"], lang),
     )
@@ -245,7 +283,9 @@ def build_top_partner_localities(
             )
         )
     height = style.bar_height(len(labels))
-    style.apply_base_layout(fig, title=title, lang=lang, height=height, legend="right")
+    style.apply_base_layout(
+        fig, title=title, lang=lang, height=height, axis_space=style.HBAR_AXIS_SPACE
+    )
     hbar_layout(
         fig,
         categories=labels,

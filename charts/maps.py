@@ -8,6 +8,8 @@ it is a plotly.js config option (``topojsonURL``), which is why it travels with 
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -67,11 +69,18 @@ TRUONG_SA_ISLANDS: tuple[tuple[float, float], ...] = (
 HOANG_SA_LABEL = (15.6, 111.95)  # text centred below the islands
 TRUONG_SA_LABEL = (10.25, 113.9)  # text to the left of the islands
 EAST_SEA_LABEL = (13.3, 113.6)
+# The key to the circles' sizes, at sea north-east of Hoàng Sa, largest circle on top.
+SIZE_KEY_LON = 116.8  # numbers to the left of the circles, clear of the frame on a phone
+SIZE_KEY_LATS = (20.4, 18.6, 17.3)
+SIZE_KEY_TITLE = (21.7, 116.2)
+MARKER_PX = 44  # diameter of the largest province's circle
 
 
 def plotly_config(topojson_url: str | None = None) -> dict[str, object]:
     """plotly.js config for st.plotly_chart; with a URL, maps load geometry from it, not a CDN."""
-    config: dict[str, object] = {"displaylogo": False}
+    # No modebar: its buttons are English only and it sits over the title on a phone; zoom and
+    # pan stay on the chart itself (scroll, drag, double-click to reset).
+    config: dict[str, object] = {"displaylogo": False, "displayModeBar": False}
     if topojson_url:
         config[GEO_CONFIG_KEY] = topojson_url if topojson_url.endswith("/") else topojson_url + "/"
     return config
@@ -99,10 +108,17 @@ def build_exchanges_world_map(
             zmin=0,
             marker_line_color="#FFFFFF",
             marker_line_width=0.5,
+            # Under the map rather than beside it, where a phone needs the width for the map.
             colorbar={
-                "title": {"text": t("unit.exchanges", lang)},
+                "title": {"text": t("unit.exchanges", lang), "side": "top"},
                 "tickformat": style.TICK_NUMBER,
-                "thickness": 14,
+                "orientation": "h",
+                "thickness": 10,
+                "len": 0.6,
+                "x": 0.5,
+                "xanchor": "center",
+                "y": -0.02,
+                "yanchor": "top",
             },
             hovertemplate=(
                 f"<b>%{{text}}</b><br>{exchanges}: %{{z:{style.HOVER_COUNT}}}<br>"
@@ -110,7 +126,7 @@ def build_exchanges_world_map(
             ),
         )
     )
-    style.apply_base_layout(fig, title=title, lang=lang, height=480)
+    style.apply_base_layout(fig, title=title, lang=lang, height=480, legend=False)
     fig.update_geos(
         projection_type="natural earth",
         resolution=WORLD_RESOLUTION,
@@ -186,6 +202,62 @@ def _archipelago_traces(lang: Lang) -> list[go.Scattergeo]:
     return traces
 
 
+def _sizeref(largest: float) -> float:
+    """plotly's marker.sizeref giving the largest count a MARKER_PX circle, areas proportional."""
+    return 2.0 * (largest or 1.0) / MARKER_PX**2
+
+
+def key_counts(largest: float) -> list[float]:
+    """Up to three round counts (1, 2 or 5 times a power of ten) for the size key, largest first."""
+    counts: list[float] = []
+    for target in (largest, largest / 4, largest / 16):
+        if target < 1:
+            break
+        power = 10 ** math.floor(math.log10(target))
+        count = max(step * power for step in (1, 2, 5) if step * power <= target)
+        if count not in counts:
+            counts.append(float(count))
+    return counts
+
+
+def _size_key(largest: float, lang: Lang) -> list[go.Scattergeo]:
+    """Circles of round counts drawn at sea with their numbers: the key to the circles' sizes."""
+    counts = key_counts(largest)
+    lats = list(SIZE_KEY_LATS[: len(counts)])
+    labels = [t("label.exchanges_count", lang, count=format_number(c, lang)) for c in counts]
+    circles = go.Scattergeo(
+        lat=lats,
+        lon=[SIZE_KEY_LON] * len(counts),
+        mode="markers+text",
+        name=t("metric.exchanges", lang),
+        text=labels,
+        textposition="middle left",
+        textfont={"size": 11, "color": style.REFERENCE_COLOR},
+        marker={
+            "size": counts,
+            "sizemode": "area",
+            "sizeref": _sizeref(largest),
+            "color": "rgba(0, 0, 0, 0)",
+            "line": {"color": style.MAP_MARKER_COLOR, "width": 1.5},
+        },
+        hoverinfo="skip",
+        showlegend=False,
+        meta={"role": REFERENCE_ROLE},
+    )
+    heading = go.Scattergeo(
+        lat=[SIZE_KEY_TITLE[0]],
+        lon=[SIZE_KEY_TITLE[1]],
+        mode="text",
+        name=t("metric.exchanges", lang),
+        text=[f"<b>{t('metric.exchanges', lang)}</b>"],
+        textfont={"size": 11, "color": style.REFERENCE_COLOR},
+        hoverinfo="skip",
+        showlegend=False,
+        meta={"role": REFERENCE_ROLE},
+    )
+    return [circles, heading]
+
+
 def _vietnam_geo(fig: go.Figure) -> None:
     """An Asia basemap cropped to Vietnam and its seas, both archipelagos inside the window."""
     fig.update_geos(
@@ -240,7 +312,7 @@ def build_exchanges_vietnam_map(
                 "size": sizes,
                 "sizemode": "area",
                 # The largest province gets a 44-px circle; area stays proportional to the count.
-                "sizeref": 2.0 * (largest or 1.0) / 44**2,
+                "sizeref": _sizeref(largest),
                 "sizemin": 4,
                 "color": style.MAP_MARKER_COLOR,
                 "opacity": 0.7,
@@ -253,7 +325,8 @@ def build_exchanges_vietnam_map(
             showlegend=False,
         )
     )
-    style.apply_base_layout(fig, title=title, lang=lang, height=640)
+    fig.add_traces(_size_key(largest, lang))
+    style.apply_base_layout(fig, title=title, lang=lang, height=560, legend=False)
     _vietnam_geo(fig)
     fig.update_layout(margin_l=8, margin_r=8)
     alt = t(

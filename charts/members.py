@@ -130,7 +130,9 @@ def _ranked_members(
             hovertemplate=hover + "<extra></extra>",
         )
     )
-    style.apply_base_layout(fig, title=title, lang=lang, height=style.bar_height(len(labels)))
+    style.apply_base_layout(
+        fig, title=title, lang=lang, height=style.bar_height(len(labels)), legend=False
+    )
     hbar_layout(
         fig, categories=labels, x_title=t("axis.members", lang), y_title=t(f"axis.{axis}", lang)
     )

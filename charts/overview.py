@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -57,7 +59,12 @@ def build_overview_trends(
     x = years(data)
     scale, unit = money_unit(data["aid_disbursed"], currency, lang)
     names = [_metric_label(metric, lang, unit) for metric in METRICS]
-    fig = make_subplots(rows=2, cols=2, subplot_titles=names, vertical_spacing=0.2)
+    # A panel is half the chart: on a phone, about 150 px for its name.
+    panel_titles = [
+        "<br>".join(textwrap.wrap(name, style.chars_across(13, style.PHONE_WIDTH / 2 - 20)))
+        for name in names
+    ]
+    fig = make_subplots(rows=2, cols=2, subplot_titles=panel_titles, vertical_spacing=0.22)
     for index, metric in enumerate(METRICS):
         values = data[metric] / scale if metric == "aid_disbursed" else data[metric]
         fmt = style.HOVER_MONEY if metric == "aid_disbursed" else style.HOVER_COUNT
@@ -66,11 +73,10 @@ def build_overview_trends(
             row=index // 2 + 1,
             col=index % 2 + 1,
         )
-    style.apply_base_layout(fig, title=title, lang=lang, height=460)
-    year_axis(fig, lang, x)
+    style.apply_base_layout(fig, title=title, lang=lang, height=520, legend=False)
+    year_axis(fig, lang, x, every_year=False)
     fig.update_xaxes(title_text=None)
     fig.update_yaxes(tickformat=style.TICK_NUMBER, rangemode="tozero")
-    fig.update_layout(showlegend=False)
     fig.update_annotations(font_size=13, xanchor="left", x=None)
     for annotation, domain in zip(fig.layout.annotations, _PANEL_AXES, strict=True):
         annotation.x = fig.layout[domain].domain[0]  # left-align each panel's name

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import math
+import re
+import textwrap
+from collections.abc import Sequence
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -69,8 +75,8 @@ TEMPLATE = "ddn"
 # larger default and then this one on top.
 pio.templates[TEMPLATE] = _lean_template()
 pio.templates.default = TEMPLATE
-# Room for a two-line title (what + filters) and a legend row above the plot.
-MARGIN = {"l": 16, "r": 24, "t": 100, "b": 56}
+# Room around the plot; the top and bottom margins grow with the title's lines and the legend.
+MARGIN = {"l": 16, "r": 24, "t": 80, "b": 56}
 HEIGHT = 440
 BAR_ROW_HEIGHT = 26  # per category on horizontal bar charts and heatmap rows
 MAX_HEIGHT = 1400
@@ -90,50 +96,184 @@ def separators(lang: Lang) -> str:
 
 
 def bar_height(n_categories: int) -> int:
-    """Figure height for horizontal bars or heatmap rows, so labels never overlap."""
+    """Plot height for horizontal bars or heatmap rows, so labels never overlap.
+
+    apply_base_layout adds what a longer title or a legend needs on top of it.
+    """
     needed = MARGIN["t"] + MARGIN["b"] + 40 + BAR_ROW_HEIGHT * max(n_categories, 1)
     return int(min(max(needed, 320), MAX_HEIGHT))
 
 
-# Legend placements: a row between title and plot for a few series; a column on the right
-# or a block under the plot for many, so a legend that wraps never runs into the title.
-LEGENDS: dict[str, dict[str, object]] = {
-    "top": {"orientation": "h", "x": 0.0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
-    "right": {"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1.0, "yanchor": "top"},
-    "bottom": {"orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.08, "yanchor": "top"},
-}
+# plotly never wraps text, and a chart may be 340 px wide on a 390-px phone: titles, legends and
+# long category names are laid out for that width, and simply have room to spare when wider.
+PHONE_WIDTH = 340
+CHAR_WIDTH = 0.56  # average advance of a Noto Sans letter (Vietnamese, digits), in em
+LINE_HEIGHT = 1.3
+TITLE_SIZE = 17
+TITLE_PAD = 14  # px above the title
+TITLE_GAP = 20  # px between the title's last line and the plot
+LEGEND_SIZE = 12
+LEGEND_ROW = 22  # px a row of legend entries takes
+LEGEND_SYMBOL = 44  # px of an entry besides its text: the symbol and the gaps around it
+# What sits between the plot and the legend under it: tick labels (years may turn upright on a
+# phone) and the axis title.
+AXIS_SPACE = 78
+HBAR_AXIS_SPACE = 58  # numbers stay level on a value axis
+LABEL_CHARS = 20  # longest category label drawn on an axis; the hover holds the full name
+
+_SPAN = re.compile(r"^<span style='([^'<>]*)'>([^<>]*)</span>$")
+_FONT_SIZE = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
 
 
-def _legend_row_above(fig: go.Figure, legend: str) -> bool:
-    """Whether a legend row sits between title and plot (plotly hides a lone trace's legend)."""
-    shown = [trace for trace in fig.data if trace.showlegend is not False]
-    return legend == "top" and len(shown) > 1
+def chars_across(font_size: float, width: float = PHONE_WIDTH) -> int:
+    """How many letters of this size fit across `width` pixels."""
+    return max(8, int(width / (font_size * CHAR_WIDTH)))
+
+
+# A line break of our own in a wrapped title: plotly draws any <br ...> as one, and `unwrap`
+# tells it from the title's own breaks (between what is drawn and the filters).
+WRAP_BREAK = "<br class='wrap'>"
+SEPARATOR = " · "  # between the filters of a subtitle (ui/captions.py)
+
+
+def unwrap(text: str) -> str:
+    """A title as it was before `wrap_title` broke its lines for a phone."""
+    rejoined = re.sub(f"</span>{WRAP_BREAK}<span style='[^'<>]*'>", " ", text)
+    return rejoined.replace(WRAP_BREAK, " ")
+
+
+def wrap_title(title: str) -> tuple[str, float]:
+    """The title with every line wrapped to a phone's width, and the pixels its lines take."""
+    lines: list[str] = []
+    height = 0.0
+    for part in title.split("<br>"):
+        styled = _SPAN.match(part)
+        attributes, text = styled.groups() if styled else ("", part)
+        found = _FONT_SIZE.search(attributes)
+        size = float(found.group(1)) if found else TITLE_SIZE
+        if "<" in text:  # markup we do not know: leave the line whole rather than break a tag
+            pieces = [text]
+        else:
+            width = chars_across(size)
+            pieces = [
+                html.escape(piece, quote=False) for piece in _wrapped(html.unescape(text), width)
+            ] or [""]
+        shown = [f"<span style='{attributes}'>{p}</span>" if styled else p for p in pieces]
+        lines.append(WRAP_BREAK.join(shown))
+        height += size * LINE_HEIGHT * len(pieces)
+    return "<br>".join(lines), height
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """Lines of at most `width` letters, broken between ' · ' parts before inside one.
+
+    A subtitle lists filters ("Cả nước · 2014–2020 · Hoa Kỳ"): a break inside "Hoa Kỳ" would
+    read as two things, so a part is only split when it cannot fit a line on its own.
+    """
+    lines: list[str] = []
+    for part in text.split(SEPARATOR):
+        if lines and len(lines[-1]) + len(SEPARATOR) + len(part) <= width:
+            lines[-1] = f"{lines[-1]}{SEPARATOR}{part}"
+        else:
+            lines.extend(textwrap.wrap(part, width, break_long_words=False) or [part])
+    return lines
+
+
+def title_lines(fig: go.Figure) -> int:
+    """How many lines the figure's title is drawn on."""
+    text = fig.layout.title.text or ""
+    return text.count("<br") + 1 if text else 0
+
+
+def short_label(label: str, limit: int = LABEL_CHARS) -> str:
+    """A category label cut to `limit` letters with '…', keeping a trailing '(code)' whole."""
+    text = html.unescape(label)
+    if len(text) <= limit:
+        return label
+    head, _, tail = text.rpartition(" (")
+    if head and tail.endswith(")") and len(tail) <= 10:
+        kept = limit - len(tail) - 3
+        cut = f"{head[:kept].rstrip()}… ({tail}"
+    else:
+        cut = f"{text[: limit - 1].rstrip()}…"
+    return html.escape(cut, quote=False)
+
+
+def legend_rows(names: Sequence[str]) -> tuple[int, int, int]:
+    """Entry width (px), columns and rows of a legend of these names on a phone's width."""
+    if not names:
+        return 0, 0, 0
+    longest = max(len(html.unescape(name)) for name in names)
+    entry = min(PHONE_WIDTH, round(LEGEND_SYMBOL + longest * LEGEND_SIZE * CHAR_WIDTH))
+    columns = max(1, min(len(names), PHONE_WIDTH // entry))
+    return entry, columns, math.ceil(len(names) / columns)
+
+
+def _legend_names(fig: go.Figure) -> list[str]:
+    """Names of the traces a legend lists."""
+    return [str(trace.name) for trace in fig.data if trace.showlegend is not False and trace.name]
 
 
 def apply_base_layout(
-    fig: go.Figure, *, title: str, lang: Lang, height: int = HEIGHT, legend: str = "top"
+    fig: go.Figure,
+    *,
+    title: str,
+    lang: Lang,
+    height: int = HEIGHT,
+    legend: bool = True,
+    axis_space: int = AXIS_SPACE,
 ) -> None:
-    """Template, fonts, margins, separators, title at the top left and the legend's place."""
+    """Template, fonts, separators, the title wrapped above the plot, the legend under it.
+
+    `height` is for a one-line title and no legend; the figure grows by what more lines and
+    the legend's rows take, so the plot keeps its size. With `legend`, every named series is
+    listed (even one alone, so a filter that leaves one series still says which it is), in
+    columns of equal width, at the bottom of the figure below `axis_space` pixels of axis.
+    """
+    wrapped, lines_height = wrap_title(title)
+    top = max(MARGIN["t"], round(TITLE_PAD + lines_height + TITLE_GAP))
+    names = _legend_names(fig) if legend else []
+    entry, _, rows = legend_rows(names)
+    bottom = axis_space + rows * LEGEND_ROW + 8 if rows else MARGIN["b"]
     fig.update_layout(
         template=TEMPLATE,  # also when something else (Streamlit does) changed plotly's default
         separators=separators(lang),
         font={"family": FONT_FAMILY, "size": 13, "color": "#222222"},
         title={
-            "text": title,
+            "text": wrapped,
             "x": 0.0,
             "xref": "container",
             "xanchor": "left",
             "y": 1.0,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 14, "l": 12},
-            "font": {"size": 17},
+            "pad": {"t": TITLE_PAD, "l": 12},
+            "font": {"size": TITLE_SIZE},
         },
-        margin={**MARGIN, "t": MARGIN["t"] if _legend_row_above(fig, legend) else 80},
-        height=height,
+        margin={**MARGIN, "t": top, "b": bottom},
+        height=height + (top - MARGIN["t"]) + (bottom - MARGIN["b"]),
         colorway=list(OKABE_ITO),
         hoverlabel={"font": {"family": FONT_FAMILY}},
-        legend={**LEGENDS[legend], "title": {"text": ""}},
+        showlegend=bool(rows),
     )
+    if rows:
+        fig.update_layout(
+            legend={
+                "orientation": "h",
+                "x": 0.0,
+                "xref": "container",
+                "xanchor": "left",
+                "y": 0.0,
+                "yref": "container",
+                "yanchor": "bottom",
+                # Entries as wide as the longest name: on a phone the rows counted above, on a
+                # wider screen more to a row and room to spare under them.
+                "entrywidthmode": "pixels",
+                "entrywidth": entry,
+                "font": {"size": LEGEND_SIZE},
+                "title": {"text": ""},
+                "traceorder": "normal",
+            }
+        )
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)

@@ -51,6 +51,8 @@ CHARTS: dict[str, dict[str, str]] = {
     "label.sector_with_code": {"vi": "{name} ({code})", "en": "{name} ({code})"},
     "label.locality_with_country": {"vi": "{locality} ({country})", "en": "{locality} ({country})"},
     "label.in_year": {"vi": "năm {year}", "en": "{year}"},
+    "label.other_countries": {"vi": "Khác", "en": "Other"},
+    "label.exchanges_count": {"vi": "{count} lượt", "en": "{count} exchanges"},
     "label.aid_disbursed_in_unit": {
         "vi": "Viện trợ giải ngân ({unit})",
         "en": "Aid disbursed ({unit})",

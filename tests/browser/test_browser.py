@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 from sqlmodel import Session
 
+from charts.style import unwrap
 from datastore import queries
 from datastore.db import get_engine
 from datastore.export import BOM
@@ -136,7 +137,7 @@ def test_the_english_switch_shows_english_titles(dashboard: DashboardServer, vis
     assert visit.page.locator("h1").first.inner_text() == t("page.members", "en")
     # Streamlit's theme wraps titles in <b> tags; only the words matter here.
     titles = {
-        chart["key"]: re.sub(r"<[^>]+>", "", str(chart["title"]).split("<br>")[0])
+        chart["key"]: re.sub(r"<[^>]+>", "", unwrap(str(chart["title"])).split("<br>")[0])
         for chart in charts(visit.page)
     }
     assert titles["members_by_year"] == t("chart.members_by_year.title", "en")

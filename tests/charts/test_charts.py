@@ -39,7 +39,7 @@ from charts.maps import (
     TRUONG_SA_ISLANDS,
     TRUONG_SA_LABEL,
 )
-from charts.style import OKABE_ITO
+from charts.style import OKABE_ITO, unwrap
 from i18n.catalogue import Lang
 
 # Small hand-made frames with the columns of the datastore.queries contract -------------------
@@ -303,13 +303,13 @@ def test_numbers_use_the_languages_separators(name: str, lang: str, separators: 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_title_carries_the_filter_context(name: str) -> None:
     fig = build(name, "vi", title_context="Đồng Nai, 2015–2024")
-    assert "Đồng Nai, 2015–2024" in fig.layout.title.text
+    assert "Đồng Nai, 2015–2024" in unwrap(fig.layout.title.text)
     assert fig.layout.title.text.split("<br>")[0].strip()
 
 
 def test_the_title_context_is_escaped_for_plotlys_html() -> None:
     fig = build("members_by_year", "vi", title_context="A <b> & B")
-    assert "A &lt;b&gt; &amp; B" in fig.layout.title.text
+    assert "A &lt;b&gt; &amp; B" in unwrap(fig.layout.title.text)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -352,7 +352,7 @@ def test_an_empty_frame_gives_a_titled_figure_with_the_no_data_message(
         "en": "No data for the selected filters",
     }
     assert [a.text for a in fig.layout.annotations] == [message[lang]]
-    assert "Cao Bằng" in fig.layout.title.text
+    assert "Cao Bằng" in unwrap(fig.layout.title.text)
     assert drawn_frame(fig).empty
 
 
@@ -420,7 +420,7 @@ def test_members_by_province_shows_the_latest_year_ranked_with_ties_in_vietnames
     assert as_list(bar.x) == [1200.0, 500.0, 500.0, 500.0]
     assert list(fig.layout.yaxis.categoryarray) == as_list(bar.y)
     assert fig.layout.yaxis.autorange == "reversed"  # the first category sits at the top
-    assert fig.layout.title.text == "Hội viên theo tỉnh, thành phố, năm 2024"
+    assert unwrap(fig.layout.title.text) == "Hội viên theo tỉnh, thành phố, năm 2024"
     assert [tuple(row) for row in bar.customdata] == [
         ("7", "12"),
         ("1", "–"),
@@ -431,7 +431,7 @@ def test_members_by_province_shows_the_latest_year_ranked_with_ties_in_vietnames
 
 def test_members_by_province_title_in_english_names_the_year() -> None:
     fig = build_members_by_province(members_by_province_frame(), lang="en")
-    assert fig.layout.title.text == "Members by province, 2024"
+    assert unwrap(fig.layout.title.text) == "Members by province, 2024"
     assert fig.layout.xaxis.title.text == "Members (people)"
 
 
@@ -719,9 +719,10 @@ def test_drawn_frame_has_one_row_per_input_row(name: str) -> None:
     assert len(drawn) == expected
 
 
-def test_plotly_config_points_maps_at_local_geometry() -> None:
+def test_plotly_config_points_maps_at_local_geometry_and_hides_the_english_modebar() -> None:
     assert plotly_config("/app/static/geo") == {
         "displaylogo": False,
+        "displayModeBar": False,
         "topojsonURL": "/app/static/geo/",
     }
     assert "topojsonURL" not in plotly_config()

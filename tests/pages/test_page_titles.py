@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from charts.style import unwrap
 from i18n.catalogue import Lang, t
 from tests.pages.test_pages import figures, open_app, set_widget
 from ui import catalog
@@ -13,7 +14,7 @@ from ui import catalog
 
 def subtitle(fig: dict[str, Any]) -> str:
     """The smaller lines under a chart's title: what it is filtered by."""
-    return str(fig["layout"]["title"]["text"]).partition("<br>")[2]
+    return unwrap(str(fig["layout"]["title"]["text"])).partition("<br>")[2]
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from sqlmodel import Session, col
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Progress
 
+from charts.style import unwrap
 from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
 from datastore.extracts import extract_columns
@@ -172,7 +173,7 @@ def nonzero(values: dict[Any, float]) -> dict[Any, float]:
 
 def title(fig: dict[str, Any]) -> str:
     """The first line of a chart's title (the second line names the filters)."""
-    return str(fig["layout"]["title"]["text"]).split("<br>")[0]
+    return unwrap(str(fig["layout"]["title"]["text"])).split("<br>")[0]
 
 
 def infos(at: AppTest) -> list[str]:

@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import Session
 
 from charts.common import with_context
+from charts.style import unwrap
 from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.models.reference import ProvinceList
@@ -81,7 +82,7 @@ def test_a_built_chart_title_names_the_unit_of_its_money(
         )
     figure = render.build(chart, chart.trim(frame), "vi", description.text, **options)
 
-    title = str(figure.layout.title.text)
+    title = unwrap(str(figure.layout.title.text))
     assert UNIT_SLOT not in title
     assert ("đơn vị: USD" in title) == chart.query.takes_currency
     assert ("Giải ngân" in title) == ("measure" in chart.query.filters)
