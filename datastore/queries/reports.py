@@ -140,12 +140,13 @@ class ReportingUnits:
             return []
         return [unit for unit in self.chosen() if unit.id in self.merged_old_provinces]
 
-    def restructured_across_reform(self, unit_id: int, year: int) -> bool:
-        """True when `unit_id`'s associations were merged between `year - 1` and `year`.
+    def merged_across_reform(self, unit_id: int, year: int) -> bool:
+        """True when unit `unit_id` of `year` was made of several old provinces a year before.
 
-        Associations of a merged unit start afresh after 1 July 2025; until organisations know
-        their predecessors (issue 11, item 1), their members and counts cannot be compared with
-        the year before. Lineage would restate the earlier year and make this False.
+        Its associations merged too: counting them in `year` against the old provinces'
+        associations a year before would read the merger as a fall. Once organisations know
+        their predecessors (issue 11, item 1), the earlier year is restated on the successors
+        and this no longer leaves the unit out.
         """
         # In the 63 view a merged old province has no 2025 members of its own at all.
         return not self.by_old_province and year == REFORM_YEAR and unit_id in self.merged_units

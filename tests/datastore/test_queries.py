@@ -76,7 +76,7 @@ COLUMNS: dict[Query, list[str]] = {
 
 
 def rows(data: pd.DataFrame, columns: list[str] | None = None) -> list[tuple[Any, ...]]:
-    """The rows of a frame (or of some of its columns) as plain tuples, in order; None if missing."""
+    """The rows of a frame (or of some columns) as plain tuples, in order; None if missing."""
     picked = data if columns is None else data[columns]
     return [
         tuple(None if _missing(value) else value for value in row)
