@@ -12,12 +12,22 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Table, or_, select
+import pandas as pd
+from sqlalchemy import ColumnElement, Table, distinct, func, or_, select
 from sqlmodel import Session
 
 from datastore.filters import Filters, conditions
-from datastore.models import ProvinceList
-from datastore.queries._base import AID, EXCHANGE, MEMBERSHIP, PROVINCE, fetch
+from datastore.models import ImportBatch, ProvinceList
+from datastore.queries._base import (
+    AID,
+    EXCHANGE,
+    MEMBERSHIP,
+    PROVINCE,
+    fetch,
+    frame,
+    sort_frame,
+    table,
+)
 from datastore.reference.provinces import REFORM_DATE
 
 FactKind = Literal["members", "aid", "exchanges"]
@@ -51,9 +61,12 @@ class ReportingUnits:
 
     filters: Filters
     units: dict[int, Unit]
+    whole_list: bool = False  # every unit of the filters' list, as the reporting status shows
 
     @classmethod
-    def load(cls, *, session: Session, filters: Filters) -> ReportingUnits:
+    def load(
+        cls, *, session: Session, filters: Filters, whole_list: bool = False
+    ) -> ReportingUnits:
         """The units of both lists (97 rows) for these filters."""
         rows = fetch(
             session,
@@ -69,12 +82,13 @@ class ReportingUnits:
             row[0]: Unit(row[0], ProvinceList(row[1]), row[2], row[3], row[4] or row[0])
             for row in rows
         }
-        return cls(filters=filters, units=units)
+        return cls(filters=filters, units=units, whole_list=whole_list)
 
     @property
     def by_old_province(self) -> bool:
         """True in the 63 view with provinces chosen: figures belong to old provinces."""
-        return self.filters.province_list is ProvinceList.LEGACY and bool(self.filters.provinces)
+        chosen = bool(self.filters.provinces) or self.whole_list
+        return self.filters.province_list is ProvinceList.LEGACY and chosen
 
     @cached_property
     def merged_units(self) -> frozenset[int]:
@@ -127,7 +141,7 @@ class ReportingUnits:
             unit
             for unit in self.units.values()
             if unit.province_list is self.filters.province_list
-            and unit.code in self.filters.provinces
+            and (self.whole_list or unit.code in self.filters.provinces)
         ]
 
     def successor_name(self, unit: Unit) -> str:
@@ -179,3 +193,57 @@ def reported(
         .group_by(unit, fact.c.year)
     )
     return {(int(row[0]), int(row[1])) for row in fetch(session, stmt)}
+
+
+def reporting_status(
+    *, session: Session, province_list: ProvinceList | str, year: int
+) -> pd.DataFrame:
+    """Every unit of a list, with what it reported for `year` and when that was loaded.
+
+    Counts are missing (NA) where nothing was reported; in the 63 list an old province merged
+    on 1 July 2025 names its new unit in `merged_into` for what it no longer reports itself.
+    """
+    filters = Filters(province_list=ProvinceList(province_list), year_from=year, year_to=year)
+    units = ReportingUnits.load(session=session, filters=filters, whole_list=True)
+    loaded = table(ImportBatch)
+    found: dict[str, dict[int, tuple[Any, ...]]] = {}
+    figures: dict[FactKind, tuple[Any, ...]] = {
+        "members": (
+            func.sum(MEMBERSHIP.c.members),
+            func.count(distinct(MEMBERSHIP.c.organization_id)),
+        ),
+        "aid": (func.count(),),
+        "exchanges": (func.count(), func.max(EXCHANGE.c.date)),
+    }
+    for kind, counted in figures.items():
+        fact = FACT_TABLES[kind]
+        by_unit = units.column(fact)
+        stmt = (
+            select(by_unit, *counted, func.max(loaded.c.created_at))
+            .select_from(fact.outerjoin(loaded, loaded.c.id == fact.c.batch_id))
+            .where(*conditions(filters, fact), *units.own_rows(fact))
+            .group_by(by_unit)
+        )
+        found[kind] = {int(row[0]): tuple(row[1:]) for row in fetch(session, stmt)}
+    rows = []
+    for unit in units.chosen():
+        members = found["members"].get(unit.id, (None, None, None))
+        aid = found["aid"].get(unit.id, (None, None))
+        exchanges = found["exchanges"].get(unit.id, (None, None, None))
+        stopped = units.stopped_reporting(unit.id, year, "members")
+        merged = units.successor_name(unit) if stopped else None
+        rows.append((unit.code, unit.name, *members, *aid, *exchanges, merged))
+    dtypes = {
+        "code": "object",
+        "province": "object",
+        "members": "Int64",
+        "associations": "Int64",
+        "members_loaded_at": "object",
+        "aid_rows": "Int64",
+        "aid_loaded_at": "object",
+        "exchanges": "Int64",
+        "latest_exchange": "object",
+        "exchanges_loaded_at": "object",
+        "merged_into": "object",
+    }
+    return sort_frame(frame(rows, dtypes), ["province"])

@@ -42,7 +42,7 @@ DEMO_SCALE = "0.01"
 PAGE_CHARTS: dict[str, dict[str, str]] = {
     page: {chart.key: chart.title_key for chart in catalog.charts_on(page)}
     for page in ("overview", "members", "aid", "exchanges")
-} | {"data": {}, "about": {}}
+} | {"data": {}, "completeness": {}, "about": {}}
 EXTRACT_KINDS = ("members", "aid", "exchanges", "organizations")
 
 
@@ -611,3 +611,47 @@ def test_a_load_and_its_undo_show_at_the_next_rerun_never_the_cached_chart(
         undo_load(session=session, batch_id=summary.batch_id, user="test")
     at.run()
     assert series(figure(at, "exchanges_by_partner_country")) == before
+
+
+def test_the_reporting_status_shows_who_reported_what_and_when(small_database: str) -> None:
+    at = open_app("completeness")
+    at.selectbox(key="completeness_year").set_value(2019).run()
+
+    assert t("completeness.summary", "vi", year=2019, total=34, members=2, aid=1, exchanges=2) in [
+        str(m.value) for m in at.markdown
+    ]
+    table = at.dataframe[0].value.set_index(t("completeness.province", "vi"))
+    not_reported = t("compare.not_reported", "vi")
+    # Đồng Nai restated: M1+M2+M3 = 450 in 3 associations; A1, A2, A3; E3 on 10 May 2019.
+    dong_nai = table.loc["Đồng Nai"]
+    assert (
+        dong_nai[t("completeness.members", "vi")],
+        dong_nai[t("metric.associations", "vi")],
+    ) == (
+        "450",
+        "3",
+    )
+    assert dong_nai[t("completeness.aid_rows", "vi")] == "3"
+    assert dong_nai[t("completeness.latest_exchange", "vi")] == "10/05/2019"
+    assert dong_nai[t("completeness.members_loaded", "vi")] != ""
+    # Đắk Lắk sent nothing for 2019: not reported, not 0.
+    assert set(
+        table.loc["Đắk Lắk", [t("completeness.members", "vi"), t("completeness.exchanges", "vi")]]
+    ) == {not_reported}
+
+
+def test_the_reporting_status_of_the_63_list_names_the_unit_a_province_merged_into(
+    small_database: str,
+) -> None:
+    at = open_app("completeness", lang="en", p63=True)
+    at.selectbox(key="completeness_year").set_value(2026).run()
+
+    table = at.dataframe[0].value.set_index(t("completeness.province", "en"))
+    note = t("completeness.note", "en")
+    assert table.loc["Bình Phước", note] == t("compare.merged", "en", unit="Đồng Nai")
+    # Bình Định kept its code for the new Gia Lai; M6 is Gia Lai's, not Bình Định's.
+    assert table.loc["Bình Định", note] == t("compare.merged", "en", unit="Gia Lai")
+    assert table.loc["Bình Định", t("completeness.members", "en")] == t(
+        "compare.not_reported", "en"
+    )
+    assert table.loc["Cao Bằng", note] == ""
