@@ -9,9 +9,9 @@ import streamlit as st
 
 from datastore import queries
 from datastore.filters import Filters
-from datastore.queries.reports import reporting_status
+from datastore.queries.reports import REFORM_YEAR, reporting_status
 from i18n.catalogue import Lang, t
-from i18n.formatting import format_day, format_moment, format_number
+from i18n.formatting import MISSING, format_day, format_moment, format_number
 from ui.data import lookup
 from ui.render import show_no_data
 
@@ -44,31 +44,49 @@ def show_reporting_status(filters: Filters, *, lang: Lang) -> None:
             exchanges=reported["exchanges"],
         )
     )
-    st.dataframe(shown_status(status, lang), hide_index=True, key="completeness_table")
+    st.dataframe(shown_status(status, int(year), lang), hide_index=True, key="completeness_table")
 
 
-def shown_status(status: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The status as text: "not reported" (or "merged into X") in place of a missing count."""
-    missing = t("compare.not_reported", lang)
+def shown_status(status: pd.DataFrame, year: int, lang: Lang) -> pd.DataFrame:
+    """The status as text: "not reported" in place of a missing count, "–" once merged."""
+    merged = status["merged_into"].map(lambda unit: isinstance(unit, str))
 
-    def count(value: float | None) -> str:
-        return missing if value is None or pd.isna(value) else format_number(value, lang)
+    def counts(column: str, *, own_until_july: bool = False) -> pd.Series:
+        # A merged old province's figures are its new unit's: not a missing report. Its own
+        # exchanges of 2025 up to 30 June still are its own.
+        gone = merged & (year > REFORM_YEAR if own_until_july else True)
+        return pd.Series(
+            [
+                MISSING
+                if is_gone
+                else not_reported
+                if pd.isna(value)
+                else format_number(value, lang)
+                for value, is_gone in zip(status[column], gone, strict=True)
+            ],
+            index=status.index,
+            dtype=object,
+        )
 
     def when(value: object) -> str:
         if isinstance(value, datetime):
             return format_moment(value)
         return format_day(value) if isinstance(value, date) else ""
 
-    shown = pd.DataFrame({t("completeness.province", lang): status["province"]})
-    shown[t("completeness.members", lang)] = status["members"].map(count)
-    shown[t("metric.associations", lang)] = status["associations"].map(count)
-    shown[t("completeness.members_loaded", lang)] = status["members_loaded_at"].map(when)
-    shown[t("completeness.aid_rows", lang)] = status["aid_rows"].map(count)
-    shown[t("completeness.aid_loaded", lang)] = status["aid_loaded_at"].map(when)
-    shown[t("completeness.exchanges", lang)] = status["exchanges"].map(count)
-    shown[t("completeness.latest_exchange", lang)] = status["latest_exchange"].map(when)
-    shown[t("completeness.exchanges_loaded", lang)] = status["exchanges_loaded_at"].map(when)
-    shown[t("completeness.note", lang)] = status["merged_into"].map(
-        lambda unit: t("compare.merged", lang, unit=unit) if isinstance(unit, str) else ""
+    not_reported = t("compare.not_reported", lang)
+    return pd.DataFrame(
+        {
+            t("completeness.province", lang): status["province"],
+            t("completeness.note", lang): status["merged_into"].map(
+                lambda unit: t("compare.merged", lang, unit=unit) if isinstance(unit, str) else ""
+            ),
+            t("completeness.members", lang): counts("members"),
+            t("metric.associations", lang): counts("associations"),
+            t("completeness.members_loaded", lang): status["members_loaded_at"].map(when),
+            t("completeness.aid_rows", lang): counts("aid_rows"),
+            t("completeness.aid_loaded", lang): status["aid_loaded_at"].map(when),
+            t("completeness.exchanges", lang): counts("exchanges", own_until_july=True),
+            t("completeness.latest_exchange", lang): status["latest_exchange"].map(when),
+            t("completeness.exchanges_loaded", lang): status["exchanges_loaded_at"].map(when),
+        }
     )
-    return shown

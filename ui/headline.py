@@ -43,6 +43,9 @@ def show_headline(
             chart_type="bar" if change.metric == "exchanges" else "line",
             border=True,
         )
+    if any(change.status is Status.RESTRUCTURED for change in result.changes):
+        note = t("compare.restructured_note", lang, year=result.year, previous=result.year - 1)
+        st.caption(note)
     for old, new in result.merged_into:
         st.caption(t("compare.merged_note", lang, old=old, new=new))
     if result.later is not None:

@@ -5,36 +5,48 @@ from __future__ import annotations
 COMPARISONS: dict[str, dict[str, str]] = {
     "compare.not_reported": {"vi": "chưa báo cáo", "en": "not reported"},
     "compare.on_provinces": {
-        "vi": "so với năm {year}, trên {count}/{total} tỉnh đã báo cáo cả hai năm",
-        "en": "vs {year}, on the {count} of {total} provinces that reported both years",
+        "vi": "so với {year}, trên {count}/{total} tỉnh báo cáo cả hai năm",
+        "en": "vs {year}, on the {count} of {total} provinces reporting both years",
     },
     "compare.on_associations": {
-        "vi": "so với năm {year}, trên {count}/{total} hội đã báo cáo cả hai năm",
-        "en": "vs {year}, on the {count} of {total} associations that reported both years",
+        "vi": "so với {year}, trên {count}/{total} hội báo cáo cả hai năm",
+        "en": "vs {year}, on the {count} of {total} associations reporting both years",
     },
     "compare.same_days": {
-        "vi": "so với cùng kỳ năm {year} (1/1 – {day})",
+        "vi": "so với cùng kỳ {year} (1/1 – {day})",
         "en": "vs the same days of {year} (1 Jan – {day})",
     },
     "compare.same_days_on_provinces": {
-        "vi": "so với cùng kỳ năm {year} (1/1 – {day}), trên {count}/{total} tỉnh đã báo cáo",
-        "en": "vs the same days of {year} (1 Jan – {day}), on {count} of {total} provinces",
+        "vi": "so với cùng kỳ {year} (1/1 – {day}), {count}/{total} tỉnh",
+        "en": "vs the same days of {year} (1 Jan – {day}), {count} of {total} provinces",
     },
     "compare.previous_not_reported": {
-        "vi": "năm {year} chưa báo cáo: không so sánh",
+        "vi": "{year} chưa báo cáo: không so sánh",
         "en": "{year} not reported: no comparison",
     },
     "compare.partial": {
-        "vi": "năm {year} chưa hết, báo cáo chưa đủ: chưa so sánh",
-        "en": "{year} is not over and its reports are not all in: not compared",
+        "vi": "năm {year} chưa hết: chưa so sánh",
+        "en": "{year} is not over: not compared",
     },
     "compare.merged": {
         "vi": "đã sáp nhập vào {unit} từ 1/7/2025",
         "en": "merged into {unit} on 1 July 2025",
     },
     "compare.restructured": {
-        "vi": "các hội sáp nhập từ 1/7/2025: chưa so sánh được với năm {year}",
-        "en": "associations merged on 1 July 2025: not comparable with {year}",
+        "vi": "hội sáp nhập 1/7/2025: chưa so sánh",
+        "en": "associations merged 1 July 2025: not compared",
+    },
+    "compare.restructured_note": {
+        "vi": (
+            "Từ 1/7/2025 các hội hữu nghị được tổ chức lại theo 34 tỉnh, thành phố; khi chưa ghi "
+            "hội nào kế thừa hội nào, hội viên năm {year} chưa so sánh được với năm {previous} và "
+            "số hội chỉ so sánh ở các tỉnh không sáp nhập."
+        ),
+        "en": (
+            "On 1 July 2025 the friendship associations were reorganised on the 34 units; until "
+            "each records its predecessors, members in {year} cannot be compared with {previous} "
+            "and association counts are compared only in provinces that did not merge."
+        ),
     },
     "compare.later": {
         "vi": (
@@ -60,11 +72,13 @@ COMPARISONS: dict[str, dict[str, str]] = {
     "completeness.caption": {
         "vi": (
             "Tỉnh nào đã báo cáo hội viên, viện trợ và giao lưu đoàn trong năm, và khi nào số "
-            "liệu được nạp. Ô trống nghĩa là chưa báo cáo, không phải bằng 0."
+            "liệu được nạp. «Chưa báo cáo» là không có số liệu, không phải bằng 0; «–» là tỉnh "
+            "đã sáp nhập, số liệu thuộc về tỉnh mới."
         ),
         "en": (
             "Which provinces have reported members, aid and exchanges for the year, and when "
-            "the figures were loaded. A blank means not reported, not zero."
+            "the figures were loaded. “Not reported” means no figures, not zero; “–” marks a "
+            "merged province whose figures are its new unit's."
         ),
     },
     "completeness.year": {"vi": "Năm", "en": "Year"},

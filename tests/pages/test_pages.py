@@ -651,7 +651,7 @@ def test_the_reporting_status_of_the_63_list_names_the_unit_a_province_merged_in
     assert table.loc["Bình Phước", note] == t("compare.merged", "en", unit="Đồng Nai")
     # Bình Định kept its code for the new Gia Lai; M6 is Gia Lai's, not Bình Định's.
     assert table.loc["Bình Định", note] == t("compare.merged", "en", unit="Gia Lai")
-    assert table.loc["Bình Định", t("completeness.members", "en")] == t(
-        "compare.not_reported", "en"
-    )
+    # Its figures are the new unit's: marked as merged, not as a missing report.
+    assert table.loc["Bình Định", t("completeness.members", "en")] == MISSING
+    assert table.loc["Cao Bằng", t("completeness.members", "en")] == t("compare.not_reported", "en")
     assert table.loc["Cao Bằng", note] == ""
