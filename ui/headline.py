@@ -67,7 +67,7 @@ def show_headline(
 def metric_label_and_value(
     change: Change, by_year: pd.DataFrame, *, lang: Lang, currency: Currency
 ) -> tuple[str, str]:
-    """The card's label and its figure; "not reported" where nothing was reported."""
+    """The card's label and its figure; a dash where nothing was reported."""
     label = t(f"metric.{change.metric}", lang)
     divisor = 1.0
     if change.metric == "aid_disbursed":
@@ -76,7 +76,8 @@ def metric_label_and_value(
         divisor, unit = money_scale(float(largest) if pd.notna(largest) else change.value, currency)
         label = f"{label} ({t(unit, lang)})"
     if change.value is None:
-        return label, MISSING if change.status is Status.MERGED else t("compare.not_reported", lang)
+        # A dash: "not reported" (or "merged") goes below it, where a long word has room.
+        return label, MISSING
     decimals = 1 if divisor > 1 else 0
     return label, format_number(change.value / divisor, lang, decimals=decimals)
 
@@ -99,7 +100,7 @@ def change_description(change: Change, year: int, successor: str, lang: Lang) ->
     if status is Status.PREVIOUS_NOT_REPORTED:
         return t("compare.previous_not_reported", lang, year=previous)
     if status is Status.NOT_REPORTED:
-        return None
+        return t("compare.not_reported", lang)
     if change.previous is None:  # partial yearly figure: nothing compared
         return t("compare.partial", lang, year=year)
     if change.through is not None:

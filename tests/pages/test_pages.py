@@ -299,9 +299,13 @@ def test_an_unfinished_year_is_not_the_overview_headline(
 
     # 2026 is not over: the headline is 2025, when Đồng Nai reported only E7.
     assert texts(at.subheader) == [t("overview.headline", "vi", year=2025)]
-    cards = {m.label: m.value for m in at.metric}
-    assert cards[t("metric.members", "vi")] == t("compare.not_reported", "vi")
-    assert cards[t("metric.exchanges", "vi")] == "1"
+    cards = {m.label: (m.value, m.proto.delta_description) for m in at.metric}
+    assert cards[t("metric.members", "vi")] == (MISSING, t("compare.not_reported", "vi"))
+    # E7, and no 2024 report to compare it with.
+    assert cards[t("metric.exchanges", "vi")] == (
+        "1",
+        t("compare.previous_not_reported", "vi", year=2024),
+    )
     # M7 and A5 so far in 2026, no exchange yet.
     later = t("compare.later", "vi", year=2026, records=2, until="", shown=2025)
     assert later in texts(at.caption)
