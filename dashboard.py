@@ -3,7 +3,7 @@
 import streamlit as st
 
 from datastore import queries
-from datastore.models import Role
+from datastore.models.accounts import Role
 from i18n.catalogue import DEFAULT_LANGUAGE, t
 from ui import auth, context
 from ui.bootstrap import ensure_database

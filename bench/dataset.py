@@ -15,7 +15,7 @@ from sqlmodel import Session
 from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
 from datastore.migrate import migrate
-from datastore.models import Exchange
+from datastore.models.facts import Exchange
 from seed.run import seed_database
 
 Say = Callable[[str], None]

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from bench.queries import CURRENCY, ChartQuery
 from datastore.filters import Filters
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from ui import catalog
 
 # {where} restricts the fact table to the filters, {province} is the fact's province column of
@@ -143,6 +143,12 @@ def where_sql(fact: str, filters: Filters, params: dict[str, Any]) -> str:
     if filters.countries:
         conditions.append(one_of("country_code", filters.countries))
     if fact == "aid":
+        # Yearly foreign NGO aid only (datastore.filters.yearly_pcpnn); text years on both.
+        conditions.append(f"{alias}.donor_kind = 'foreign_ngo'")
+        conditions.append(
+            f"SUBSTR(CAST({alias}.period_start AS VARCHAR(10)), 1, 4) = "
+            f"SUBSTR(CAST({alias}.period_end AS VARCHAR(10)), 1, 4)"
+        )
         if filters.sectors:
             conditions.append(one_of("sector_code", filters.sectors))
         if filters.measure:

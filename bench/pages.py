@@ -207,7 +207,7 @@ def _create_editor(database_url: str) -> None:
     from datastore.accounts import create_user
     from datastore.db import get_engine
     from datastore.migrate import migrate
-    from datastore.models import Role
+    from datastore.models.accounts import Role
 
     # The app migrates on its first run anyway; the account table must exist before that.
     migrate(database_url)

@@ -15,13 +15,24 @@ from sqlalchemy.engine import Connection, Engine
 from bench.floor import money_column, province_column
 from bench.queries import CURRENCY, ChartQuery
 from datastore.filters import Filters
-from datastore.models import Measure, ProvinceList
+from datastore.models.facts import Measure
+from datastore.models.reference import ProvinceList
 
 # Every column a filter may look at, loaded whatever the query (the naive dashboard filters in
 # pandas, so it needs them all).
 _FILTER_COLUMNS = {
     "membership": ("year", "province_2025_id", "province_63_id", "country_code"),
-    "aid": ("year", "province_2025_id", "province_63_id", "country_code", "sector_code", "measure"),
+    "aid": (
+        "year",
+        "province_2025_id",
+        "province_63_id",
+        "country_code",
+        "sector_code",
+        "measure",
+        "donor_kind",
+        "period_start",
+        "period_end",
+    ),
     "exchange": (
         "year",
         "province_2025_id",
@@ -57,6 +68,12 @@ def filter_frame(
     if filters.countries:
         keep &= data["country_code"].isin(filters.countries)
     if fact == "aid":
+        # Yearly foreign NGO aid only (datastore.filters.yearly_pcpnn).
+        keep &= data["donor_kind"] == "foreign_ngo"
+        keep &= (
+            pd.to_datetime(data["period_start"]).dt.year
+            == pd.to_datetime(data["period_end"]).dt.year
+        )
         if filters.sectors:
             keep &= data["sector_code"].isin(filters.sectors)
         if filters.measure:

@@ -22,7 +22,7 @@ from sqlmodel import Session
 
 from datastore import queries
 from datastore.filters import Filters
-from datastore.models import Measure
+from datastore.models.facts import Measure
 from i18n.formatting import Currency
 from ui import catalog
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlmodel import Session
 
 from datastore.db import get_engine
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.queries import list_provinces
 from i18n.formatting import with_code
 from testkit.chromium import CHARTS_JS, SETTLED_JS

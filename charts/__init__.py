@@ -3,8 +3,9 @@
 Every builder takes the frame of one datastore.queries function, keyword-only `lang` and
 `title_context`, and `currency` where it draws money. Pages check `is_empty(df)` first and show
 t("empty.no_data", lang) instead of a chart; builders given an empty frame still return a
-titled figure carrying that message. `drawn_frame(fig)` gives back the numbers a figure draws,
-for its CSV download; `alt_text(fig)` its alt text; maps need `plotly_config(topojson_url)`.
+titled figure carrying that message. `drawn_frame(fig)` gives back the numbers a figure draws
+(the tests hold a chart's CSV download against it); `alt_text(fig)` its alt text; maps need
+`plotly_config(topojson_url)`. `title_context` may hold two lines ("\n"): each is drawn smaller.
 Text from the data reaches plotly escaped (`text_only` on every builder), so a name never draws
 as HTML; drawn_frame and alt_text give it back as it was.
 """

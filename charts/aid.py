@@ -223,7 +223,7 @@ def build_aid_committed_vs_disbursed(
 def build_aid_by_donor_country(
     df: pd.DataFrame, *, lang: Lang, title_context: str = "", currency: Currency = "VND"
 ) -> go.Figure:
-    """Aid amount by donor country (domestic donors as one bar), ranked; empty -> no-data figure."""
+    """Aid by donor country (no stated country as one bar), ranked; empty -> no-data figure."""
     title = chart_title("chart.aid_by_donor_country.title", lang, title_context)
     if is_empty(df):
         return empty_figure(title, lang)

@@ -64,11 +64,13 @@ def chart_title(key: str, lang: Lang, title_context: str = "", year: int | None 
 
 
 def with_context(what: str, title_context: str) -> str:
-    """A title with the filter description on a smaller second line, if there is one."""
+    """A title with the filter description in smaller lines under it (one per line of it)."""
     if not title_context:
         return what
-    context = html.escape(title_context, quote=False)
-    return f"{what}<br><span style='font-size:13px;color:#555555'>{context}</span>"
+    lines = [html.escape(line, quote=False) for line in title_context.splitlines() if line]
+    return "<br>".join(
+        [what, *(f"<span style='font-size:13px;color:#555555'>{line}</span>" for line in lines)]
+    )
 
 
 def set_meta(fig: go.Figure, *, alt: str, scale: float = 1.0, unit: str = "") -> None:

@@ -33,7 +33,7 @@ from datastore.credentials import (
     utc_now,
     verify,
 )
-from datastore.models import Role, SignInFailure, UserAccount
+from datastore.models.accounts import Role, SignInFailure, UserAccount
 
 # Accounts -----------------------------------------------------------------------------------
 

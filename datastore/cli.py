@@ -34,11 +34,12 @@ from datastore.cli_output import check_out_path, replacing
 from datastore.db import get_engine
 from datastore.errors import database_cause, database_message_bilingual
 from datastore.filters import Filters
-from datastore.models import Direction, ExchangeKind, Measure, Province, ProvinceList
+from datastore.models.facts import Direction, ExchangeKind, Measure
+from datastore.models.reference import Province, ProvinceList
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.vietnamese import fold
 from datastore.vocabulary import DATA_KINDS, as_kind
-from i18n.catalogue import bilingual, t
+from i18n.catalogue import DEFAULT_LANGUAGE, LANGUAGES, bilingual, t
 
 # migrate ------------------------------------------------------------------------------------
 
@@ -137,6 +138,9 @@ def add_export_parser(subparsers: SubParsers) -> None:
         help="exchanges only (repeatable)",
     )
     parser.add_argument("--format", dest="fmt", choices=("csv", "xlsx"), default="csv")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=bilingual("extract.cli_lang")
+    )
     parser.add_argument("--out", type=Path, metavar="FILE", help="file to write; default stdout")
     add_database_option(parser)
     parser.set_defaults(handler=run_export)
@@ -156,11 +160,13 @@ def run_export(args: argparse.Namespace) -> int:
         kind = as_kind(args.kind)  # argparse's choices already held it to the kinds
         if args.out is None:
             stdout = sys.stdout.buffer
-            export(kind, session=session, filters=filters, fmt=args.fmt, out=stdout)
+            export(kind, session=session, filters=filters, fmt=args.fmt, out=stdout, lang=args.lang)
             stdout.flush()
             return EXIT_OK
         with replacing(args.out, database_url=args.database_url) as out:
-            rows = export(kind, session=session, filters=filters, fmt=args.fmt, out=out)
+            rows = export(
+                kind, session=session, filters=filters, fmt=args.fmt, out=out, lang=args.lang
+            )
     say(bilingual("cli.export_written", rows=rows, out=args.out))
     return EXIT_OK
 

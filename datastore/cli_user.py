@@ -24,7 +24,7 @@ from datastore.accounts import (
 from datastore.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_database_option, say
 from datastore.credentials import AccountProblem
 from datastore.db import get_engine
-from datastore.models import Role
+from datastore.models.accounts import Role
 from i18n.catalogue import bilingual, t
 from i18n.formatting import format_stamp, one_line
 

@@ -17,7 +17,7 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from datastore.models import Role
+from datastore.models.accounts import Role
 from datastore.problems import DataProblem
 from i18n.catalogue import Lang, t
 

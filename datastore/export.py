@@ -1,4 +1,10 @@
-"""Extract writers: CSV (UTF-8 with BOM, for Excel) and XLSX (Vietnamese headers, filters sheet).
+"""Extract writers: CSV (UTF-8 with BOM, the load format) and XLSX (one language, to be read).
+
+The CSV is the same in every interface language: the English column names, codes and
+Vietnamese names, exactly the columns the import reads. The XLSX is written in the interface
+language (`readable`): headers, sheet names, the information sheet, country, sector and
+partner-locality names, and a label beside the code of each coded value; every data sheet has
+an autofilter over its rows and a frozen header row.
 
 Formula neutralisation, the same in both formats so that a round trip is predictable: a text
 cell whose first character, once any leading apostrophes are set aside, is one of
@@ -35,11 +41,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from xlsxwriter.worksheet import Worksheet
 
-from datastore.extracts import EXTRACT_COLUMNS, arrow_schema, extract_columns
+from datastore.extracts import EXTRACT_COLUMNS, arrow_schema
+from datastore.extracts.readable import readable_columns, readable_table
 from datastore.extracts.reading import DEFAULT_CHUNK_SIZE, data_date, iter_extract
 from datastore.filters import Filters
 from datastore.vocabulary import DataKind
-from i18n.catalogue import bilingual, t
+from i18n.catalogue import Lang, t
 
 FORMATS = ("csv", "xlsx")
 BOM = b"\xef\xbb\xbf"
@@ -48,8 +55,10 @@ _DANGEROUS_FIRST = frozenset("=+-@\t\r")
 _DANGEROUS_START = r"^('*[=+\-@\t\r])"
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
 EXCEL_DIGITS = 15  # significant digits a spreadsheet number keeps (Excel, and any double)
-DATA_SHEET = t("extract.sheet.data", "vi")
+DATA_SHEET = t("extract.sheet.data", "vi")  # the load templates' sheet
 INFO_SHEET = t("extract.sheet.info", "vi")
+# Filters whose values are codes with a label, and the text-key prefix of the labels.
+_FILTER_LABELS = {"measure": "measure", "direction": "direction", "kinds": "kind"}
 
 
 def neutralise(text: str) -> str:
@@ -109,15 +118,17 @@ def write_xlsx(
     *,
     filters: Filters,
     data_date: datetime | None,
+    lang: Lang = "vi",
     sources: Iterable[str] | None = None,
     max_rows_per_sheet: int = XLSX_MAX_ROWS,
 ) -> int:
-    """Write an extract as XLSX: data with Vietnamese headers, then a sheet on what it holds.
+    """Write an extract as XLSX in `lang`: the data, then a sheet on what it holds.
 
-    `sources` defaults to the distinct values of the extract's source column. Rows beyond one
-    sheet's limit continue on further data sheets, placed after the information sheet.
+    `chunks` are extract chunks taken in `lang`. `sources` defaults to the distinct values of
+    the extract's source column. Rows beyond one sheet's limit continue on further data sheets,
+    placed after the information sheet.
     """
-    columns = extract_columns(kind)
+    columns = readable_columns(kind, lang)
     workbook = xlsxwriter.Workbook(
         out,
         {
@@ -134,22 +145,27 @@ def write_xlsx(
         "decimal": workbook.add_format({"num_format": "#,##0.00"}),
     }
     # A year is a label, not a quantity: no thousands separator.
-    formats = [None if c.name == "year" else by_type.get(c.type) for c in columns]
+    formats = [None if c.source == "year" else by_type.get(c.type) for c in columns]
     datetime_format = workbook.add_format({"num_format": "dd/mm/yyyy hh:mm"})
 
     long_number = workbook.add_format({"align": "right"})
+    data_sheet = t("extract.sheet.data", lang)
 
     def add_data_sheet(number: int) -> Any:
-        name = DATA_SHEET if number == 1 else f"{DATA_SHEET} {number}"
+        name = data_sheet if number == 1 else f"{data_sheet} {number}"
         sheet = workbook.add_worksheet(name, worksheet_class=ExactNumberSheet)
         sheet.freeze_panes(1, 0)
         for i, column in enumerate(columns):
             sheet.set_column(i, i, 28 if column.type == "text" else 14)
-            sheet.write_string(0, i, column.header_vi, bold)
+            sheet.write_string(0, i, column.header, bold)
         return sheet
 
+    def close_data_sheet(sheet: Any, last_row: int) -> None:
+        # The filter buttons sit on the header and cover every row written below it.
+        sheet.autofilter(0, 0, last_row, len(columns) - 1)
+
     sheet = add_data_sheet(1)
-    info = workbook.add_worksheet(INFO_SHEET)
+    info = workbook.add_worksheet(t("extract.sheet.info", lang))
     seen_sources: set[str] = set()
     row_number, sheet_number, rows = 0, 1, 0
     # One write method per column, chosen once: strings stay strings, never formulas.
@@ -157,10 +173,12 @@ def write_xlsx(
     alternates = [long_number if column.type in ("int", "decimal") else None for column in columns]
     for chunk in chunks:
         seen_sources.update(s for s in pc.unique(chunk.column("source")).to_pylist() if s)
-        values = [_sheet_values(column) for column in neutralise_table(chunk).columns]
+        shown = readable_table(kind, neutralise_table(chunk), lang)
+        values = [_sheet_values(column) for column in shown.columns]
         for row in zip(*values, strict=True):
             row_number += 1
             if row_number >= max_rows_per_sheet:
+                close_data_sheet(sheet, row_number - 1)
                 sheet_number += 1
                 sheet = add_data_sheet(sheet_number)
                 row_number = 1
@@ -168,9 +186,10 @@ def write_xlsx(
                 if value is not None:
                     writers[i](sheet, row_number, i, value, formats[i], alternates[i])
         rows += chunk.num_rows
+    close_data_sheet(sheet, row_number)
 
     listed = sorted(set(sources)) if sources is not None else sorted(seen_sources)
-    _write_info(info, kind, filters, data_date, listed, rows, bold, datetime_format)
+    _write_info(info, kind, filters, data_date, listed, rows, lang, bold, datetime_format)
     workbook.close()
     return rows
 
@@ -240,24 +259,28 @@ def _write_info(
     loaded_at: datetime | None,
     sources: list[str],
     rows: int,
+    lang: Lang,
     bold: Any,
     datetime_format: Any,
 ) -> None:
-    """The second sheet: what the extract is, which filters made it, how fresh, from where."""
-    sheet.set_column(0, 0, 50)
-    sheet.set_column(1, 1, 70)
-    sheet.write_string(0, 0, bilingual("extract.info.item"), bold)
-    sheet.write_string(0, 1, bilingual("extract.info.value"), bold)
+    """The information sheet, in `lang`: what the extract is, its filters, how fresh, sources."""
+    sheet.set_column(0, 0, 40)
+    sheet.set_column(1, 1, 80)
+    sheet.write_string(0, 0, t("extract.info.item", lang), bold)
+    sheet.write_string(0, 1, t("extract.info.value", lang), bold)
     entries: list[tuple[str, Any]] = [
-        (bilingual("extract.info.kind"), bilingual(f"extract.kind.{kind}")),
-        (bilingual("extract.info.rows"), rows),
-        (bilingual("extract.info.data_date"), loaded_at),
-        (bilingual("extract.info.extracted_at"), datetime.now(UTC)),
+        (t("extract.info.kind", lang), t(f"extract.kind.{kind}", lang)),
+        (t("extract.info.rows", lang), rows),
+        (t("extract.info.data_date", lang), loaded_at),
+        (t("extract.info.extracted_at", lang), datetime.now(UTC)),
     ]
-    entries += [(bilingual(f"extract.filter.{name}"), value) for name, value in filters.as_rows()]
-    entries.append((bilingual("extract.info.sources"), sources[0] if sources else "—"))
+    entries += [
+        (t(f"extract.filter.{name}", lang), filter_value(name, value, lang))
+        for name, value in filters.as_rows()
+    ]
+    entries.append((t("extract.info.sources", lang), sources[0] if sources else "—"))
     entries += [("", source) for source in sources[1:]]
-    entries.append((bilingual("extract.info.notes"), bilingual("extract.notes")))
+    entries.append((t("extract.info.notes", lang), t("extract.notes", lang)))
     for number, (label, value) in enumerate(entries, start=1):
         if label:
             sheet.write_string(number, 0, label, bold)
@@ -269,6 +292,15 @@ def _write_info(
             sheet.write_number(number, 1, value)
         else:
             sheet.write_string(number, 1, neutralise(str(value)))
+
+
+def filter_value(name: str, value: str, lang: Lang) -> str:
+    """A filter's value on the information sheet: coded values as "label (code)"."""
+    prefix = _FILTER_LABELS.get(name)
+    if prefix is None or value == "*":
+        return value
+    codes = value.split(", ")
+    return ", ".join(f"{t(f'{prefix}.{code}', lang)} ({code})" for code in codes)
 
 
 # Top level ----------------------------------------------------------------------------------
@@ -283,8 +315,12 @@ def export(
     fmt: str = "csv",
     out: BinaryIO,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    lang: Lang = "vi",
 ) -> int:
-    """Write the extract of one kind in `fmt` to `out`; returns the number of data rows."""
+    """Write the extract of one kind in `fmt` to `out`; returns the number of data rows.
+
+    `lang` is the XLSX's language; the CSV, a load format, is the same in every language.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if session is None:
@@ -292,25 +328,38 @@ def export(
             raise ValueError("give a session or an engine")
         with Session(engine) as own_session:
             return export(
-                kind, session=own_session, filters=filters, fmt=fmt, out=out, chunk_size=chunk_size
+                kind,
+                session=own_session,
+                filters=filters,
+                fmt=fmt,
+                out=out,
+                chunk_size=chunk_size,
+                lang=lang,
             )
-    chunks = iter_extract(kind, session=session, filters=filters, chunk_size=chunk_size)
     if fmt == "csv":
+        chunks = iter_extract(kind, session=session, filters=filters, chunk_size=chunk_size)
         return write_csv(kind, chunks, out)
+    chunks = iter_extract(kind, session=session, filters=filters, chunk_size=chunk_size, lang=lang)
     loaded_at = data_date(session=session, kind=kind)
-    return write_xlsx(kind, chunks, out, filters=filters, data_date=loaded_at)
+    return write_xlsx(kind, chunks, out, filters=filters, data_date=loaded_at, lang=lang)
 
 
-def export_bytes(kind: DataKind, *, engine: Engine, filters: Filters, fmt: str = "csv") -> bytes:
+def export_bytes(
+    kind: DataKind, *, engine: Engine, filters: Filters, fmt: str = "csv", lang: Lang = "vi"
+) -> bytes:
     """The extract as bytes, for a download button."""
     buffer = io.BytesIO()
-    export(kind, engine=engine, filters=filters, fmt=fmt, out=buffer)
+    export(kind, engine=engine, filters=filters, fmt=fmt, out=buffer, lang=lang)
     return buffer.getvalue()
 
 
-def file_name(kind: DataKind, *, filters: Filters, fmt: str) -> str:
-    """A file name that says what the extract holds, e.g. exchanges_p75_2019-.csv."""
-    return f"{kind}_{filters.slug()}.{fmt}"
+def file_name(kind: DataKind, *, filters: Filters, fmt: str, lang: Lang = "vi") -> str:
+    """A file name that says what the extract holds, e.g. exchanges_p75_2019-.csv.
+
+    The English workbook ends in _en; the CSV is the same file in both languages.
+    """
+    suffix = "_en" if fmt == "xlsx" and lang == "en" else ""
+    return f"{kind}_{filters.slug()}{suffix}.{fmt}"
 
 
 def iter_rows(chunks: Iterable[pa.Table]) -> Iterator[tuple[Any, ...]]:

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, false, select
+from sqlalchemy import ColumnElement, Table, extract, false, select
 
-from datastore.models import Aid, Exchange, Province, ProvinceList
+from datastore.models.facts import Aid, DonorKind, Exchange
+from datastore.models.reference import Province, ProvinceList
 from datastore.rollups import ROLLUPS
 from datastore.vocabulary import DirectionCode, MeasureCode
 
@@ -120,6 +121,19 @@ def conditions(
         # An empty range says so outright rather than relying on both bounds excluding.
         found.append(false())
     return found
+
+
+def yearly_pcpnn(fact: Table) -> list[ColumnElement[bool]]:
+    """The aid rows that yearly foreign NGO aid (viện trợ PCPNN) adds up.
+
+    Only foreign NGOs' amounts, and only those whose period lies within one calendar year (its
+    `year`): a total cumulated over several years says nothing of any one of them, so the
+    charts list it as a note instead (queries.aid_notes). Extracts keep every row.
+    """
+    return [
+        fact.c.donor_kind == DonorKind.FOREIGN_NGO.value,
+        extract("year", fact.c.period_start) == extract("year", fact.c.period_end),
+    ]
 
 
 def _restrictions(filters: Filters, fact: Table) -> list[tuple[str, Condition]]:

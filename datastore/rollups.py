@@ -16,14 +16,14 @@ from typing import Any
 from sqlalchemy import ColumnElement, Insert, Table, delete, func, insert, select, text
 from sqlmodel import Session, SQLModel
 
-from datastore.models import (
-    Exchange,
+from datastore.models.exchange_rollups import (
     ExchangeCountryRollup,
     ExchangeLocalityRollup,
     ExchangeProvinceCountryRollup,
     ExchangeProvinceRollup,
     ExchangeRollup,
 )
+from datastore.models.facts import Exchange
 
 MEASURES = ("exchanges", "participants")
 

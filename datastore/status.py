@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select
 from sqlmodel import Session, col
 
 from datastore.db import get_engine
-from datastore.models import AppState, ImportBatch
+from datastore.models.loads import AppState, ImportBatch
 
 DEMO_LOAD = "demo_load"
 # A marker not refreshed for this long belongs to a load that stopped (killed, crashed): no

@@ -6,7 +6,7 @@ from typing import Literal, get_args
 
 from sqlmodel import SQLModel
 
-from datastore.models import Aid, Exchange, Membership, Organization
+from datastore.models.facts import Aid, Exchange, Membership, Organization
 
 # A Literal rather than a str-Enum: kinds arrive as plain strings from widgets, argparse, the
 # loads table and the tests, and compare, hash, print and format exactly as before.
@@ -27,6 +27,9 @@ LOAD_ORDER: tuple[DataKind, ...] = tuple(MODELS)
 # value holds the plain code word, as the sidebar's query parameters and the CLI give it.
 MeasureCode = Literal["committed", "disbursed"]
 DirectionCode = Literal["incoming", "outgoing"]
+# The values of datastore.models.facts.DonorKind; only foreign NGOs count as viện trợ PCPNN.
+DonorKindCode = Literal["foreign_ngo", "foreign_other", "domestic"]
+DONOR_KINDS: tuple[DonorKindCode, ...] = get_args(DonorKindCode)
 
 
 def as_kind(value: object) -> DataKind:

@@ -7,6 +7,8 @@ from typing import Literal, get_args
 
 from i18n.texts.about import ABOUT
 from i18n.texts.accounts import ACCOUNTS
+from i18n.texts.aid_meaning import AID_MEANING
+from i18n.texts.captions import CAPTIONS
 from i18n.texts.chart_alt_text import CHART_ALT_TEXT
 from i18n.texts.charts import CHARTS
 from i18n.texts.command_line import COMMAND_LINE
@@ -30,9 +32,11 @@ DEFAULT_LANGUAGE: Lang = "vi"
 _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     PAGES,
     CHARTS,
+    AID_MEANING,
     CHART_ALT_TEXT,
     COMPARISONS,
     FILTERS,
+    CAPTIONS,
     ABOUT,
     ACCOUNTS,
     IMPORT_PAGE,

@@ -4,17 +4,18 @@ import streamlit as st
 
 from i18n.catalogue import t
 from ui import catalog, context
+from ui.captions import page_description
 from ui.page_filters import exchange_filters
 from ui.render import View, chart
-from ui.sidebar import describe
 
 context.require_frame(__file__)
 
 lang = context.lang()
 filters = exchange_filters(context.filters(), lang)
-view = View(lang, filters, describe(filters, lang))
+view = View(lang, filters)
+where = page_description(catalog.charts_on("exchanges"), filters, lang)
 st.title(t("page.exchanges", lang))
-st.caption(t("exchanges.caption", lang, where=view.where))
+st.caption(t("exchanges.caption", lang, where=where.one_line))
 
 left, right = st.columns(2)
 with left:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from datastore.models import Role
+from datastore.models.accounts import Role
 from i18n.catalogue import t
 from ui import context
 from ui.auth import require_role

@@ -4,16 +4,17 @@ import streamlit as st
 
 from i18n.catalogue import t
 from ui import catalog, context
+from ui.captions import page_description
 from ui.data import query
 from ui.render import View, chart, show_table
-from ui.sidebar import describe
 
 context.require_frame(__file__)
 
 lang, filters = context.lang(), context.filters()
-view = View(lang, filters, describe(filters, lang))
+view = View(lang, filters)
+where = page_description(catalog.charts_on("members"), filters, lang)
 st.title(t("page.members", lang))
-st.caption(t("members.caption", lang, where=view.where))
+st.caption(t("members.caption", lang, where=where.one_line))
 
 chart(view, catalog.MEMBERS_BY_YEAR_CHART)
 left, right = st.columns(2)

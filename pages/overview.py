@@ -5,26 +5,28 @@ import streamlit as st
 from charts import is_empty
 from i18n.catalogue import t
 from ui import catalog, context
+from ui.aid_notes import show_aid_notes
+from ui.captions import page_description
 from ui.data import query
 from ui.headline import show_headline
 from ui.page_filters import chosen_currency
 from ui.render import View, chart, show_no_data
-from ui.sidebar import describe
 
 context.require_frame(__file__)
 
 lang, filters = context.lang(), context.filters()
 currency = chosen_currency()
-where = describe(filters, lang)
+where = page_description(catalog.charts_on("overview"), filters, lang, currency=currency)
 st.title(t("page.overview", lang))
-st.caption(t("overview.caption", lang, where=where))
+st.caption(t("overview.caption", lang, where=where.one_line))
 
 by_year = query(catalog.OVERVIEW_BY_YEAR, filters, lang, currency=currency)
 if is_empty(by_year):
     show_no_data(lang)
     st.stop()
 show_headline(filters, by_year, lang=lang, currency=currency)
-view = View(lang, filters, where)
+show_aid_notes(filters.with_(measure=None), lang=lang, currency=currency)
+view = View(lang, filters)
 chart(view, catalog.OVERVIEW_TRENDS, currency=currency)
 left, right = st.columns(2)
 with left:

@@ -22,7 +22,7 @@ from datastore.accounts import (
 from datastore.config import settings
 from datastore.credentials import AccountLocked
 from datastore.db import get_engine
-from datastore.models import Role
+from datastore.models.accounts import Role
 from i18n.catalogue import Lang, t
 from ui import context
 

@@ -76,6 +76,31 @@ class Figure:
     column: str
     unit: Unit
 
+    @property
+    def header(self) -> str:
+        """The text key of its header in a chart's CSV ("Hội viên (người)"); money takes {unit}."""
+        return f"csv.{self.column}"
+
+
+@dataclass(frozen=True)
+class Key:
+    """A column that identifies a row, and how a chart's CSV writes it."""
+
+    column: str  # in the query's result: year, province_code, direction, ...
+    header: str  # the text key of its CSV header
+    name: str | None = None  # the column naming it in the interface language, written first
+    name_header: str = ""  # the text key of that name's header
+    labels: str | None = None  # text-key prefix that names its coded values (direction.*)
+
+
+YEAR = Key("year", "csv.year")
+PROVINCE = Key("province_code", "csv.province_code", "province", "csv.province")
+PARTNER_COUNTRY = Key("country_code", "csv.partner_country_code", "country", "csv.partner_country")
+DONOR_COUNTRY = Key("country_code", "csv.donor_country_code", "country", "csv.donor_country")
+SECTOR = Key("sector_code", "csv.sector_code", "sector", "csv.sector")
+DIRECTION = Key("direction", "csv.direction", labels="direction")
+PARTNER_LOCALITY = Key("partner_locality", "csv.partner_locality")
+
 
 @dataclass(frozen=True)
 class ChartQuery:
@@ -83,10 +108,15 @@ class ChartQuery:
 
     function: ChartQueryFunction
     filters: tuple[FilterField, ...]
-    keys: tuple[str, ...]  # the columns that identify a row (year, province_code, ...)
+    key_columns: tuple[Key, ...]  # the columns that identify a row (year, province_code, ...)
     figures: tuple[Figure, ...]
     takes_currency: bool = False  # amounts in the currency the Aid page shows
     limit: int | None = None  # rows the query keeps (its own ranking)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The names of the key columns."""
+        return tuple(key.column for key in self.key_columns)
 
     @property
     def name(self) -> str:
@@ -123,12 +153,20 @@ class Chart:
     page: Page
     query: ChartQuery
     build: Builder
-    title_key: str  # the i18n key of the title's first line
+    # The text key of the title's first line; "chart.<key>.title" unless another chart's.
+    title_key: str = ""
     top: int | None = None  # only the rows with the most exchanges are drawn
     top_by: str = "exchanges"
+    latest_year: bool = False  # a stock such as members: only the latest year is drawn
+
+    def __post_init__(self) -> None:
+        if not self.title_key:
+            object.__setattr__(self, "title_key", f"chart.{self.key}.title")
 
     def trim(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """The rows this chart draws: all of them, or the `top` largest by `top_by`."""
+        """The rows this chart draws: those of the latest year or all, then the `top` largest."""
+        if self.latest_year and not frame.empty:
+            frame = frame[frame["year"] == frame["year"].max()]
         return frame.nlargest(self.top, self.top_by) if self.top else frame
 
 
@@ -154,7 +192,7 @@ TOP_PARTNERS = 10
 OVERVIEW_BY_YEAR = ChartQuery(
     queries.overview_by_year,
     (*_SHARED, "sectors", "direction", "kinds"),
-    ("year",),
+    (YEAR,),
     (
         *_counts("members", "associations"),
         Figure("aid_disbursed", "currency"),
@@ -163,31 +201,29 @@ OVERVIEW_BY_YEAR = ChartQuery(
     takes_currency=True,
 )
 MEMBERS_BY_YEAR = ChartQuery(
-    queries.members_by_year, _SHARED, ("year",), _counts("members", "chapters", "associations")
+    queries.members_by_year, _SHARED, (YEAR,), _counts("members", "chapters", "associations")
 )
 MEMBERS_BY_PROVINCE = ChartQuery(
     queries.members_by_province,
     _SHARED,
-    ("year", "province_code"),
+    (YEAR, PROVINCE),
     _counts("members", "chapters", "associations"),
 )
 MEMBERS_BY_PARTNER_COUNTRY = ChartQuery(
     queries.members_by_partner_country,
     _SHARED,
-    ("year", "country_code"),
+    (YEAR, PARTNER_COUNTRY),
     _counts("members", "associations"),
 )
-AID_BY_SECTOR = ChartQuery(
-    queries.aid_by_sector, _AID, ("sector_code",), _MONEY, takes_currency=True
-)
+AID_BY_SECTOR = ChartQuery(queries.aid_by_sector, _AID, (SECTOR,), _MONEY, takes_currency=True)
 AID_BY_YEAR_AND_SECTOR = ChartQuery(
-    queries.aid_by_year_and_sector, _AID, ("year", "sector_code"), _MONEY, takes_currency=True
+    queries.aid_by_year_and_sector, _AID, (YEAR, SECTOR), _MONEY, takes_currency=True
 )
 # Both measures side by side: the measure filter does not apply to this one.
 AID_COMMITTED_VS_DISBURSED = ChartQuery(
     queries.aid_committed_vs_disbursed,
     (*_SHARED, "sectors"),
-    ("year",),
+    (YEAR,),
     (
         Figure("committed", "currency"),
         Figure("disbursed", "currency"),
@@ -196,37 +232,37 @@ AID_COMMITTED_VS_DISBURSED = ChartQuery(
     takes_currency=True,
 )
 AID_BY_DONOR_COUNTRY = ChartQuery(
-    queries.aid_by_donor_country, _AID, ("country_code",), _MONEY, takes_currency=True
+    queries.aid_by_donor_country, _AID, (DONOR_COUNTRY,), _MONEY, takes_currency=True
 )
 EXCHANGES_BY_PARTNER_COUNTRY = ChartQuery(
     queries.exchanges_by_partner_country,
     _EXCHANGES,
-    ("country_code",),
+    (PARTNER_COUNTRY,),
     _counts("exchanges", "participants"),
 )
 EXCHANGES_BY_PROVINCE = ChartQuery(
     queries.exchanges_by_province,
     _EXCHANGES,
-    ("province_code",),
+    (PROVINCE,),
     _counts("exchanges", "participants"),
 )
 EXCHANGES_BY_YEAR_AND_DIRECTION = ChartQuery(
     queries.exchanges_by_year_and_direction,
     _EXCHANGES,
-    ("year", "direction"),
+    (YEAR, DIRECTION),
     _counts("exchanges"),
 )
 EXCHANGES_BY_PARTNER_LOCALITY = ChartQuery(
     queries.exchanges_by_partner_locality,
     _EXCHANGES,
-    ("country_code", "partner_locality"),
+    (PARTNER_COUNTRY, PARTNER_LOCALITY),
     _counts("exchanges"),
     limit=TOP_LOCALITIES,
 )
 EXCHANGES_BY_PROVINCE_AND_COUNTRY = ChartQuery(
     queries.exchanges_by_province_and_country,
     _EXCHANGES,
-    ("province_code", "country_code"),
+    (PROVINCE, PARTNER_COUNTRY),
     _counts("exchanges"),
 )
 
@@ -248,13 +284,7 @@ CHART_QUERIES: tuple[ChartQuery, ...] = (
 
 # Charts, in the order each page draws them ---------------------------------------------------
 
-OVERVIEW_TRENDS = Chart(
-    "overview_trends",
-    "overview",
-    OVERVIEW_BY_YEAR,
-    build_overview_trends,
-    "chart.overview_trends.title",
-)
+OVERVIEW_TRENDS = Chart("overview_trends", "overview", OVERVIEW_BY_YEAR, build_overview_trends)
 OVERVIEW_TOP_PARTNERS = Chart(
     "overview_top_partners",
     "overview",
@@ -270,85 +300,54 @@ OVERVIEW_MAP = Chart(
     build_exchanges_vietnam_map,
     "chart.exchanges_vietnam_map.title",
 )
-MEMBERS_BY_YEAR_CHART = Chart(
-    "members_by_year",
-    "members",
-    MEMBERS_BY_YEAR,
-    build_members_by_year,
-    "chart.members_by_year.title",
-)
+MEMBERS_BY_YEAR_CHART = Chart("members_by_year", "members", MEMBERS_BY_YEAR, build_members_by_year)
 MEMBERS_BY_PROVINCE_CHART = Chart(
     "members_by_province",
     "members",
     MEMBERS_BY_PROVINCE,
     build_members_by_province,
-    "chart.members_by_province.title",
+    latest_year=True,
 )
 MEMBERS_BY_PARTNER_COUNTRY_CHART = Chart(
     "members_by_partner_country",
     "members",
     MEMBERS_BY_PARTNER_COUNTRY,
     build_members_by_partner_country,
-    "chart.members_by_partner_country.title",
+    latest_year=True,
 )
-AID_BY_SECTOR_CHART = Chart(
-    "aid_by_sector", "aid", AID_BY_SECTOR, build_aid_by_sector, "chart.aid_by_sector.title"
-)
+AID_BY_SECTOR_CHART = Chart("aid_by_sector", "aid", AID_BY_SECTOR, build_aid_by_sector)
 AID_BY_YEAR_AND_SECTOR_CHART = Chart(
-    "aid_by_year_and_sector",
-    "aid",
-    AID_BY_YEAR_AND_SECTOR,
-    build_aid_by_year_and_sector,
-    "chart.aid_by_year_and_sector.title",
+    "aid_by_year_and_sector", "aid", AID_BY_YEAR_AND_SECTOR, build_aid_by_year_and_sector
 )
 AID_COMMITTED_VS_DISBURSED_CHART = Chart(
     "aid_committed_vs_disbursed",
     "aid",
     AID_COMMITTED_VS_DISBURSED,
     build_aid_committed_vs_disbursed,
-    "chart.aid_committed_vs_disbursed.title",
 )
 AID_BY_DONOR_COUNTRY_CHART = Chart(
-    "aid_by_donor_country",
-    "aid",
-    AID_BY_DONOR_COUNTRY,
-    build_aid_by_donor_country,
-    "chart.aid_by_donor_country.title",
+    "aid_by_donor_country", "aid", AID_BY_DONOR_COUNTRY, build_aid_by_donor_country
 )
 EXCHANGES_BY_PARTNER_COUNTRY_CHART = Chart(
     "exchanges_by_partner_country",
     "exchanges",
     EXCHANGES_BY_PARTNER_COUNTRY,
     build_exchanges_by_partner_country,
-    "chart.exchanges_by_partner_country.title",
 )
 EXCHANGES_WORLD_MAP = Chart(
-    "exchanges_world_map",
-    "exchanges",
-    EXCHANGES_BY_PARTNER_COUNTRY,
-    build_exchanges_world_map,
-    "chart.exchanges_world_map.title",
+    "exchanges_world_map", "exchanges", EXCHANGES_BY_PARTNER_COUNTRY, build_exchanges_world_map
 )
 EXCHANGES_BY_PROVINCE_CHART = Chart(
-    "exchanges_by_province",
-    "exchanges",
-    EXCHANGES_BY_PROVINCE,
-    build_exchanges_by_province,
-    "chart.exchanges_by_province.title",
+    "exchanges_by_province", "exchanges", EXCHANGES_BY_PROVINCE, build_exchanges_by_province
 )
 EXCHANGES_VIETNAM_MAP = Chart(
-    "exchanges_vietnam_map",
-    "exchanges",
-    EXCHANGES_BY_PROVINCE,
-    build_exchanges_vietnam_map,
-    "chart.exchanges_vietnam_map.title",
+    "exchanges_vietnam_map", "exchanges", EXCHANGES_BY_PROVINCE, build_exchanges_vietnam_map
 )
 EXCHANGES_BY_YEAR_AND_DIRECTION_CHART = Chart(
     "exchanges_by_year_and_direction",
     "exchanges",
     EXCHANGES_BY_YEAR_AND_DIRECTION,
     build_exchanges_by_year_and_direction,
-    "chart.exchanges_by_year_and_direction.title",
 )
 EXCHANGES_HEATMAP = Chart(
     "exchanges_province_by_country",

@@ -13,7 +13,7 @@ from sqlmodel import Session, col
 from datastore.config import database_url
 from datastore.db import get_engine
 from datastore.filters import Filters
-from datastore.models import ImportBatch
+from datastore.models.loads import ImportBatch
 from i18n.catalogue import Lang
 from i18n.formatting import Currency
 from ui.catalog import ChartQuery

@@ -1,4 +1,11 @@
-"""One tab of the Data page: how many rows match, a preview, and CSV/Excel downloads."""
+"""One tab of the Data page: how many rows match, a preview, and CSV/Excel downloads.
+
+Every download on the tab holds every matching row and says how many. The preview is the first
+rows only, so the table's own toolbar (a CSV download of what it shows, a search, in English
+whatever the interface language) is hidden: Streamlit 1.67 has no switch for one table, only
+`client.disableDataExport` for the whole app, so a style scoped to the preview's container
+hides it.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +18,8 @@ from sqlmodel import Session
 from datastore.config import database_url
 from datastore.db import get_engine
 from datastore.export import export_bytes, file_name
-from datastore.extracts import extract_columns
-from datastore.extracts.reading import count_rows, read_extract
+from datastore.extracts.readable import read_readable
+from datastore.extracts.reading import count_rows
 from datastore.filters import Filters
 from datastore.vocabulary import DataKind
 from i18n.catalogue import Lang, t
@@ -21,54 +28,56 @@ from ui.data import current_version
 from ui.render import show_no_data
 
 PREVIEW_ROWS = 200
+PREVIEW_KEY = "extract_preview"  # the preview's container: st-key-extract_preview_<kind>
+_HIDE_PREVIEW_TOOLBAR = (
+    f'<style>[class*="st-key-{PREVIEW_KEY}_"] [data-testid="stElementToolbar"]'
+    "{display: none !important;}</style>"
+)
+_MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _preview(
-    kind: DataKind, filters: Filters, version: tuple[int, int, int], url: str
+    kind: DataKind, filters: Filters, lang: Lang, version: tuple[int, int, int], url: str
 ) -> tuple[int, pd.DataFrame]:
-    """Row count and the first rows of an extract; version and URL key the cache only."""
+    """Row count and the first rows of an extract in `lang`; version and URL key the cache."""
     with Session(get_engine(url)) as session:
         total = count_rows(kind, session=session, filters=filters)
-        first = read_extract(kind, session=session, filters=filters, limit=PREVIEW_ROWS)
+        first = read_readable(kind, session=session, filters=filters, lang=lang, limit=PREVIEW_ROWS)
     return total, first
 
 
-def _deferred(kind: DataKind, filters: Filters, fmt: str) -> Callable[[], bytes]:
+def _deferred(kind: DataKind, filters: Filters, fmt: str, lang: Lang) -> Callable[[], bytes]:
     """Build the file only when the button is clicked, off the page's own run."""
     url = database_url()
-    return lambda: export_bytes(kind, engine=get_engine(url), filters=filters, fmt=fmt)
+    return lambda: export_bytes(kind, engine=get_engine(url), filters=filters, fmt=fmt, lang=lang)
 
 
 def show_extract(kind: DataKind, *, filters: Filters, lang: Lang) -> None:
     """The extract of one kind for the current filters."""
-    total, preview = _preview(kind, filters, current_version(), database_url())
+    total, preview = _preview(kind, filters, lang, current_version(), database_url())
     if total == 0:
         show_no_data(lang)
         return
-    st.caption(
-        t(
-            "data.preview",
-            lang,
-            shown=min(total, PREVIEW_ROWS),
-            total=format_number(total, lang),
-        )
-    )
-    if lang == "vi":
-        headers = {column.name: column.header_vi for column in extract_columns(kind)}
-        preview = preview.rename(columns=headers)
-    st.dataframe(preview, hide_index=True, key=f"preview_{kind}")
-    csv_column, xlsx_column = st.columns(2)
-    for column, fmt, mime in (
-        (csv_column, "csv", "text/csv"),
-        (xlsx_column, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ):
+    rows = format_number(total, lang)
+    if total > PREVIEW_ROWS:
+        st.caption(t("extract.preview.first", lang, shown=PREVIEW_ROWS, total=rows))
+    else:
+        st.caption(t("extract.preview.all", lang, total=rows))
+    st.html(_HIDE_PREVIEW_TOOLBAR)
+    with st.container(key=f"{PREVIEW_KEY}_{kind}"):
+        st.dataframe(preview, hide_index=True, key=f"preview_{kind}")
+    for column, fmt in zip(st.columns(2), ("csv", "xlsx"), strict=True):
         column.download_button(
-            t(f"download.{fmt}", lang),
-            data=_deferred(kind, filters, fmt),
-            file_name=file_name(kind, filters=filters, fmt=fmt),
-            mime=mime,
+            t(f"extract.download.{fmt}", lang, rows=rows),
+            data=_deferred(kind, filters, fmt, lang),
+            file_name=file_name(kind, filters=filters, fmt=fmt, lang=lang),
+            mime=_MIME[fmt],
             key=f"download_{kind}_{fmt}",
             icon=":material/download:",
             on_click="ignore",
         )
+    st.caption(t("extract.download.formats", lang))

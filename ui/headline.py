@@ -42,6 +42,8 @@ def show_headline(
             chart_data=[float(v) for v in trend],
             chart_type="bar" if change.metric == "exchanges" else "line",
             border=True,
+            # Amounts are converted at each year's rate, so a change includes the rate's.
+            help=t("aid_meaning.exchange_rate", lang) if change.metric == "aid_disbursed" else None,
         )
     if any(change.status is Status.RESTRUCTURED for change in result.changes):
         note = t("compare.restructured_note", lang, year=result.year, previous=result.year - 1)

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from datastore.db import get_engine
 from datastore.load import undo as load_history
-from datastore.models import Role
+from datastore.models.accounts import Role
 from datastore.vocabulary import DATA_KINDS
 from i18n.catalogue import Lang, t
 from i18n.formatting import format_moment, load_numbers

@@ -28,7 +28,7 @@ from datastore.errors import database_cause, database_message
 from datastore.load import files, headers, imports, templates
 from datastore.load.problems import FileProblem, LoadRejected
 from datastore.load.replace import ReplaceRefused
-from datastore.models import Role
+from datastore.models.accounts import Role
 from datastore.vocabulary import DATA_KINDS, DataKind, as_kind
 from i18n.catalogue import Lang, t
 from i18n.formatting import MEGABYTE, format_file_size, format_number, load_numbers, quote

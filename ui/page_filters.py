@@ -7,7 +7,7 @@ import streamlit as st
 
 from datastore import queries
 from datastore.filters import Filters
-from datastore.models import Direction, Measure
+from datastore.models.facts import Direction, Measure
 from i18n.catalogue import Lang, t
 from i18n.formatting import CURRENCIES, Currency, as_currency, with_code
 from ui.data import lookup

@@ -1,21 +1,24 @@
-"""Draw a chart with its alt text and a CSV of exactly the numbers it draws, or say it's empty."""
+"""Draw a chart with its alt text and a CSV of the rows it draws, or say that nothing matches."""
 
 from __future__ import annotations
 
+import html
 import io
 from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts import alt_text, drawn_frame, plotly_config
+from charts import alt_text, plotly_config
 from datastore.export import BOM, neutralise
 from datastore.filters import Filters
 from i18n.catalogue import Lang, t
 from i18n.formatting import Currency
+from ui.captions import UNIT_SLOT, chart_description
 from ui.catalog import Chart
 from ui.data import query, query_key
 
@@ -25,25 +28,60 @@ TOPOJSON_URL = "app/static/geo/"
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a byte-order mark, text cells neutralised, numbers untouched."""
+    """UTF-8 CSV with a byte-order mark, text cells neutralised, numbers as a person writes them."""
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(lambda v: neutralise(v) if isinstance(v, str) else v)
     buffer = io.StringIO()
-    safe.to_csv(buffer, index=False, lineterminator="\r\n")
+    safe.to_csv(buffer, index=False, lineterminator="\r\n", float_format=_positional)
     return BOM + buffer.getvalue().encode("utf-8")
 
 
-def _named_drawn_frame(fig: go.Figure) -> pd.DataFrame:
-    """The drawn numbers with the axis titles as column names where the axes have titles."""
-    frame = drawn_frame(fig)
-    names: dict[str, str] = {}
-    for column, axis in (("x", fig.layout.xaxis), ("y", fig.layout.yaxis)):
-        title = axis.title.text if axis and axis.title else None
-        if title and column in frame.columns:
-            names[column] = str(title)
-    return frame.rename(columns=names)
+def _positional(value: object) -> str:
+    """A decimal as typed, never in exponent form: 0.000035, not 3.5e-05."""
+    return np.format_float_positional(float(value), trim="-")  # type: ignore[arg-type]
+
+
+# Decimals kept in a chart's CSV: amounts in the drawn unit (a millionth of a billion đồng is
+# a thousand đồng, of a million USD one dollar) and rates in percent.
+MONEY_DECIMALS = 6
+PERCENT_DECIMALS = 2
+
+
+def chart_table(entry: Chart, rows: pd.DataFrame, fig: go.Figure, lang: Lang) -> pd.DataFrame:
+    """The rows a chart draws as a person would type them: one column per key and figure.
+
+    Headers come from the catalogue (`Key`, `Figure.header`) in `lang`; counts are whole
+    numbers, amounts are in the unit the figure draws (its layout.meta), rates in percent.
+    """
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    scale = float(meta.get("value_scale", 1.0))
+    unit = str(meta.get("value_unit", ""))
+    columns: dict[str, pd.Series] = {}
+    for key in entry.query.key_columns:
+        if key.name is not None:
+            columns[t(key.name_header, lang)] = rows[key.name]
+        values = rows[key.column]
+        if key.labels is not None:
+            values = pd.Series(
+                [t(f"{key.labels}.{v}", lang) if isinstance(v, str) else v for v in values],
+                index=values.index,
+                dtype=object,
+            )
+        elif pd.api.types.is_numeric_dtype(values):
+            values = values.astype("Int64")
+        columns[t(key.header, lang)] = values
+    for figure in entry.query.figures:
+        values = rows[figure.column].astype(float)
+        if figure.unit == "currency":
+            values = (values / scale).round(MONEY_DECIMALS)
+        elif figure.unit == "ratio":
+            values = (values * 100).round(PERCENT_DECIMALS)
+        else:
+            values = values.round().astype("Int64")
+        columns[t(figure.header, lang, unit=unit)] = values
+    return pd.DataFrame(columns).reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -55,9 +93,21 @@ class Drawn:
     csv: bytes
 
 
-def draw(fig: go.Figure) -> Drawn:
-    """The figure with its alt text and the CSV of the numbers it draws."""
-    return Drawn(figure=fig, alt=alt_text(fig), csv=csv_bytes(_named_drawn_frame(fig)))
+def build(entry: Chart, rows: pd.DataFrame, lang: Lang, where: str, **options: Any) -> go.Figure:
+    """The chart's figure for the rows it draws, its subtitle's unit of money written in."""
+    figure = entry.build(rows, lang=lang, title_context=where, **options)
+    meta = figure.layout.meta if isinstance(figure.layout.meta, dict) else {}
+    title = figure.layout.title.text if figure.layout.title else None
+    if title and UNIT_SLOT in title:
+        # Escaped as with_context escapes the rest of the subtitle.
+        unit = html.escape(str(meta.get("value_unit", "")), quote=False)
+        figure.update_layout(title_text=title.replace(UNIT_SLOT, unit))
+    return figure
+
+
+def draw(entry: Chart, rows: pd.DataFrame, fig: go.Figure, lang: Lang) -> Drawn:
+    """The figure with its alt text and the CSV of the rows it draws."""
+    return Drawn(figure=fig, alt=alt_text(fig), csv=csv_bytes(chart_table(entry, rows, fig, lang)))
 
 
 def show_no_data(lang: Lang) -> None:
@@ -65,7 +115,7 @@ def show_no_data(lang: Lang) -> None:
     st.info(t("empty.no_data", lang), icon=":material/search_off:")
 
 
-def show_chart(drawn: Drawn, *, key: str, lang: Lang, filters: Filters) -> None:
+def show_chart(drawn: Drawn, *, key: str, lang: Lang, file_name: str) -> None:
     """The chart and its CSV download."""
     st.plotly_chart(
         drawn.figure,
@@ -76,7 +126,7 @@ def show_chart(drawn: Drawn, *, key: str, lang: Lang, filters: Filters) -> None:
     st.download_button(
         t("download.chart_csv", lang),
         data=drawn.csv,
-        file_name=f"{key}_{filters.slug()}.csv",
+        file_name=file_name,
         mime="text/csv",
         key=f"download_{key}",
         icon=":material/download:",
@@ -118,16 +168,17 @@ def show_table(frame: pd.DataFrame, *, key: str, lang: Lang, filters: Filters) -
 
 @dataclass(frozen=True)
 class View:
-    """What every chart on a page is drawn for: the language, the filters and their description."""
+    """What every chart on a page is drawn for: the language and the filters."""
 
     lang: Lang
     filters: Filters
-    where: str
 
 
 # Building a plotly figure (validation of every property) costs far more than its query once
 # the query reads a rollup, so built figures are kept too. The key holds everything the figure
-# depends on, the data version included, so a load or an undo never leaves an old chart shown.
+# depends on, the data version included, so a load or an undo never leaves an old chart shown;
+# `where`, the chart's own description, follows from the query key and the currency but is
+# kept in the key all the same, so that a change of wording can never show a stale title.
 # cache_resource hands out the object itself: no copy per rerun, and nothing changes it after.
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _drawn(
@@ -140,10 +191,9 @@ def _drawn(
 ) -> Drawn:
     """Build and draw once per distinct chart; `_frame` and `_entry` follow from the key."""
     lang = query_key[2]
-    figure = _entry.build(
-        _entry.trim(_frame), lang=lang, title_context=where, **dict(build_options)
-    )
-    return draw(figure)
+    rows = _entry.trim(_frame)
+    figure = build(_entry, rows, lang, where, **dict(build_options))
+    return draw(_entry, rows, figure, lang)
 
 
 def chart(view: View, entry: Chart, *, currency: Currency | None = None) -> None:
@@ -152,13 +202,16 @@ def chart(view: View, entry: Chart, *, currency: Currency | None = None) -> None
     if frame.empty:
         show_no_data(view.lang)
         return
-    build_options = (("currency", currency),) if entry.query.takes_currency else ()
+    takes_currency = entry.query.takes_currency
+    build_options = (("currency", currency),) if takes_currency else ()
+    description = chart_description(entry, view.filters, view.lang, currency=currency)
     drawn = _drawn(
         entry.key,
         query_key(entry.query, view.filters, view.lang, currency=currency),
-        view.where,
+        description.text,
         build_options,
         frame,
         entry,
     )
-    show_chart(drawn, key=entry.key, lang=view.lang, filters=view.filters)
+    file_name = description.file_name(t(entry.title_key, view.lang))
+    show_chart(drawn, key=entry.key, lang=view.lang, file_name=file_name)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from datastore import queries
 from datastore.filters import Filters
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from i18n.catalogue import LANGUAGES, Lang, as_lang, bilingual, t
 from i18n.formatting import with_code
 from ui.data import lookup

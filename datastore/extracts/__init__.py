@@ -10,8 +10,10 @@ and a stable order, so that two extracts of the same data are identical:
 
 `province` is the province as reported (an old province for figures before 1 July 2025),
 `province_2025` the unit of the 34-list it belongs to today. Countries are ISO alpha-3 codes with
-their Vietnamese names (CLDR), sectors DAC codes with Vietnamese names; measure, direction and
-kind are the English code words stored in the database (committed, incoming, delegation, ...).
+their names (CLDR), sectors DAC codes with their names, both in the extract's language
+(Vietnamese unless asked; the CSV is always Vietnamese); measure, direction and kind are the
+English code words stored in the database (committed, incoming, delegation, ...). The XLSX
+extract shows these as labels of the interface language beside their codes (`readable`).
 
 This module declares the kinds and their columns; `statements` builds the SELECT of each kind,
 `readers` turns its rows into Arrow, `shaping` types them and looks up names, and `reading` is
@@ -25,21 +27,30 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from datastore.vocabulary import DataKind
-from i18n.catalogue import t
+from i18n.catalogue import Lang, t
 
 
 @dataclass(frozen=True)
 class ExtractColumn:
-    """One column of an extract: its CSV name, its Vietnamese header and its value type."""
+    """One column of an extract: its CSV name, the text key of its header and its value type."""
 
     name: str
-    header_vi: str
+    header_key: str
     type: str  # "text" | "int" | "decimal" | "date"
+
+    def header(self, lang: Lang) -> str:
+        """The column's header in the XLSX extract and the preview of `lang`."""
+        return t(self.header_key, lang)
+
+    @property
+    def header_vi(self) -> str:
+        """The Vietnamese header, which the load templates write and the import reads."""
+        return self.header("vi")
 
 
 def _column(name: str, value_type: str, header: str = "") -> ExtractColumn:
-    """A column headed by the catalogue's Vietnamese text `header` (extract.column.<name>)."""
-    return ExtractColumn(name, t(header or f"extract.column.{name}", "vi"), value_type)
+    """A column headed by the catalogue's text `header` (extract.column.<name> by default)."""
+    return ExtractColumn(name, header or f"extract.column.{name}", value_type)
 
 
 _YEAR = _column("year", "int", "column.year")
@@ -67,6 +78,9 @@ _COLUMNS: dict[DataKind, tuple[ExtractColumn, ...]] = {
     ),
     "aid": (
         _YEAR,
+        _column("period_start", "date", "aid_meaning.column.period_start"),
+        _column("period_end", "date", "aid_meaning.column.period_end"),
+        _column("donor_kind", "text", "aid_meaning.column.donor_kind"),
         *_PROVINCE,
         _column("donor", "text"),
         _column("donor_country_code", "text"),

@@ -15,8 +15,9 @@ from datastore.extracts.readers import choose_reader
 from datastore.extracts.shaping import References, assemble, conform, raw_types, rechunk
 from datastore.extracts.statements import extract_statement
 from datastore.filters import Filters
-from datastore.models import ImportBatch
+from datastore.models.loads import ImportBatch
 from datastore.vocabulary import DataKind
+from i18n.catalogue import Lang
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,8 +34,12 @@ def iter_extract(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     limit: int | None = None,
     reader: str = "auto",
+    lang: Lang = "vi",
 ) -> Iterator[pa.Table]:
     """Yield the selected rows of one kind as Arrow tables of at most `chunk_size` rows.
+
+    Country, sector and partner-locality names are those of `lang` (the CSV, a load format,
+    is always taken in Vietnamese).
 
     Chunks have a fixed schema per kind (text, int64, decimal128(20, 2), date32). On SQLite
     every reader goes through the session's own connection ("adbc" is refused there); on
@@ -45,7 +50,7 @@ def iter_extract(
         raise ValueError("chunk_size must be at least 1")
     read = choose_reader(session.get_bind().engine.url, reader)
     statement = extract_statement(kind, filters=filters, limit=limit)
-    references = References.load(session=session)
+    references = References.load(session=session, lang=lang)
     types = raw_types(kind, list(statement.selected_columns.keys()))
     for table in rechunk(read(statement, session, chunk_size), chunk_size):
         yield assemble(kind, conform(table, types), references)
@@ -58,25 +63,31 @@ def iter_extract_frames(
     filters: Filters,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     limit: int | None = None,
+    lang: Lang = "vi",
 ) -> Iterator[pd.DataFrame]:
     """The same chunks as pandas DataFrames (dates as datetime.date, amounts as Decimal)."""
     for table in iter_extract(
-        kind, session=session, filters=filters, chunk_size=chunk_size, limit=limit
+        kind, session=session, filters=filters, chunk_size=chunk_size, limit=limit, lang=lang
     ):
-        yield table.to_pandas(types_mapper=_pandas_type, date_as_object=True)
+        yield table.to_pandas(types_mapper=pandas_type, date_as_object=True)
 
 
 def read_extract(
-    kind: DataKind, *, session: Session, filters: Filters, limit: int | None = None
+    kind: DataKind,
+    *,
+    session: Session,
+    filters: Filters,
+    limit: int | None = None,
+    lang: Lang = "vi",
 ) -> pd.DataFrame:
     """A whole (small or limited) extract as one DataFrame, e.g. for a preview."""
     import pandas as pd
 
     frames: list[pd.DataFrame] = list(
-        iter_extract_frames(kind, session=session, filters=filters, limit=limit)
+        iter_extract_frames(kind, session=session, filters=filters, limit=limit, lang=lang)
     )
     if not frames:
-        empty: pd.DataFrame = arrow_schema(kind).empty_table().to_pandas(types_mapper=_pandas_type)
+        empty: pd.DataFrame = arrow_schema(kind).empty_table().to_pandas(types_mapper=pandas_type)
         return empty  # pyarrow is untyped
     return pd.concat(frames, ignore_index=True)
 
@@ -99,7 +110,7 @@ def data_date(*, session: Session, kind: DataKind | None = None) -> datetime | N
     return session.connection().execute(statement).scalar_one_or_none()
 
 
-def _pandas_type(arrow_type: pa.DataType) -> Any:
+def pandas_type(arrow_type: pa.DataType) -> Any:
     """Text as pandas' string dtype and counts as nullable integers, not floats with NaN."""
     import pandas as pd  # only the DataFrame helpers need pandas
 

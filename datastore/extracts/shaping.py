@@ -2,7 +2,8 @@
 
 The database sends province ids and country and sector codes; their codes and names are looked
 up in Arrow from the small reference tables, which halves the data the database has to sort and
-hand over.
+hand over. Country and sector names are those of the extract's language, and so are partner
+localities with a known English name (datastore.localities).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from datastore.extracts import ARROW_TYPES, arrow_schema, extract_columns
-from datastore.models import Country, Province, Sector
+from datastore.localities import locality_name
+from datastore.models.reference import Country, Province, Sector
 from datastore.vocabulary import DataKind
+from i18n.catalogue import Lang, as_lang
 
 
 def rechunk(tables: Iterable[pa.Table], size: int) -> Iterator[pa.Table]:
@@ -61,7 +64,10 @@ def conform(table: pa.Table, types: dict[str, str]) -> pa.Table:
 
 @dataclass(frozen=True)
 class References:
-    """Codes and names of provinces (by id), countries and sectors (by code), as Arrow arrays."""
+    """Codes and names of provinces (by id), countries and sectors (by code), as Arrow arrays.
+
+    Names are those of `lang`; province names are the official Vietnamese ones in both.
+    """
 
     province_codes: pa.Array  # position = province id
     province_names: pa.Array
@@ -69,10 +75,11 @@ class References:
     country_names: pa.Array
     sector_codes: pa.Array
     sector_names: pa.Array
+    lang: Lang = "vi"
 
     @classmethod
-    def load(cls, *, session: Session) -> References:
-        """Read the three reference tables (a few hundred rows)."""
+    def load(cls, *, session: Session, lang: Lang = "vi") -> References:
+        """Read the three reference tables (a few hundred rows), names in `lang`."""
         connection = session.connection()
         provinces: list[tuple[int, str, str]] = [
             (int(row[0] or 0), row[1], row[2])
@@ -85,8 +92,11 @@ class References:
         names: list[str | None] = [None] * size
         for province_id, code, name in provinces:
             codes[province_id], names[province_id] = code, name
-        countries = connection.execute(select(col(Country.code), col(Country.name_vi))).all()
-        sectors = connection.execute(select(col(Sector.code), col(Sector.name_vi))).all()
+        english = as_lang(lang) == "en"
+        country_name = col(Country.name_en) if english else col(Country.name_vi)
+        sector_name = col(Sector.name_en) if english else col(Sector.name_vi)
+        countries = connection.execute(select(col(Country.code), country_name)).all()
+        sectors = connection.execute(select(col(Sector.code), sector_name)).all()
         return cls(
             province_codes=pa.array(codes, pa.string()),
             province_names=pa.array(names, pa.string()),
@@ -94,6 +104,7 @@ class References:
             country_names=pa.array([row[1] for row in countries], pa.string()),
             sector_codes=pa.array([row[0] for row in sectors], pa.string()),
             sector_names=pa.array([row[1] for row in sectors], pa.string()),
+            lang=lang,
         )
 
     def province_code(self, ids: pa.ChunkedArray) -> pa.ChunkedArray:
@@ -108,6 +119,14 @@ class References:
     def sector_name(self, codes: pa.ChunkedArray) -> pa.ChunkedArray:
         return pc.take(self.sector_names, pc.index_in(codes, value_set=self.sector_codes))
 
+    def locality_name(self, names: pa.ChunkedArray) -> pa.ChunkedArray:
+        """Partner localities in the extract's language; looked up once per distinct name."""
+        if self.lang == "vi" or len(names) == 0:
+            return names
+        typed = pc.unique(names).drop_null()
+        shown = pa.array([locality_name(n, self.lang) for n in typed.to_pylist()], pa.string())
+        return pc.take(shown, pc.index_in(names, value_set=typed))
+
 
 # Columns looked up after reading: name -> (column read, how to look it up).
 _LOOKED_UP: dict[str, tuple[str, Callable[[References, pa.ChunkedArray], pa.ChunkedArray]]] = {
@@ -118,6 +137,7 @@ _LOOKED_UP: dict[str, tuple[str, Callable[[References, pa.ChunkedArray], pa.Chun
     "partner_country": ("partner_country_code", References.country_name),
     "donor_country": ("donor_country_code", References.country_name),
     "sector": ("sector_code", References.sector_name),
+    "partner_locality": ("partner_locality", References.locality_name),
 }
 
 

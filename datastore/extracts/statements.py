@@ -13,7 +13,8 @@ from sqlmodel import SQLModel, col
 
 from datastore.extracts import check_kind
 from datastore.filters import Filters, conditions
-from datastore.models import Aid, Exchange, Membership, Organization, Province
+from datastore.models.facts import Aid, Exchange, Membership, Organization
+from datastore.models.reference import Province
 from datastore.vocabulary import DataKind
 
 
@@ -93,6 +94,9 @@ def _aid(filters: Filters) -> Select[Any]:
     return (
         select(
             col(fact.year),
+            _date(col(fact.period_start), "period_start"),
+            _date(col(fact.period_end), "period_end"),
+            _text(col(fact.donor_kind), "donor_kind"),
             col(fact.province_id),
             col(fact.province_2025_id),
             _text(col(fact.donor), "donor"),

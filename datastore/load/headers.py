@@ -1,7 +1,7 @@
 """Mapping a file's header row to the template's columns, and what is wrong with it.
 
 The header row names the columns: the extract's column names (`partner_country`) or the
-Vietnamese headers of the XLSX extract (`Nước đối tác`), in any case and with or without
+headers of the XLSX extract in either language (`Nước đối tác`), in any case and with or without
 diacritics. Rows above the header (a title) and blank rows are skipped; row numbers are those
 of the spreadsheet. "STT" (row number) and "Ghi chú" (notes) columns are ignored; any other
 unknown column is a problem (a misspelt "memebers" must never be dropped silently), and so is
@@ -17,6 +17,7 @@ from typing import Any
 
 from datastore.export import restore
 from datastore.extracts import EXTRACT_COLUMNS, extract_columns
+from datastore.extracts.readable import CODE_HEADERS
 from datastore.load.problems import FileProblem, RowProblem
 from datastore.problems import DataProblem
 from datastore.vietnamese import fold
@@ -80,8 +81,11 @@ _HEADER_ALIASES = {
     "loaihoatdong": "kind",
     "diaphuongdoitac": "partner_locality",
 }
-# Columns people add to their sheets that hold no figures.
-_IGNORED_HEADERS = frozenset({"stt", "tt", "sott", "no", "ghichu", "note", "notes"})
+# Columns people add to their sheets that hold no figures, and the codes the XLSX extract
+# writes beside its labels (the label is read).
+_IGNORED_HEADERS = frozenset({"stt", "tt", "sott", "no", "ghichu", "note", "notes"}) | {
+    fold(header) for header in CODE_HEADERS
+}
 
 
 @dataclass
@@ -104,7 +108,8 @@ def _header_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for kind in LOAD_ORDER:
         for column in extract_columns(kind):
-            for label in (column.name, column.header_vi):
+            # The XLSX extract's headers in either language.
+            for label in (column.name, column.header("vi"), column.header("en")):
                 key = fold(label)
                 if names.setdefault(key, column.name) != column.name:
                     raise ValueError(f"header {label!r} names two columns")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -19,9 +20,11 @@ from datastore.load.values import (
     parse_count,
     parse_date,
     parse_decimal,
+    parse_period_day,
     parse_year,
 )
-from datastore.models import Organization, OrganizationKind, Province, ProvinceList
+from datastore.models.facts import DonorKind, Organization, OrganizationKind
+from datastore.models.reference import Province, ProvinceList
 from datastore.problems import DataProblem
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.vietnamese import fold
@@ -30,6 +33,7 @@ from i18n.formatting import format_day, grouped, quote
 from i18n.texts.data_words import KEY_COLUMNS
 
 CHUNK = 5_000
+DEFAULT_DONOR_KIND = DonorKind.FOREIGN_NGO.value
 # Share of the progress bar spent on validation; the rest is writing.
 VALIDATION_SHARE = 0.5
 
@@ -207,8 +211,10 @@ def _normalize_aid(
 ) -> dict[str, Any]:
     cells = Row(number, row, problems, context)
     year = cells.get("year", parse_year, memo="year")
+    period = _aid_period(cells, year)
     province = province_of(context, cells, on=None, year=year)
     donor = cells.text("donor", max_length=255)
+    donor_kind = cells.choice("donor_kind", "donor_kind", required=False) or DEFAULT_DONOR_KIND
     country = country_of(context, cells, "donor_country", required=False)
     sector = sector_of(context, cells)
     measure = cells.choice("measure", "measure")
@@ -217,10 +223,11 @@ def _normalize_aid(
     title = cells.text("title", max_length=500)
     source = _source(context, cells)
     if problems or any(
-        v is None for v in (year, province, sector, measure, amount, currency, title, donor)
+        v is None for v in (year, period, province, sector, measure, amount, currency, title, donor)
     ):
         return {}
     assert province is not None and year is not None and amount is not None
+    assert period is not None
     assert currency is not None
     try:
         vnd_rate = context.directory.vnd_per_unit(year, currency)
@@ -250,10 +257,13 @@ def _normalize_aid(
         return {}
     return {
         "year": year,
+        "period_start": period[0],
+        "period_end": period[1],
         "province_id": province.id,
         "province_2025_id": province.current_unit_id,
         "province_63_id": province.legacy_unit_id,
         "donor": donor,
+        "donor_kind": donor_kind,
         "country_code": country,
         "sector_code": sector,
         "measure": measure,
@@ -272,8 +282,54 @@ def _normalize_aid(
             measure,
             fold(title or ""),
         ),
-        "row_hash": digest(country, _canonical(amount), currency, donor, title),
+        "row_hash": digest(
+            country,
+            _canonical(amount),
+            currency,
+            donor,
+            title,
+            *_aid_meaning(year, period, donor_kind),
+        ),
     }
+
+
+def _aid_period(cells: Row, year: int | None) -> tuple[date, date] | None:
+    """The period an amount covers: its year's calendar year unless the row says otherwise."""
+    start = cells.get("period_start", parse_period_day, required=False, memo="period_day")
+    end = cells.get("period_end", parse_period_day, required=False, memo="period_day")
+    if year is None:
+        return None
+    start = start or (date(year, 1, 1) if cells.raw("period_start") is None else None)
+    end = end or (date(year, 12, 31) if cells.raw("period_end") is None else None)
+    if start is None or end is None:
+        return None  # a date that did not parse, already a problem
+    if start > end:
+        problem = DataProblem(
+            "aid_meaning.period_reversed", start=format_day(start), end=format_day(end)
+        )
+        cells.problem("period_end", problem)
+        return None
+    if not start.year <= year <= end.year:
+        problem = DataProblem(
+            "aid_meaning.year_outside_period",
+            year=year,
+            start=format_day(start),
+            end=format_day(end),
+        )
+        cells.problem("year", problem)
+        return None
+    return start, end
+
+
+def _aid_meaning(year: int, period: tuple[date, date], donor_kind: str) -> tuple[object, ...]:
+    """The period and donor kind for the row's hash; nothing when both are the defaults.
+
+    So the rows stored before they existed (the calendar year, a foreign NGO) keep their hash,
+    and loading them again still finds them unchanged.
+    """
+    if period == (date(year, 1, 1), date(year, 12, 31)) and donor_kind == DEFAULT_DONOR_KIND:
+        return ()
+    return (period[0], period[1], donor_kind)
 
 
 def _normalize_exchange(

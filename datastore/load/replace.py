@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from datastore.models import ImportBatch, Organization
+from datastore.models.facts import Organization
+from datastore.models.loads import ImportBatch
 from datastore.problems import DataProblem
 from datastore.vocabulary import DataKind
 from i18n.formatting import format_moment

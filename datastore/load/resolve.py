@@ -7,7 +7,7 @@ from typing import Any
 
 from datastore.load.cells import Cells, Context, Row, cell_key, code_text, memo
 from datastore.load.values import ParseProblem
-from datastore.models import Province, ProvinceList
+from datastore.models.reference import Province, ProvinceList
 from datastore.problems import DataProblem
 from datastore.reference.directory import Directory, LookupProblem
 from datastore.reference.provinces import list_for_date, list_for_year

@@ -17,7 +17,7 @@ from sqlmodel import Session, col
 from datastore.load.values import clean_label
 from datastore.load.versions import ORGANIZATION, Withdrawal, take_out
 from datastore.load.write import take_load_lock
-from datastore.models import ImportBatch
+from datastore.models.loads import ImportBatch
 from datastore.problems import DataProblem
 from datastore.rollups import refresh_rollups
 from datastore.vocabulary import MODELS, DataKind, as_kind

@@ -152,8 +152,17 @@ def parse_year(value: object) -> int:
 
 def parse_date(value: object) -> date:
     """A date from 1 January 1945 to today, as an Excel date or serial, dd/mm/yyyy or ISO."""
+    return _date_until(value, today())
+
+
+def parse_period_day(value: object) -> date:
+    """A day of an aid amount's period: as parse_date, up to 31 December of this year."""
+    # This year's amounts cover this calendar year, whose end is still to come.
+    return _date_until(value, date(today().year, 12, 31))
+
+
+def _date_until(value: object, latest: date) -> date:
     day = _read_date(value)
-    latest = today()
     if not date(FIRST_YEAR, 1, 1) <= day <= latest:
         raise ParseProblem(
             "date.out_of_range",

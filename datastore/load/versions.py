@@ -21,7 +21,8 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlmodel import Session, col
 
-from datastore.models import ImportBatch, Membership, Organization, RowChange, RowHeld
+from datastore.models.facts import Membership, Organization
+from datastore.models.loads import ImportBatch, RowChange, RowHeld
 from datastore.vocabulary import MODELS, DataKind
 
 CHUNK = 1000

@@ -31,7 +31,8 @@ from datastore.load.records import (
 from datastore.load.replace import claim_replaced
 from datastore.load.values import clean_label
 from datastore.load.versions import SHOWN, Withdrawal, take_out
-from datastore.models import ImportBatch, Organization, OrganizationKind, RowChange, RowHeld
+from datastore.models.facts import Organization, OrganizationKind
+from datastore.models.loads import ImportBatch, RowChange, RowHeld
 from datastore.reference.directory import Directory
 from datastore.rollups import refresh_rollups
 from datastore.vocabulary import MODELS, DataKind

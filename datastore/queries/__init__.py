@@ -15,6 +15,7 @@ from datastore.queries.aid import (
     aid_by_year_and_sector,
     aid_committed_vs_disbursed,
 )
+from datastore.queries.aid_notes import aid_notes
 from datastore.queries.exchanges import (
     exchanges_by_partner_country,
     exchanges_by_partner_locality,
@@ -42,6 +43,7 @@ __all__ = [
     "aid_by_sector",
     "aid_by_year_and_sector",
     "aid_committed_vs_disbursed",
+    "aid_notes",
     "data_status",
     "exchanges_by_partner_country",
     "exchanges_by_partner_locality",

@@ -12,8 +12,9 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, SQLModel
 
-from datastore.filters import Filters, conditions, filtered_columns, unit_column
-from datastore.models import Aid, Country, Exchange, Membership, Province, Sector
+from datastore.filters import Filters, conditions, filtered_columns, unit_column, yearly_pcpnn
+from datastore.models.facts import Aid, Exchange, Membership
+from datastore.models.reference import Country, Province, Sector
 from datastore.rollups import covering_rollup
 from datastore.vietnamese import sort_key
 from i18n.catalogue import Lang, as_lang
@@ -71,8 +72,14 @@ def province_column(fact: Table, filters: Filters) -> ColumnElement[Any]:
 
 
 def apply_filters(stmt: Select[Any], fact: Table, filters: Filters) -> Select[Any]:
-    """Restrict a statement on one fact table (or exchange rollup) to the slice of `filters`."""
-    return stmt.where(*conditions(filters, fact))
+    """Restrict a statement on one fact table (or exchange rollup) to the slice of `filters`.
+
+    On aid, to yearly foreign NGO aid: every chart, headline and total counts only that.
+    """
+    found = conditions(filters, fact)
+    if fact is AID:
+        found += yearly_pcpnn(fact)
+    return stmt.where(*found)
 
 
 def exchange_rollup(filters: Filters, *, group_by: Iterable[str]) -> Table:

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, case, select
 from sqlmodel import Session
 
 from datastore.filters import Filters
-from datastore.models import Measure
+from datastore.models.facts import Measure
 from datastore.queries._base import (
     AID,
     COUNTRY,
@@ -123,7 +123,7 @@ def _rate(disbursed: float, committed: float) -> float:
 def aid_by_donor_country(
     *, session: Session, filters: Filters, lang: Lang = "vi", currency: Currency = "VND"
 ) -> pd.DataFrame:
-    """Aid amount per donor country; domestic donors (no country) form one row of their own."""
+    """Aid amount per donor country; foreign NGOs of no stated country form one row, unspecified."""
     money = money_column(currency)
     totals = apply_filters(
         select(_A.country_code, money_sum(money).label("amount")).group_by(_A.country_code),
@@ -134,7 +134,7 @@ def aid_by_donor_country(
         totals, COUNTRY, COUNTRY.c.code == totals.c.country_code, isouter=True
     )
     rows = [
-        (code, name if code is not None else t("donor_country.domestic", lang), amount)
+        (code, name if code is not None else t("donor_country.unspecified", lang), amount)
         for code, name, amount in fetch(session, stmt)
     ]
     data = frame(rows, {"country_code": "object", "country": "object", "amount": "float64"})

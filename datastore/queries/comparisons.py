@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlmodel import Session
 
-from datastore.filters import Filters, conditions
-from datastore.models import Measure
+from datastore.filters import Filters, conditions, yearly_pcpnn
+from datastore.models.facts import Measure
 from datastore.queries._base import AID, EXCHANGE, MEMBERSHIP, fetch, money_column, money_sum
 from datastore.queries.reports import (
     FACT_TABLES,
@@ -234,12 +234,13 @@ def _aid(
     years: tuple[int, int],
     currency: Currency,
 ) -> dict[tuple[Hashable, int], float]:
-    """Aid disbursed per (unit, year), whatever measure the filters name."""
+    """Yearly foreign NGO aid disbursed per (unit, year), whatever measure the filters name."""
     unit = units.column(AID)
     stmt = (
         select(unit, AID.c.year, money_sum(money_column(currency)))
         .where(
             AID.c.measure == Measure.DISBURSED.value,
+            *yearly_pcpnn(AID),
             *_where(filters.with_(measure=None), units, AID, years),
         )
         .group_by(unit, AID.c.year)

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from datastore.filters import Filters
+from datastore.localities import locality_name
 from datastore.queries._base import (
     COUNTRY,
     EXCHANGE,
@@ -117,7 +118,10 @@ def exchanges_by_year_and_direction(
 def exchanges_by_partner_locality(
     *, session: Session, filters: Filters, lang: Lang = "vi", limit: int = 10
 ) -> pd.DataFrame:
-    """The `limit` partner localities with most exchanges, most first; no locality left out."""
+    """The `limit` partner localities with most exchanges, most first; no locality left out.
+
+    Localities are named in `lang` (an English name where one is known, else as reported).
+    """
     if limit < 1:
         raise ValueError(f"limit must be at least 1, not {limit}")
     rollup = exchange_rollup(filters, group_by=["country_code", "partner_locality"])
@@ -147,6 +151,10 @@ def exchanges_by_partner_locality(
             "partner_locality": "object",
             "exchanges": "int64",
         },
+    )
+    localities = data["partner_locality"]
+    data["partner_locality"] = localities.map(lambda name: locality_name(name, lang)).astype(
+        localities.dtype
     )
     return sort_frame(data, ["exchanges", "partner_locality", "country"], descending=["exchanges"])
 

@@ -9,7 +9,9 @@ import pandas as pd
 from sqlalchemy import Select, Table, case, exists, func, or_, select
 from sqlmodel import Session
 
-from datastore.models import ExchangeKind, ImportBatch, ProvinceList
+from datastore.models.facts import ExchangeKind
+from datastore.models.loads import ImportBatch
+from datastore.models.reference import ProvinceList
 from datastore.queries._base import (
     AID,
     COUNTRY,

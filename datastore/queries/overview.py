@@ -6,8 +6,8 @@ import pandas as pd
 from sqlalchemy import distinct, func, select
 from sqlmodel import Session
 
-from datastore.filters import Filters
-from datastore.models import Measure
+from datastore.filters import Filters, conditions
+from datastore.models.facts import Measure
 from datastore.queries._base import (
     AID,
     MEMBERSHIP,
@@ -92,6 +92,8 @@ def _reported_years(session: Session, filters: Filters) -> dict[str, set[int]]:
     rollup = exchange_rollup(where, group_by=["year"])
     found: dict[str, set[int]] = {}
     for kind, fact in (("members", MEMBERSHIP), ("aid", AID), ("exchanges", rollup)):
-        stmt = apply_filters(select(fact.c.year).group_by(fact.c.year), fact, where)
+        # Any aid row is a report, a domestic gift or a multi-year total as well: a year whose
+        # aid holds no yearly foreign NGO amount has 0 of it, not a missing report.
+        stmt = select(fact.c.year).where(*conditions(where, fact)).group_by(fact.c.year)
         found[kind] = {int(year) for (year,) in fetch(session, stmt)}
     return found

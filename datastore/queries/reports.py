@@ -17,7 +17,8 @@ from sqlalchemy import ColumnElement, Table, distinct, func, or_, select
 from sqlmodel import Session
 
 from datastore.filters import Filters, conditions
-from datastore.models import ImportBatch, ProvinceList
+from datastore.models.loads import ImportBatch
+from datastore.models.reference import ProvinceList
 from datastore.queries._base import (
     AID,
     EXCHANGE,

@@ -16,6 +16,9 @@ _REGION_BY_ZONE_PREFIX = {
     "Antarctica": "AQ",
 }
 
+# Where CLDR adds a former name in brackets, the name Vietnamese and English usage writes today.
+_NAMES = {"MM": ("Myanmar", "Myanmar")}
+
 
 @dataclass(frozen=True)
 class CountryRecord:
@@ -44,12 +47,13 @@ def country_records() -> tuple[CountryRecord, ...]:
         if alpha2 not in vi or alpha2 not in en:
             continue
         region = _region_code(zones.get(alpha2, []))
+        name_vi, name_en = _NAMES.get(alpha2, (vi[alpha2], en[alpha2]))
         records.append(
             CountryRecord(
                 code=country.alpha_3,
                 alpha2=alpha2,
-                name_vi=vi[alpha2],
-                name_en=en[alpha2],
+                name_vi=name_vi,
+                name_en=name_en,
                 region_vi=vi.get(region, "Khác"),
                 region_en=en.get(region, "Other"),
             )

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from datastore.models import Country, ExchangeRate, Province, ProvinceList, Sector
+from datastore.models.reference import Country, ExchangeRate, Province, ProvinceList, Sector
 from datastore.problems import DataProblem
 from datastore.reference.provinces import list_for_date, province_key, province_records
 from datastore.vietnamese import fold
@@ -44,6 +44,10 @@ _COUNTRY_ALIASES = {
     "han": "KOR",
     "trung": "CHN",
     "tq": "CHN",
+    "miendien": "MMR",
+    "burma": "MMR",
+    "myanmarmiendien": "MMR",  # CLDR's names until the reference table dropped the bracket
+    "myanmarburma": "MMR",
 }
 
 

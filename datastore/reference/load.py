@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from datastore.models import Country, ExchangeRate, Province, Sector
+from datastore.models.reference import Country, ExchangeRate, Province, Sector
 from datastore.reference.countries import country_records
 from datastore.reference.provinces import province_records
 from datastore.reference.rates import RATE_SOURCE, vnd_per_unit_table

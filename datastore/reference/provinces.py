@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.vietnamese import fold
 
 REFORM_DATE = date(2025, 7, 1)  # Resolution 202/2025/QH15 takes effect
@@ -25,6 +25,11 @@ _EXTRA_ALIASES = {
     "dacnong": "daknong",
     "brvt": "bariavungtau",
 }
+
+# Old provinces the library names as they were on 30 June 2025, not as they reported before:
+# Thừa Thiên Huế became the city of Huế only on 1 January 2025, so for 2010–2024 (nearly all of
+# the 63-list's figures) it is the province of Thừa Thiên Huế. (full name, short name)
+_LEGACY_NAMES = {"46": ("Tỉnh Thừa Thiên Huế", "Thừa Thiên Huế")}
 
 
 @dataclass(frozen=True)
@@ -97,16 +102,19 @@ def province_records() -> tuple[ProvinceRecord, ...]:
             else:
                 current_code, legacy_code = successor_code[code], code
             keywords = tuple(json.loads(row["provinceKeywords"] or "[]"))
+            name, short_name = row["province"], row["provinceShort"]
+            if province_list is ProvinceList.LEGACY and code in _LEGACY_NAMES:
+                name, short_name = _LEGACY_NAMES[code]
             records.append(
                 ProvinceRecord(
                     province_list=province_list,
                     code=code,
-                    name=row["province"],
-                    short_name=row["provinceShort"],
-                    kind=_kind(row["province"]),
+                    name=name,
+                    short_name=short_name,
+                    kind=_kind(name),
                     latitude=float(row["provinceLat"]),
                     longitude=float(row["provinceLon"]),
-                    key=province_key(row["provinceShort"]),
+                    key=province_key(short_name),
                     keywords=keywords,
                     current_code=current_code,
                     legacy_code=legacy_code,

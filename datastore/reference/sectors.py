@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datastore.models import Sector
+from datastore.models.reference import Sector
 
 # The DAC 3-digit sector codes this product reports on (OECD DAC/CRS code list). No library
 # ships the Vietnamese names, so they are kept here, beside the English ones from the list.

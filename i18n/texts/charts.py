@@ -14,7 +14,6 @@ CHARTS: dict[str, dict[str, str]] = {
     "kind.conference": {"vi": "Hội nghị", "en": "Conference"},
     "kind.humanitarian_visit": {"vi": "Thăm nhân đạo", "en": "Humanitarian visit"},
     "kind.cultural_exchange": {"vi": "Giao lưu văn hóa", "en": "Cultural exchange"},
-    "donor_country.domestic": {"vi": "Trong nước", "en": "Domestic"},
     # Metrics (legend entries and hover labels) ------------------------------------------------
     "metric.members": {"vi": "Hội viên", "en": "Members"},
     "metric.associations": {"vi": "Hội hữu nghị", "en": "Associations"},

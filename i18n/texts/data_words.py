@@ -31,6 +31,23 @@ CHOICE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "committed": ("cam kết", "committed", "commitment"),
         "disbursed": ("giải ngân", "disbursed", "disbursement", "đã giải ngân"),
     },
+    "donor_kind": {
+        "foreign_ngo": (
+            "phi chính phủ nước ngoài",
+            "foreign NGO",
+            "PCPNN",
+            "tổ chức phi chính phủ nước ngoài",
+            "NGO",
+        ),
+        "foreign_other": (
+            "nước ngoài khác",
+            "other foreign",
+            "foreign other",
+            "nhà tài trợ nước ngoài khác",
+            "other foreign donor",
+        ),
+        "domestic": ("trong nước", "domestic"),
+    },
     "direction": {
         "incoming": ("đoàn vào", "incoming", "vào", "in"),
         "outgoing": ("đoàn ra", "outgoing", "ra", "out"),

@@ -67,16 +67,20 @@ EXTRACTS: dict[str, dict[str, str]] = {
     "extract.info.sources": {"vi": "Nguồn", "en": "Sources"},
     "extract.info.notes": {"vi": "Ghi chú", "en": "Notes"},
     "extract.notes": {
-        "vi": "Tên nước bằng tiếng Việt (CLDR), mã nước ISO 3166-1 alpha-3, mã lĩnh vực OECD DAC. "
-        "Ô chữ bắt đầu bằng = + - @, tab hoặc CR được thêm dấu ' ở đầu để không bị chạy như "
-        "công thức.",
-        "en": "Country names in Vietnamese, ISO alpha-3 codes, OECD DAC sector codes. Text "
+        "vi": "Tên nước (CLDR) và lĩnh vực bằng tiếng Việt; mã nước ISO 3166-1 alpha-3, mã lĩnh "
+        "vực OECD DAC. Giá trị mã hóa (cam kết/giải ngân, đoàn vào/đoàn ra, loại) ghi bằng chữ, "
+        "mã để ở cột bên cạnh (…_code). Ô chữ bắt đầu bằng = + - @, tab hoặc CR được thêm dấu ' "
+        "ở đầu để không bị chạy như công thức.",
+        "en": "Country (CLDR), sector and partner-locality names in English; a locality with no "
+        "known English name is as reported, provinces keep their official Vietnamese names. "
+        "ISO 3166-1 alpha-3 country codes, OECD DAC sector codes. Coded values (measure, "
+        "direction, kind) are written in words, with the code in the next column (…_code). Text "
         "cells starting with = + - @, tab or CR get a leading ' so that they never run as "
         "formulas.",
     },
     "extract.filter.province_list": {
         "vi": "Danh mục tỉnh (34: từ 1/7/2025; 63: trước đó)",
-        "en": "Province list",
+        "en": "Province list (34: since 1 July 2025; 63: before)",
     },
     "extract.filter.provinces": {"vi": "Tỉnh/thành (mã)", "en": "Provinces (codes)"},
     "extract.filter.year_from": {"vi": "Từ năm", "en": "From year"},
@@ -85,9 +89,48 @@ EXTRACTS: dict[str, dict[str, str]] = {
     "extract.filter.sectors": {"vi": "Lĩnh vực (mã DAC)", "en": "Sectors (DAC codes)"},
     "extract.filter.measure": {"vi": "Cam kết/giải ngân", "en": "Measure"},
     "extract.filter.direction": {"vi": "Đoàn vào/đoàn ra", "en": "Direction"},
-    "extract.filter.kinds": {"vi": "Loại hoạt động", "en": "Kinds"},
+    "extract.filter.kinds": {"vi": "Loại hoạt động", "en": "Kinds of activity"},
     "extract.kind.members": {"vi": "Hội viên", "en": "Members"},
     "extract.kind.aid": {"vi": "Viện trợ PCPNN", "en": "Foreign NGO aid"},
     "extract.kind.exchanges": {"vi": "Đoàn ra, đoàn vào", "en": "Exchanges"},
     "extract.kind.organizations": {"vi": "Tổ chức", "en": "Organizations"},
+    # The Data page: the preview and the downloads, each saying how many rows it holds.
+    "extract.preview.first": {
+        "vi": "Xem trước {shown} dòng đầu trong tổng số {total} dòng. Hai tệp tải về có đủ "
+        "{total} dòng.",
+        "en": "Preview of the first {shown} of {total} rows. Both downloads hold all {total} rows.",
+    },
+    "extract.preview.all": {
+        "vi": "Mọi dòng ({total}); hai tệp tải về có đủ các dòng này.",
+        "en": "Every row ({total}); both downloads hold them all.",
+    },
+    "extract.download.csv": {
+        "vi": "Tải CSV: mọi dòng ({rows})",
+        "en": "Download CSV: every row ({rows})",
+    },
+    "extract.download.xlsx": {
+        "vi": "Tải Excel: mọi dòng ({rows})",
+        "en": "Download Excel: every row ({rows})",
+    },
+    "extract.download.formats": {
+        "vi": "CSV là định dạng nạp dữ liệu (cột và mã cố định, tên tiếng Việt), nạp lại được; "
+        "Excel để đọc: tiêu đề và nhãn tiếng Việt, mã ở cột riêng, có bộ lọc ở hàng tiêu đề.",
+        "en": "The CSV is the load format (fixed columns and codes, Vietnamese names) and loads "
+        "back; the Excel file is for reading: English headers, names and labels, codes in their "
+        "own columns, filters on the header row.",
+    },
+    "extract.cli_lang": {
+        "vi": "ngôn ngữ của tệp Excel: tiêu đề, tên nước, lĩnh vực, địa phương, nhãn "
+        "(CSV luôn như nhau, là định dạng nạp)",
+        "en": "language of the Excel file: headers, countries, sectors, localities, labels "
+        "(the CSV, the load format, is the same in both)",
+    },
+    # Kinds of organisation, as the XLSX extract labels them (words the import accepts).
+    "extract.org_kind.national_union": {"vi": "Liên hiệp quốc gia", "en": "National union"},
+    "extract.org_kind.provincial_union": {"vi": "Liên hiệp tỉnh", "en": "Provincial union"},
+    "extract.org_kind.friendship_association": {
+        "vi": "Hội hữu nghị",
+        "en": "Friendship association",
+    },
+    "extract.org_kind.chapter": {"vi": "Chi hội", "en": "Chapter"},
 }

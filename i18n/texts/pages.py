@@ -46,8 +46,6 @@ PAGES: dict[str, dict[str, str]] = {
     # Downloads ---------------------------------------------------------------------------------
     "download.chart_csv": {"vi": "Tải số liệu biểu đồ (CSV)", "en": "Download chart data (CSV)"},
     "download.table_csv": {"vi": "Tải bảng (CSV)", "en": "Download table (CSV)"},
-    "download.csv": {"vi": "Tải CSV", "en": "Download CSV"},
-    "download.xlsx": {"vi": "Tải Excel", "en": "Download Excel"},
     # Page captions and sections ------------------------------------------------------------------
     "overview.caption": {
         "vi": "Đối ngoại nhân dân: {where}",
@@ -74,10 +72,6 @@ PAGES: dict[str, dict[str, str]] = {
     "data.caption": {
         "vi": "Các dòng số liệu theo bộ lọc: {where}",
         "en": "The rows behind the charts, as filtered: {where}",
-    },
-    "data.preview": {
-        "vi": "Hiển thị {shown} trên tổng số {total} dòng; tệp tải về có đủ các dòng.",
-        "en": "Showing {shown} of {total} rows; the download holds them all.",
     },
     "data.tab.members": {"vi": "Hội viên", "en": "Members"},
     "data.tab.aid": {"vi": "Viện trợ", "en": "Aid"},

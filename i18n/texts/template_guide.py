@@ -51,10 +51,29 @@ COLUMN_GUIDE: dict[str, tuple[str, str]] = {
         "Tên nước tiếng Việt hoặc tiếng Anh (Campuchia, Lào, Hoa Kỳ, Hàn Quốc)",
         "Country name in Vietnamese or English",
     ),
-    "donor_country_code": ("Mã ISO 3 chữ cái; để trống nếu trong nước", "ISO alpha-3 code"),
+    "donor_country_code": (
+        "Mã ISO 3 chữ cái; để trống nếu trong nước hoặc chưa xác định",
+        "ISO alpha-3 code; empty if domestic or unspecified",
+    ),
     "donor_country": (
-        "Tên nước tài trợ; để trống nếu nhà tài trợ trong nước",
-        "Donor country name; empty for a domestic donor",
+        "Tên nước tài trợ; để trống nếu nhà tài trợ trong nước hoặc chưa xác định",
+        "Donor country name; empty for a domestic donor or an unspecified country",
+    ),
+    "period_start": (
+        "Ngày bắt đầu kỳ của khoản tiền (01/01/2013); để trống: 01/01 của năm",
+        "First day of the amount's period (01/01/2013); empty: 1 January of the year",
+    ),
+    "period_end": (
+        "Ngày kết thúc kỳ (31/12/2020), không trước ngày bắt đầu; kỳ phải chứa năm báo cáo; "
+        "để trống: 31/12 của năm",
+        "Last day of the period (31/12/2020), not before its start; the period must contain "
+        "the year; empty: 31 December of the year",
+    ),
+    "donor_kind": (
+        "phi chính phủ nước ngoài / nước ngoài khác / trong nước; để trống: phi chính phủ "
+        "nước ngoài (chỉ loại này tính vào viện trợ PCPNN)",
+        "foreign_ngo / foreign_other / domestic; empty: foreign_ngo (only foreign NGOs count "
+        "as foreign NGO aid)",
     ),
     "members": (
         "Số hội viên, số nguyên (4200 hoặc 4.200)",

@@ -3,8 +3,10 @@
 # One module per article. Each row carries `source` = the article's file name in
 # ../shared/seeds/, and a comment `# <article>:<line>` quoting what it rests on. Where an article
 # leaves a part out (a day, a count), the comment says which part is stated and which was
-# chosen. Chosen days follow one rule: the first day of the stated period (2013 -> 2013-01-01,
-# July 2020 -> 2020-07-01), unless the comment says otherwise.
+# chosen; a chosen founding date also says so in the source (wording.with_note), and a chosen
+# day of an exchange in its title (wording.NO_DAY). Chosen days follow one rule: the first day
+# of the stated period (2013 -> 2013-01-01, July 2020 -> 2020-07-01), unless the comment says
+# otherwise.
 from __future__ import annotations
 
 from typing import Any
@@ -50,3 +52,7 @@ DOCUMENTED: dict[DataKind, tuple[dict[str, Any], ...]] = {
     "aid": AID,
     "exchanges": EXCHANGES,
 }
+# Every source a documented row carries: an article's file name, alone or with a note.
+CITED: tuple[str, ...] = tuple(
+    sorted({row["source"] for rows in DOCUMENTED.values() for row in rows if "source" in row})
+)

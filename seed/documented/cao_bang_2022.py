@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from seed.documented.wording import CHOSEN_DATE, with_note
 from seed.names import VUFO
 
 SOURCE = "004_e7f187056cb3db50.txt"  # Cao Bằng, 7 Jul 2022: first national conference
@@ -26,7 +27,7 @@ UNION: dict[str, Any] = {
     "province": "Cao Bằng",
     "founded_on": date(2010, 1, 1),
     "parent": VUFO,
-    "source": SOURCE,
+    "source": with_note(SOURCE, CHOSEN_DATE),
 }
 
 AID: tuple[dict[str, Any], ...] = (
@@ -35,6 +36,7 @@ AID: tuple[dict[str, Any], ...] = (
         "year": 2022,
         "province": "Cao Bằng",
         "donor": VUFO,
+        "donor_kind": "domestic",  # VUFO's own gift: not foreign NGO aid
         "sector": "160",
         "measure": "disbursed",
         "amount": 700_000_000,
@@ -47,6 +49,7 @@ AID: tuple[dict[str, Any], ...] = (
         "year": 2022,
         "province": "Cao Bằng",
         "donor": VUFO,
+        "donor_kind": "domestic",  # VUFO's own gift: not foreign NGO aid
         "sector": "160",
         "measure": "disbursed",
         "amount": 500_000_000,
@@ -60,6 +63,7 @@ AID: tuple[dict[str, Any], ...] = (
         "year": 2022,
         "province": "Cao Bằng",
         "donor": VUFO,
+        "donor_kind": "domestic",  # VUFO's own gift: not foreign NGO aid
         "sector": "111",
         "measure": "disbursed",
         "amount": 10_000,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from seed.documented.wording import NO_DAY
+from seed.documented.wording import CHOSEN_DATE, NO_DAY, with_note
 from seed.names import VUFO
 
 SOURCE = "000_977f301d0d2de412.txt"  # Đắk Lắk: review of people's diplomacy in 2014
@@ -22,7 +22,7 @@ UNION: dict[str, Any] = {
     "province": "Đắk Lắk",
     "founded_on": date(2008, 1, 1),
     "parent": VUFO,
-    "source": SOURCE,
+    "source": with_note(SOURCE, CHOSEN_DATE),
 }
 
 ASSOCIATIONS: tuple[dict[str, Any], ...] = (
@@ -36,7 +36,7 @@ ASSOCIATIONS: tuple[dict[str, Any], ...] = (
         "district": "Buôn Đôn",
         "founded_on": date(2010, 1, 1),
         "parent": UNION_DAK_LAK,
-        "source": SOURCE,
+        "source": with_note(SOURCE, CHOSEN_DATE),
     },
     {
         "kind": "friendship_association",
@@ -46,7 +46,7 @@ ASSOCIATIONS: tuple[dict[str, Any], ...] = (
         "district": "Ea Súp",
         "founded_on": date(2011, 1, 1),
         "parent": UNION_DAK_LAK,
-        "source": SOURCE,
+        "source": with_note(SOURCE, CHOSEN_DATE),
     },
     # 000:10 "Hội hữu nghị Việt Nam – Nhật Bản đã tiếp nhiều cá nhân, tổ chức, đoàn doanh
     # nghiệp Nhật Bản": at work in 2014; founding date not stated, chosen.
@@ -57,7 +57,7 @@ ASSOCIATIONS: tuple[dict[str, Any], ...] = (
         "partner_country": "JPN",
         "founded_on": date(2012, 1, 1),
         "parent": UNION_DAK_LAK,
-        "source": SOURCE,
+        "source": with_note(SOURCE, CHOSEN_DATE),
     },
 )
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from seed.documented.wording import NO_DAY
+from seed.documented.wording import CHOSEN_DATE, CHOSEN_DAY, NO_DAY, with_note
 from seed.names import VUFO
 
 SOURCE = "001_9e1acba55bf73c31.txt"  # Đồng Nai: people's diplomacy up to 2020
@@ -54,7 +54,7 @@ UNION: dict[str, Any] = {
     "province": "Đồng Nai",
     "founded_on": date(2013, 1, 1),
     "parent": VUFO,
-    "source": SOURCE,
+    "source": with_note(SOURCE, CHOSEN_DAY),
 }
 
 ASSOCIATIONS: tuple[dict[str, Any], ...] = (
@@ -67,7 +67,8 @@ ASSOCIATIONS: tuple[dict[str, Any], ...] = (
             "partner_country": code,
             "founded_on": founded_on,
             "parent": UNION_DONG_NAI,
-            "source": SOURCE,
+            # Laos: the year is stated; the others: only "from 2014 on".
+            "source": with_note(SOURCE, CHOSEN_DAY if code == "LAO" else CHOSEN_DATE),
         }
         for country_vi, code, founded_on in _DONG_NAI_ASSOCIATIONS
     ),
@@ -104,10 +105,15 @@ MEMBERS: tuple[dict[str, Any], ...] = (
 # once in 2020 as committed, multisector (430); "more than 300" is stored as 300.
 # Being cumulative, it keeps the synthetic part from adding any commitment for old Đồng Nai up
 # to 2020, so the total is not counted twice.
+# The article gives no start: the period begins with the union's founding year, 2013 (001:20),
+# and is chosen; as a multi-year period it enters no single year's totals.
 CUMULATIVE_COMMITMENT: dict[str, Any] = {
     "year": 2020,
+    "period_start": date(2013, 1, 1),
+    "period_end": date(2020, 12, 31),
     "province": "Đồng Nai",
     "donor": "Các tổ chức phi chính phủ nước ngoài (tổng hợp)",
+    "donor_kind": "foreign_ngo",  # foreign NGOs in general: no country stated
     "sector": "430",
     "measure": "committed",
     "amount": 300_000_000_000,

@@ -34,6 +34,22 @@ CHAPTER: dict[str, Any] = {
     "source": SOURCE,
 }
 
+# 003:11 "Ngày 15 tháng 10 năm 2018, Liên hiệp các tổ chức hữu nghị tỉnh đã tổ chức Đại hội lần
+# thứ I, nhiệm kỳ 2018 - 2023 ... Ban Chấp hành ... với 21 thành viên"; the number of
+# delegates is not stated. A congress hosted in the province is recorded as incoming. Before it
+# the union was "hầu như không hoạt động" (003:9): the synthetic part keeps Gia Lai quiet.
+CONGRESS: dict[str, Any] = {
+    "date": date(2018, 10, 15),
+    "province": "Gia Lai",
+    "direction": "incoming",
+    "kind": "conference",
+    "title": (
+        "Đại hội Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai lần thứ I, nhiệm kỳ 2018–2023, "
+        "bầu Ban Chấp hành 21 thành viên"
+    ),
+    "source": SOURCE,
+}
+
 EXCHANGES: tuple[dict[str, Any], ...] = (
     # 003:11 "Ngày 04 tháng 7 năm 2013, Đoàn công tác của Đảng đoàn Liên hiệp các tổ chức hữu nghị
     # Việt Nam do đồng chí Trần Đình Đàn ... đã đến thăm và làm việc với Ủy ban nhân dân tỉnh".
@@ -48,20 +64,7 @@ EXCHANGES: tuple[dict[str, Any], ...] = (
         ),
         "source": SOURCE,
     },
-    # 003:11 "Ngày 15 tháng 10 năm 2018, Liên hiệp các tổ chức hữu nghị tỉnh đã tổ chức Đại hội lần
-    # thứ I, nhiệm kỳ 2018 - 2023 ... Ban Chấp hành ... với 21 thành viên"; the number of
-    # delegates is not stated. A congress hosted in the province is recorded as incoming.
-    {
-        "date": date(2018, 10, 15),
-        "province": "Gia Lai",
-        "direction": "incoming",
-        "kind": "conference",
-        "title": (
-            "Đại hội Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai lần thứ I, nhiệm kỳ 2018–2023, "
-            "bầu Ban Chấp hành 21 thành viên"
-        ),
-        "source": SOURCE,
-    },
+    CONGRESS,
     # 003:17 "90 km đường biên giới giáp với tỉnh Ratanakiri" and 003:37 "các huyện biên giới
     # của hai tỉnh Gia Lai - Ratanakiri thường xuyên tổ chức các đoàn sang thăm, chúc mừng, giao
     # lưu nhân dịp Tết cổ truyền của hai nước": regular, undated; two stand for 2018 (the

@@ -6,11 +6,12 @@ import itertools
 import random
 from collections import defaultdict
 from collections.abc import Mapping
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.reference.provinces import ProvinceRecord, list_for_year, province_key
 from datastore.reference.rates import vnd_per_unit_table
 from seed import documented
@@ -21,7 +22,9 @@ from seed.synthetic.reference import legacy_province
 from seed.synthetic.titles import distinct_title
 from seed.synthetic.world import (
     AID_DISBURSED_MUSD,
+    COASTAL,
     COMMITTED_PER_DISBURSED,
+    DONOR_SECTORS,
     DONOR_WEIGHT,
     DONORS,
     PROVINCE_AID_USD,
@@ -60,11 +63,17 @@ AID_TITLES = {
     "151": ("Nâng cao năng lực cho cán bộ cơ sở", "Hỗ trợ tổ chức cộng đồng"),
     "160": ("Xây nhà tình thương cho hộ nghèo", "Hỗ trợ người khuyết tật", "Quà an sinh xã hội"),
     "311": ("Sinh kế bền vững cho hộ nông dân", "Chuỗi giá trị nông sản sạch"),
-    "410": ("Trồng rừng ngập mặn", "Thu gom, phân loại rác thải sinh hoạt"),
+    "410": ("Trồng rừng phòng hộ đầu nguồn", "Thu gom, phân loại rác thải sinh hoạt"),
     "430": ("Phát triển nông thôn tổng hợp", "Phát triển cộng đồng vùng biên"),
     "720": ("Cứu trợ khẩn cấp sau bão lũ", "Lương thực, nước uống cho vùng lũ"),
     "730": ("Khôi phục nhà ở sau bão lũ", "Sửa chữa trường học sau thiên tai"),
     "740": ("Phòng chống thiên tai dựa vào cộng đồng", "Nhà tránh lũ đa năng"),
+}
+# Projects only a province with a coast has (world.COASTAL), added to its choice of titles.
+COASTAL_TITLES = {
+    "311": ("Sinh kế cho ngư dân ven biển",),
+    "410": ("Trồng rừng ngập mặn ven biển",),
+    "740": ("Chống chịu bão, nước biển dâng cho cộng đồng ven biển",),
 }
 
 
@@ -145,8 +154,6 @@ def aid_rows(plan: Plan, year: int) -> list[dict[str, Any]]:
     totals = _fit(weights, target, low, high)
     cumulative = CUMULATIVE_COMMITMENT
     no_commitments = (province_key(cumulative["province"]), cumulative["year"])
-    donors = list(DONOR_WEIGHT)
-    donor_weights = list(DONOR_WEIGHT.values())
     rows: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str, str]] = set()
     for province in plan.provinces:
@@ -158,14 +165,18 @@ def aid_rows(plan: Plan, year: int) -> list[dict[str, Any]]:
         skip_commitments = province.record.key == no_commitments[0] and year <= no_commitments[1]
         for share in shares:
             usd = totals[code] * share / sum(shares)
-            country = rng.choices(donors, donor_weights)[0]
-            donor = rng.choice(DONORS[country])
             sector = rng.choices(sectors, sector_weights)[0]
+            donors, donor_weights = _donors_of(sector)
+            country, donor = rng.choices(donors, donor_weights)[0]
             currency = _currency(rng, country)
+            titles = AID_TITLES[sector]
+            if code in COASTAL:
+                titles += COASTAL_TITLES.get(sector, ())
             title = distinct_title(
                 seen,
                 (where.short_name, donor, sector),
-                f"{rng.choice(AID_TITLES[sector])} tại {place(province.record)}",
+                # Named after the unit that reports it: since 2025 the new one.
+                f"{rng.choice(titles)} tại {place(where, on=date(year, 12, 31))}",
                 word="dự án",
             )
             base = {
@@ -186,6 +197,18 @@ def aid_rows(plan: Plan, year: int) -> list[dict[str, Any]]:
                 committed = _in_currency(usd * ratio, currency, year)
                 rows.append({**base, "measure": "committed", "amount": committed})
     return rows
+
+
+@cache
+def _donors_of(sector: str) -> tuple[list[tuple[str, str]], list[float]]:
+    """The (country, donor) pairs that fund `sector`, each weighted by its country's share."""
+    pairs = [
+        (country, donor)
+        for country, names in DONORS.items()
+        for donor in names
+        if sector in DONOR_SECTORS[donor]
+    ]
+    return pairs, [DONOR_WEIGHT[country] / len(DONORS[country]) for country, _ in pairs]
 
 
 def _sector_weights(code: str, year: int) -> tuple[list[str], list[float]]:

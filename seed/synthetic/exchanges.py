@@ -10,18 +10,29 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.reference.provinces import ProvinceRecord, list_for_date
-from seed.names import SYNTHETIC, place
+from seed.names import SYNTHETIC
+from seed.synthetic.exchange_titles import Occasion, exchange_title
 from seed.synthetic.localities import partner_localities
-from seed.synthetic.plan import Plan, ProvincePlan
+from seed.synthetic.occasions import TET, YearLedger, slot
+from seed.synthetic.plan import Plan, ProvincePlan, union_weight
 from seed.synthetic.reference import country_names
 from seed.synthetic.titles import distinct_title
-from seed.synthetic.world import BORDERS, NEW_YEAR_PARTNERS, month_weight
+from seed.synthetic.world import (
+    BORDERS,
+    DIPLOMATIC_RELATIONS,
+    GIFTS_AT_THE_BORDER,
+    IN_PERSON,
+    NEW_YEAR_PARTNERS,
+    borders_closed,
+    month_weight,
+)
 
 EXCHANGE_KINDS = ("delegation", "event", "conference", "humanitarian_visit", "cultural_exchange")
 KIND_MIX = {
-    "neighbour": (55, 10, 5, 18, 12),
+    "KHM": (55, 10, 5, 18, 12),
+    "LAO": (55, 10, 5, 18, 12),
     "CHN": (60, 12, 8, 5, 15),
     "other": (50, 15, 8, 12, 15),
 }
@@ -33,15 +44,6 @@ PARTICIPANTS = {
     "cultural_exchange": (10, 60),
 }
 DOMESTIC_SHARE = 0.04  # conferences and events of the union itself, with no partner country
-# Vietnamese New Year (Tết Nguyên đán), from the lunar calendar.
-TET = {
-    2010: date(2010, 2, 14), 2011: date(2011, 2, 3), 2012: date(2012, 1, 23),
-    2013: date(2013, 2, 10), 2014: date(2014, 1, 31), 2015: date(2015, 2, 19),
-    2016: date(2016, 2, 8), 2017: date(2017, 1, 28), 2018: date(2018, 2, 16),
-    2019: date(2019, 2, 5), 2020: date(2020, 1, 25), 2021: date(2021, 2, 12),
-    2022: date(2022, 2, 1), 2023: date(2023, 1, 22), 2024: date(2024, 2, 10),
-    2025: date(2025, 1, 29),
-}  # fmt: skip
 NEW_YEAR_SHARE = 0.55  # of January-February and April exchanges with Cambodia and Laos
 
 
@@ -64,6 +66,7 @@ def exchange_rows(plan: Plan, year: int, *, scale: float = 1.0) -> list[dict[str
     names = country_names()
     rows: list[dict[str, Any]] = []
     seen: set[Any] = set()
+    ledger = YearLedger(year)
     for province in plan.provinces:
         code = province.record.code
         if (code, year) in plan.exchange_gaps:
@@ -73,7 +76,8 @@ def exchange_rows(plan: Plan, year: int, *, scale: float = 1.0) -> list[dict[str
             if (code, year, month) in plan.month_gaps:
                 continue
             mean = plan.exchanges_per_weight * scale * province.activity
-            count = _poisson(rng, mean * month_weight(year, month))
+            share = union_weight(province, year, month) * month_weight(year, month)
+            count = _poisson(rng, mean * share)
             new_year_month = month in (1, 2, 4)
             cumulative = list(
                 itertools.accumulate(
@@ -85,7 +89,9 @@ def exchange_rows(plan: Plan, year: int, *, scale: float = 1.0) -> list[dict[str
                 country: str | None = rng.choices(countries, cum_weights=cumulative)[0]
                 if rng.random() < DOMESTIC_SHARE:
                     country = None
-                row = _exchange(rng, plan, province, year, month, country, names)
+                row = _exchange(rng, plan, province, year, month, country, names, ledger)
+                if row is None:
+                    continue
                 row["title"] = distinct_title(
                     seen,
                     (row["date"], row["province"], country, row["direction"], row["kind"]),
@@ -104,41 +110,48 @@ def _exchange(
     month: int,
     country: str | None,
     names: Mapping[str, str],
-) -> dict[str, Any]:
-    """One exchange of a province in a month."""
+    ledger: YearLedger,
+) -> dict[str, Any] | None:
+    """One exchange of a province in a month; None where a documented event fills the slot."""
+    code = province.record.code
     day = date(year, month, rng.randint(1, calendar.monthrange(year, month)[1]))
     locality: str | None = None
+    occasion = Occasion()
     if country is None:
         kind = "conference" if rng.random() < 0.8 else "event"
         direction = "incoming"  # held in the province
     else:
-        options = partner_localities(province.record.code, country)
+        options = partner_localities(code, country)
         if options and (country in BORDERS or rng.random() < 0.8):
             locality = rng.choice(options)
-        group = (
-            "neighbour"
-            if country in NEW_YEAR_PARTNERS
-            else ("CHN" if country == "CHN" else "other")
-        )
-        kind = rng.choices(EXCHANGE_KINDS, KIND_MIX[group])[0]
-        if kind == "humanitarian_visit":
-            # Gifts go across the border; NGOs from donor countries come to see their projects.
-            outgoing = 0.8 if country in (*NEW_YEAR_PARTNERS, "CUB") else 0.15
-        else:
-            outgoing = 0.4
-        direction = "outgoing" if rng.random() < outgoing else "incoming"
-    new_year = None
-    if country in NEW_YEAR_PARTNERS and month in (1, 2, 4) and rng.random() < NEW_YEAR_SHARE:
-        kind = "delegation"
-        if month == 4:  # Chôl Chnăm Thmây and Bunpimay, 13–16 April: Vietnam visits
-            day, direction = date(year, 4, rng.randint(8, 16)), "outgoing"
-            new_year = "Chôl Chnăm Thmây" if country == "KHM" else "Bunpimay"
-        else:  # Tết Nguyên đán: the neighbours visit, in the weeks before
-            day = max(TET[year] - timedelta(days=rng.randint(1, 18)), date(year, 1, 2))
-            direction, new_year = "incoming", "Nguyên đán"
+        kind, direction = _kind_and_direction(rng, country)
+        if country in NEW_YEAR_PARTNERS and month in (1, 2, 4) and rng.random() < NEW_YEAR_SHARE:
+            if month == 4:  # Chôl Chnăm Thmây and Bunpimay, 13–16 April: Vietnam visits
+                visit, way = date(year, 4, rng.randint(8, 16)), "outgoing"
+                festival = "Chôl Chnăm Thmây" if country == "KHM" else "Bunpimay"
+            else:  # Tết Nguyên đán: the neighbours visit, in the weeks before
+                visit = max(TET[year] - timedelta(days=rng.randint(1, 18)), date(year, 1, 2))
+                way, festival = "incoming", "Nguyên đán"
+            if not borders_closed(visit) and ledger.new_year_visit(
+                code, country, locality, festival
+            ):
+                kind, day, direction = "delegation", visit, way
+                occasion = Occasion(new_year=festival)
+        if borders_closed(day) and occasion.new_year is None:
+            kind, direction, occasion = _under_closure(rng, code, country, kind, direction)
+        if kind == "event" and direction == "incoming" and not occasion.online:
+            years = ledger.anniversary(code, country, month)
+            if years is not None:
+                established = DIPLOMATIC_RELATIONS[country]
+                last = calendar.monthrange(year, month)[1]
+                day = date(year, month, min(last, max(1, established.day + rng.randint(-4, 4))))
+                occasion = Occasion(anniversary=years)
+    if ledger.documented(slot(code, day, country, locality, direction, kind)):
+        return None
     low, high = PARTICIPANTS[kind]
     participants = rng.randint(low, high) if rng.random() >= 0.05 else None
     unit = _reporting_unit(plan, province, day)
+    title = exchange_title(rng, kind, direction, unit, day, country, locality, occasion, names)
     return {
         "date": day,
         "province": unit.short_name,
@@ -147,72 +160,38 @@ def _exchange(
         "direction": direction,
         "kind": kind,
         "participants": participants,
-        "title": _exchange_title(rng, kind, direction, unit, country, locality, new_year, names),
+        "title": title,
         "source": SYNTHETIC,
     }
+
+
+def _kind_and_direction(rng: random.Random, country: str) -> tuple[str, str]:
+    """What sort of exchange with `country`, and whether the province went or received."""
+    kind = rng.choices(EXCHANGE_KINDS, KIND_MIX.get(country, KIND_MIX["other"]))[0]
+    if kind == "humanitarian_visit":
+        # Gifts go across the border; NGOs from donor countries come to see their projects.
+        outgoing = 0.8 if country in (*NEW_YEAR_PARTNERS, "CUB") else 0.15
+    else:
+        outgoing = 0.4
+    return kind, "outgoing" if rng.random() < outgoing else "incoming"
+
+
+def _under_closure(
+    rng: random.Random, code: str, country: str, kind: str, direction: str
+) -> tuple[str, str, Occasion]:
+    """An exchange while borders were closed: online, but for a few gifts and visitors."""
+    if direction == "outgoing":
+        across = country in BORDERS and code in BORDERS[country]
+        if kind == "humanitarian_visit" and across and rng.random() < GIFTS_AT_THE_BORDER:
+            return kind, direction, Occasion(border_gate=True)
+    elif rng.random() < IN_PERSON.get(kind, 0.0):
+        return kind, direction, Occasion()
+    # Held online from the province: a conference stays one, the rest become online meetings.
+    online_kind = "conference" if kind in ("conference", "delegation") else "event"
+    return online_kind, "incoming", Occasion(online=True)
 
 
 def _reporting_unit(plan: Plan, province: ProvincePlan, day: date) -> ProvinceRecord:
     if list_for_date(day) is ProvinceList.CURRENT:
         return plan.current_units[province.record.current_code]
     return province.record
-
-
-def _exchange_title(
-    rng: random.Random,
-    kind: str,
-    direction: str,
-    unit: ProvinceRecord,
-    country: str | None,
-    locality: str | None,
-    new_year: str | None,
-    names: Mapping[str, str],
-) -> str:
-    where = place(unit)
-    if country is None:
-        return rng.choice(
-            (
-                f"Hội nghị tổng kết công tác đối ngoại nhân dân {where}",
-                f"Hội nghị Ban Chấp hành Liên hiệp các tổ chức hữu nghị {where}",
-                f"Tập huấn công tác đối ngoại nhân dân {where}",
-            )
-            if kind == "conference"
-            else (f"Ngày hội hữu nghị {where}", f"Gặp mặt bạn bè quốc tế tại {where}")
-        )
-    country_vi = names[country]
-    partner = f"{locality} ({country_vi})" if locality else country_vi
-    if new_year == "Nguyên đán":
-        return f"Đoàn {partner} thăm, chúc Tết Nguyên đán {where}"
-    if new_year:
-        return f"Đoàn {where} thăm, chúc Tết {new_year} {partner}"
-    incoming = direction == "incoming"
-    titles = {
-        "delegation": (
-            (f"Đón đoàn {partner} thăm và làm việc tại {where}",
-             f"Tiếp đoàn {partner} tìm hiểu hợp tác tại {where}")
-            if incoming
-            else (f"Đoàn {where} thăm và làm việc tại {partner}",)
-        ),
-        "event": (
-            (f"Lễ kỷ niệm quan hệ ngoại giao Việt Nam – {country_vi} tại {where}",
-             f"Giao lưu hữu nghị nhân dân {where} với {partner}")
-            if incoming
-            else (f"Đoàn {where} dự sự kiện hữu nghị tại {partner}",)
-        ),
-        "conference": (
-            (f"Hội thảo hợp tác giữa {where} và {partner}",)
-            if incoming
-            else (f"Đoàn {where} dự hội thảo tại {partner}",)
-        ),
-        "humanitarian_visit": (
-            (f"Đoàn tổ chức phi chính phủ {country_vi} khảo sát, trao quà tại {where}",)
-            if incoming
-            else (f"Đoàn {where} thăm và tặng quà nhân dân {partner}",)
-        ),
-        "cultural_exchange": (
-            (f"Giao lưu văn hóa, nghệ thuật với đoàn {partner} tại {where}",)
-            if incoming
-            else (f"Đoàn nghệ thuật {where} biểu diễn giao lưu tại {partner}",)
-        ),
-    }  # fmt: skip
-    return rng.choice(titles[kind])

@@ -7,7 +7,7 @@ import random
 from collections import defaultdict
 from typing import Any
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.reference.provinces import list_for_year
 from seed import documented
 from seed.names import SYNTHETIC, association_name, place

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.reference.provinces import REFORM_DATE, ProvinceRecord
 from seed import documented
 from seed.documented.cao_bang_2022 import PROVINCIAL_UNIONS_ON
 from seed.documented.dong_nai_2020 import DONG_NAI_2020
+from seed.documented.gia_lai_2018 import CONGRESS
 from seed.names import union_name
 from seed.synthetic.associations import Association, province_associations
 from seed.synthetic.dates import day_between, day_in
@@ -25,6 +26,8 @@ from seed.synthetic.world import (
     EXCHANGES_AT_SCALE_1,
     GAP_MONTH,
     GAP_YEAR,
+    UNION_RAMP_MONTHS,
+    WITHOUT_UNION,
     YEARS,
     month_weight,
 )
@@ -38,6 +41,7 @@ class ProvincePlan:
     union: str
     union_founded_on: date
     union_documented: bool
+    union_active_from: date  # founding, or for a dormant union the congress that revived it
     associations: tuple[Association, ...]
     activity: float  # exchange volume, relative
     aid_weight: float
@@ -67,6 +71,8 @@ def build_plan(*, seed: int = 42) -> Plan:
     }
     union_dates = _union_dates(rng, legacy, documented_unions)
     closed_list = legacy_province(DONG_NAI_2020.province).code
+    # 003:9 "Liên hiệp hầu như không hoạt động" until the first congress (003:11).
+    revived = {legacy_province(CONGRESS["province"]).code: CONGRESS["date"]}
     provinces = []
     for record in legacy:
         union_founded_on = union_dates[record.code]
@@ -79,6 +85,7 @@ def build_plan(*, seed: int = 42) -> Plan:
                 union=union_name(record),
                 union_founded_on=union_founded_on,
                 union_documented=record.code in documented_unions,
+                union_active_from=max(union_founded_on, revived.get(record.code, union_founded_on)),
                 associations=associations,
                 activity=_activity(rng, record.code),
                 aid_weight=rng.uniform(0.6, 1.4) * (1.5 if record.code in AID_FOCUS else 1.0),
@@ -96,7 +103,7 @@ def build_plan(*, seed: int = 42) -> Plan:
         if rng.random() < GAP_MONTH
     )
     total_weight = sum(
-        province.activity * month_weight(year, month)
+        province.activity * union_weight(province, year, month) * month_weight(year, month)
         for province in provinces
         for year in YEARS
         for month in range(1, 13)
@@ -153,6 +160,15 @@ def _partners(code: str, associations: Iterable[Association]) -> tuple[tuple[str
     for donor in DONORS:
         weights.setdefault(donor, 0.3)  # NGO delegations from donor countries
     return tuple(sorted(weights.items()))
+
+
+def union_weight(province: ProvincePlan, year: int, month: int) -> float:
+    """Exchange volume of a month relative to a working union's: few before, then a ramp."""
+    start = province.union_active_from
+    if date(year, month, 1) < start:
+        return WITHOUT_UNION
+    months = (year - start.year) * 12 + month - start.month + 1
+    return WITHOUT_UNION + (1 - WITHOUT_UNION) * min(1.0, months / UNION_RAMP_MONTHS)
 
 
 def unions_founded_by(plan: Plan, day: date) -> int:

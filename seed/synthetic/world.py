@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 YEARS = range(2010, 2026)
 EXCHANGES_AT_SCALE_1 = 100_000
 
@@ -31,6 +33,25 @@ EXCHANGE_WEIGHT = {
     "RUS": 0.8, "FRA": 0.8, "CUB": 0.5,
 }  # fmt: skip
 NEW_YEAR_PARTNERS = ("KHM", "LAO")
+# Days diplomatic relations were established: a province's anniversary ceremony falls in that
+# month, every year for the two neighbours and China, on round (five-yearly) ones otherwise.
+DIPLOMATIC_RELATIONS = {
+    "CHN": date(1950, 1, 18), "RUS": date(1950, 1, 30), "CUB": date(1960, 12, 2),
+    "LAO": date(1962, 9, 5), "KHM": date(1967, 6, 24), "IND": date(1972, 1, 7),
+    "AUS": date(1973, 2, 26), "FRA": date(1973, 4, 12), "GBR": date(1973, 9, 11),
+    "JPN": date(1973, 9, 21), "DEU": date(1975, 9, 23), "THA": date(1976, 8, 6),
+    "KOR": date(1992, 12, 22), "USA": date(1995, 7, 12),
+}  # fmt: skip
+YEARLY_ANNIVERSARIES = ("LAO", "KHM", "CHN")
+
+# Old (63-list) provinces with a coast: the 28 coastal provinces and Long An, whose Cần Giuộc
+# district reaches the sea (DOMAIN.md lists every other province as without a coast). Mangroves,
+# fisheries and typhoon recovery belong here; a 34-list unit has a coast if one of its old
+# provinces has (reference.coastal_units).
+COASTAL = frozenset({
+    "22", "31", "34", "36", "37", "38", "40", "42", "44", "45", "46", "48", "49", "51", "52",
+    "54", "56", "58", "60", "77", "79", "80", "82", "83", "84", "91", "94", "95", "96",
+})  # fmt: skip
 
 # Donors ----------------------------------------------------------------------------------------
 
@@ -57,6 +78,36 @@ DONORS = {
     "CHE": ("Fondation Helvétique pour l'Enfance",),
     "SWE": ("Nordisk Skolhjälp",),
 }  # fmt: skip
+# What each donor funds (DAC codes), as its name says: a health NGO funds health. The general
+# ones (villages, friends of Vietnam, a green village, rice and water) also answer storms.
+_HEALTH = ("121", "122")
+_EDUCATION = ("111", "112", "113", "114")
+_CHILDREN = ("112", "113", "122", "160")
+_VILLAGES = ("160", "430", "311", "151", "720", "730", "740")
+DONOR_SECTORS: dict[str, tuple[str, ...]] = {
+    "Mekong Children's Health Fund": _HEALTH,
+    "Pacific Bridge Education Foundation": _EDUCATION,
+    "Heartland Clean Water Initiative": ("140",),
+    "American Friends of Vietnamese Villages": (*_VILLAGES, "140"),
+    "Sakura Rural Development Association": ("311", "430", "140"),
+    "Kokoro Education Fund": _EDUCATION,
+    "Hokuriku Medical Volunteers": _HEALTH,
+    "Hanbit Medical Volunteers": _HEALTH,
+    "Green Village Korea Foundation": ("410", "311", "430", "740"),
+    "Saebom Children's Hope": _CHILDREN,
+    "Brücke nach Vietnam e.V.": _VILLAGES,
+    "Kinderhilfe Mekong e.V.": _CHILDREN,
+    "Solidarité Santé Vietnam": _HEALTH,
+    "Association Lotus Éducation": _EDUCATION,
+    "Southern Cross Vision Aid": ("121",),
+    "Australian Village Water Trust": ("140",),
+    "Thames Trust for Asian Children": _CHILDREN,
+    "Stichting Rijst en Water": ("311", "140", "410", "740"),
+    "Vrienden van Vietnam vzw": (*_VILLAGES, "410"),
+    "Maple Leaf Rural Health Network": _HEALTH,
+    "Fondation Helvétique pour l'Enfance": _CHILDREN,
+    "Nordisk Skolhjälp": ("111", "112", "113"),
+}
 DONOR_WEIGHT = {
     "USA": 24, "JPN": 16, "KOR": 14, "DEU": 9, "FRA": 9, "AUS": 8, "GBR": 5, "CAN": 4,
     "NLD": 4, "BEL": 3, "CHE": 2, "SWE": 2,
@@ -92,6 +143,17 @@ GROWTH = {
 GAP_YEAR = 0.03  # a province that sent no exchange report for a year
 GAP_MONTH = 0.04  # ... or for a month
 GAP_MEMBERS = 0.06  # an association that reported no figure for a year
+# Before a province has a working union (not yet founded, or Gia Lai's dormant one before its
+# 2018 congress) the provincial office keeps a few exchanges going: this share of the volume.
+WITHOUT_UNION = 0.12
+UNION_RAMP_MONTHS = 18  # ... and a new or revived union takes this long to reach its full pace
+
+# COVID-19: borders closed to most travel from April 2020 to February 2022 (DOMAIN.md). In these
+# months delegations abroad stop, but for gifts handed over at a neighbour's border gate; most
+# exchanges with partners are held online, a few partners in Vietnam still come in person.
+BORDER_CLOSURE = (date(2020, 4, 1), date(2022, 3, 1))  # first day closed, first day open
+GIFTS_AT_THE_BORDER = 0.3  # of the gifts to a neighbour across the border that still went
+IN_PERSON = {"humanitarian_visit": 1.0, "delegation": 0.3}  # of incoming ones; others online
 
 
 def _covid(year: int, month: int) -> float:
@@ -108,3 +170,8 @@ def _covid(year: int, month: int) -> float:
 def month_weight(year: int, month: int) -> float:
     """A month's exchange activity: the year's growth, the season and COVID-19."""
     return GROWTH[year] * SEASON[month - 1] * _covid(year, month)
+
+
+def borders_closed(day: date) -> bool:
+    """Whether `day` falls in the COVID-19 border closure."""
+    return BORDER_CLOSURE[0] <= day < BORDER_CLOSURE[1]

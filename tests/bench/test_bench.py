@@ -30,7 +30,7 @@ from bench.runner import Unavailable, _optional
 from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.load.files import read_file
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from ui import catalog
 
 NAMES = [query.name for query in CHART_QUERIES]

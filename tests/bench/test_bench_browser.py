@@ -23,7 +23,7 @@ from bench.pages import PAGES, PageFailed, _year_ranges, page_rerun_cold_ms, pag
 from bench.redraw import MOST_PROVINCES, next_change
 from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
-from datastore.models import UserAccount
+from datastore.models.accounts import UserAccount
 from testkit.chromium import CHROMIUM
 from ui import catalog, sitemap
 

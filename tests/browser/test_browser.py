@@ -202,8 +202,8 @@ def test_the_chart_csv_download_starts_with_a_bom_and_holds_the_drawn_rows(
     drawn = _bars(visit, "exchanges_by_partner_country")
     expected = _query(dashboard, queries.exchanges_by_partner_country, Filters(provinces=("75",)))
     assert drawn == expected
-    assert header[0] == "series"
-    assert {row[2]: float(row[1]) for row in body} == expected
+    assert header[:3] == ["Quốc gia đối tác", "Mã quốc gia đối tác", "Số lượt giao lưu"]
+    assert {row[0]: float(row[2]) for row in body} == expected
 
 
 def test_the_data_page_csv_download_starts_with_a_bom_and_holds_the_filtered_rows(

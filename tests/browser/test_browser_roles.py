@@ -18,7 +18,9 @@ from sqlmodel import Session
 from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.migrate import migrate
-from datastore.models import ImportBatch, Membership, Role
+from datastore.models.accounts import Role
+from datastore.models.facts import Membership
+from datastore.models.loads import ImportBatch
 from i18n.catalogue import t
 from testkit.browser import (
     Visit,

@@ -24,7 +24,7 @@ from datastore.accounts import (
     user_for_email,
 )
 from datastore.credentials import AccountLocked, AccountProblem, lock_duration
-from datastore.models import Role, UserAccount
+from datastore.models.accounts import Role, UserAccount
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 PASSWORD = "mật-khẩu đủ dài 2026"

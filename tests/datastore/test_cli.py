@@ -17,7 +17,7 @@ from datastore.cli import main
 from datastore.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from datastore.db import get_engine
 from datastore.export import BOM
-from datastore.models import Exchange
+from datastore.models.facts import Exchange
 from tests.utils.cli import run_cli
 from tests.utils.extract_dataset import HYPERLINK, ISSUE_COLUMNS, load_extract_fixture
 from tests.utils.small_dataset import load_small_fixture

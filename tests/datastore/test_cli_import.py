@@ -14,7 +14,8 @@ from datastore.cli import main
 from datastore.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from datastore.db import get_engine
 from datastore.extracts import EXTRACT_COLUMNS, extract_columns
-from datastore.models import Exchange, ImportBatch
+from datastore.models.facts import Exchange
+from datastore.models.loads import ImportBatch
 from tests.utils.bad_files import csv_bytes, rows
 from tests.utils.cli import run_cli
 from tests.utils.small_dataset import EXCHANGES

@@ -10,7 +10,8 @@ from sqlmodel import Session, select
 
 from datastore.cli_common import EXIT_FAILED, EXIT_OK
 from datastore.db import get_engine
-from datastore.models import Exchange, ImportBatch
+from datastore.models.facts import Exchange
+from datastore.models.loads import ImportBatch
 from tests.utils.bad_files import csv_bytes
 from tests.utils.cli import run_cli
 from tests.utils.small_dataset import EXCHANGES

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from datastore.accounts import authenticate, get_user, list_users, user_for_email
 from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
-from datastore.models import UserAccount
+from datastore.models.accounts import UserAccount
 from tests.utils.cli import run_cli
 
 PASSWORD = "mật-khẩu đủ dài 2026"

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.queries.comparisons import Change, Headline, Later, Status, headline
 
 TODAY = date(2026, 11, 30)

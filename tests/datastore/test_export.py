@@ -1,4 +1,4 @@
-"""Extract files: CSV with BOM for Excel, XLSX with Vietnamese headers, formulas neutralised."""
+"""Extract files: CSV with BOM for Excel, XLSX in the interface language, formulas neutralised."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from datastore.export import (
 )
 from datastore.extracts import VI_HEADERS, arrow_schema
 from datastore.filters import Filters
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.vocabulary import DataKind
 from tests.utils.extract_dataset import HYPERLINK, ISSUE_COLUMNS, SEED_000
 
@@ -73,6 +73,9 @@ def _aid_chunk(titles: list[str]) -> pa.Table:
     count = len(titles)
     columns = {
         "year": [2020] * count,
+        "period_start": [date(2013, 1, 1)] * count,
+        "period_end": [date(2020, 12, 31)] * count,
+        "donor_kind": ["domestic"] * count,
         "province_code": ["75"] * count,
         "province": ["Đồng Nai"] * count,
         "province_2025_code": ["75"] * count,
@@ -101,7 +104,8 @@ def test_csv_starts_with_bom_then_the_english_header_and_uses_crlf() -> None:
     lines = data[len(BOM) :].decode("utf-8").split("\r\n")
     assert lines[0] == ISSUE_COLUMNS["aid"].replace(" ", "")
     assert lines[1] == (
-        '2020,"75","Đồng Nai","75","Đồng Nai","\'-Quỹ",,,"160","An sinh xã hội","disbursed",'
+        '2020,2013-01-01,2020-12-31,"domestic","75","Đồng Nai","75","Đồng Nai","\'-Quỹ",,,"160",'
+        '"An sinh xã hội","disbursed",'
         '10000.50,"USD",300000000000,-5.00,"Học bổng","synthetic"'
     )
     assert lines[2:] == [""]
@@ -199,9 +203,17 @@ def test_xlsx_has_vietnamese_headers_typed_cells_and_text_formulas(loaded: Sessi
     assert first[0].value == datetime(2014, 3, 15) and first[0].is_date
     assert first[1].value == 2014 and first[1].data_type == "n"
     assert first[3].value == "Đắk Lắk"
-    assert first[11].value == 7 and first[11].data_type == "n"
+    # Direction and kind in words, each followed by its code.
+    assert header[9:13] == [
+        "Đoàn vào/đoàn ra (incoming/outgoing)",
+        "direction_code",
+        "Loại hoạt động",
+        "kind_code",
+    ]
+    assert [cell.value for cell in first[9:13]] == ["Đoàn vào", "incoming", "Đoàn", "delegation"]
+    assert first[13].value == 7 and first[13].data_type == "n"
     # The formula arrives as text with the same apostrophe as in the CSV, never as a formula.
-    assert first[12].value == "'" + HYPERLINK and first[12].data_type == "s"
+    assert first[14].value == "'" + HYPERLINK and first[14].data_type == "s"
     assert [cell.value for cell in data[4]][8] == "'@Kratie"
     assert data.max_row == 4
 
@@ -214,14 +226,12 @@ def test_xlsx_second_sheet_lists_filters_data_date_and_sources(loaded: Session) 
     info = book.worksheets[1]
     assert info.title == INFO_SHEET
     values = {row[0]: row[1] for row in info.iter_rows(min_row=2, values_only=True) if row[0]}
-    assert values["Số dòng / Rows"] == 2
-    assert values["Tỉnh/thành (mã) / Provinces (codes)"] == "66, 75"
-    assert values["Từ năm / From year"] == "2014"
-    assert values["Đến năm / To year"] == "2019"
-    assert values["Đoàn vào/đoàn ra / Direction"] == "incoming"
-    assert isinstance(
-        values["Ngày dữ liệu (lần nạp gần nhất, UTC) / Data as of (latest load, UTC)"], datetime
-    )
+    assert values["Số dòng"] == 2
+    assert values["Tỉnh/thành (mã)"] == "66, 75"
+    assert values["Từ năm"] == "2014"
+    assert values["Đến năm"] == "2019"
+    assert values["Đoàn vào/đoàn ra"] == "Đoàn vào (incoming)"
+    assert isinstance(values["Ngày dữ liệu (lần nạp gần nhất, UTC)"], datetime)
     sources = [row[1] for row in info.iter_rows(min_row=2, values_only=True)]
     start = sources.index(SEED_000)
     assert sources[start : start + 2] == [SEED_000, "fixture"]
@@ -232,8 +242,8 @@ def test_xlsx_without_any_load_says_so_on_the_second_sheet(session: Session) -> 
     assert export("aid", session=session, filters=Filters(), fmt="xlsx", out=out) == 0
     info = openpyxl.load_workbook(io.BytesIO(out.getvalue())).worksheets[1]
     values = {row[0]: row[1] for row in info.iter_rows(min_row=2, values_only=True) if row[0]}
-    assert values["Ngày dữ liệu (lần nạp gần nhất, UTC) / Data as of (latest load, UTC)"] == "—"
-    assert values["Nguồn / Sources"] == "—"
+    assert values["Ngày dữ liệu (lần nạp gần nhất, UTC)"] == "—"
+    assert values["Nguồn"] == "—"
 
 
 def test_xlsx_rows_beyond_one_sheet_continue_on_another_data_sheet() -> None:
@@ -243,18 +253,21 @@ def test_xlsx_rows_beyond_one_sheet_continue_on_another_data_sheet() -> None:
     book = openpyxl.load_workbook(io.BytesIO(out.getvalue()))
     assert book.sheetnames == ["Dữ liệu", INFO_SHEET, "Dữ liệu 2"]
     first, second = book.worksheets[0], book.worksheets[2]
-    assert [row[15] for row in first.iter_rows(min_row=2, values_only=True)] == [
+    assert [row[20] for row in first.iter_rows(min_row=2, values_only=True)] == [
         "Dự án 0",
         "Dự án 1",
         "Dự án 2",
     ]
-    assert [row[15] for row in second.iter_rows(min_row=2, values_only=True)] == [
+    assert [row[20] for row in second.iter_rows(min_row=2, values_only=True)] == [
         "Dự án 3",
         "Dự án 4",
     ]
     assert second.cell(row=1, column=1).value == VI_HEADERS["year"]
     amounts = next(first.iter_rows(min_row=2, values_only=True))
-    assert amounts[11:15] == (10000.5, "USD", 300_000_000_000, -5)
+    assert amounts[14:20] == ("Giải ngân", "disbursed", 10000.5, "USD", 300_000_000_000, -5)
+    # Each data sheet filters its own rows, under a header that stays in view.
+    assert (first.auto_filter.ref, second.auto_filter.ref) == ("A1:V4", "A1:V3")
+    assert first.freeze_panes == second.freeze_panes == "A2"
 
 
 def test_file_name_says_what_the_extract_holds() -> None:

@@ -17,7 +17,7 @@ from datastore.extracts.reading import count_rows, data_date, iter_extract, read
 from datastore.extracts.statements import extract_statement
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from datastore.vocabulary import DataKind
 from tests.utils.extract_dataset import (
     CAMBODIA_DONG_NAI,
@@ -103,6 +103,9 @@ def test_aid_keeps_amounts_exact_and_names_sector_and_donor_country(
     rows = rows_of("aid", loaded, reader=postgresql_only(reader, loaded))
     assert rows[0] == (
         2020,
+        date(2020, 1, 1),
+        date(2020, 12, 31),
+        "foreign_ngo",
         "75",
         "Đồng Nai",
         "75",
@@ -122,8 +125,8 @@ def test_aid_keeps_amounts_exact_and_names_sector_and_donor_country(
         "fixture",
     )
     # 10,000.50 USD at 23,600 VND per USD in 2022; a domestic donor has no country.
-    assert rows[1][6:8] == (None, None)
-    assert rows[1][11:15] == (Decimal("10000.50"), "USD", 236_011_800, Decimal("10000.50"))
+    assert rows[1][9:11] == (None, None)
+    assert rows[1][14:18] == (Decimal("10000.50"), "USD", 236_011_800, Decimal("10000.50"))
 
 
 def test_members_come_by_year_with_organisation_and_country(loaded: Session) -> None:

@@ -31,15 +31,9 @@ from datastore.migrate import (
     head_revision,
     migrate,
 )
-from datastore.models import (
-    Country,
-    Exchange,
-    ImportBatch,
-    Organization,
-    Province,
-    RowChange,
-    Sector,
-)
+from datastore.models.facts import Exchange, Organization
+from datastore.models.loads import ImportBatch, RowChange
+from datastore.models.reference import Country, Province, Sector
 from datastore.vietnamese import fold
 from datastore.vocabulary import DataKind
 from tests.utils.bad_files import csv_bytes
@@ -235,16 +229,28 @@ def _load_file(url: str, kind: DataKind, rows: list[dict[str, Any]], name: str) 
         )
 
 
+# Columns that revisions after 0005 add (0008: the aid period and donor kind; its own tests
+# check their values): a database at 0004 has none of them.
+_ADDED_LATER = frozenset({"row_key", "period_start", "period_end", "donor_kind"})
+
+
 def _contents(url: str) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of the fact tables and the undo records, without keys."""
+    """Every row of the fact tables and the undo records, without keys or later columns."""
     found: dict[str, list[tuple[Any, ...]]] = {}
     with Session(get_engine(url)) as session:
         for name in ("organization", "membership", "aid", "exchange"):
             rows = session.execute(text(f"SELECT * FROM {name} ORDER BY id")).mappings()
-            found[name] = [tuple(v for k, v in row.items() if k != "row_key") for row in rows]
+            found[name] = [
+                tuple(v for k, v in row.items() if k not in _ADDED_LATER) for row in rows
+            ]
         changes = session.exec(select(RowChange).order_by(col(RowChange.id))).all()
         found["rowchange"] = [
-            (c.batch_id, c.row_id, {**json.loads(c.previous), "row_key": None}) for c in changes
+            (
+                c.batch_id,
+                c.row_id,
+                {k: v for k, v in json.loads(c.previous).items() if k not in _ADDED_LATER},
+            )
+            for c in changes
         ]
     return found
 

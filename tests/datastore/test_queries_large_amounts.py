@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from datastore import queries
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
-from datastore.models import Aid
+from datastore.models.facts import Aid
 from i18n.formatting import Currency
 
 LARGEST = "9999999999999.99"  # just under MAX_AMOUNT; in VND about 2.3e17 a row

@@ -20,7 +20,9 @@ from datastore.filters import Filters
 from datastore.load.undo import undo_load
 from datastore.load.write import BatchInfo, load_rows
 from datastore.migrate import alembic_config, migrate
-from datastore.models import Exchange, ImportBatch, ProvinceList
+from datastore.models.facts import Exchange
+from datastore.models.loads import ImportBatch
+from datastore.models.reference import ProvinceList
 from datastore.queries import _base
 from datastore.rollups import LOCALITY, ROLLUPS, Rollup, covering_rollup, rebuild_rollups
 from tests.utils.small_dataset import EXCHANGES, load_small_fixture

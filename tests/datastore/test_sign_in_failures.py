@@ -20,7 +20,7 @@ from datastore.config import PROJECT_ROOT
 from datastore.credentials import AccountLocked, new_hash
 from datastore.db import get_engine
 from datastore.migrate import alembic_config, migrate
-from datastore.models import Role, UserAccount
+from datastore.models.accounts import Role, UserAccount
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
 PASSWORD = "mật-khẩu đủ dài 2026"

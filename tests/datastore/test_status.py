@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from datastore.db import get_engine
 from datastore.load.undo import undo_load
-from datastore.models import ImportBatch
+from datastore.models.loads import ImportBatch
 from datastore.status import (
     DEMO_LOAD_STALE_AFTER,
     DemoState,

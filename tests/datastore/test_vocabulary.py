@@ -8,9 +8,10 @@ from typing import get_args
 import pytest
 
 from datastore.extracts import EXTRACT_COLUMNS
-from datastore.models import Direction, Measure
+from datastore.models.facts import Direction, DonorKind, Measure
 from datastore.vocabulary import (
     DATA_KINDS,
+    DONOR_KINDS,
     LOAD_ORDER,
     MODELS,
     DirectionCode,
@@ -44,6 +45,12 @@ def test_the_filter_codes_are_the_values_of_the_database_enums() -> None:
     assert set(get_args(DirectionCode)) == {direction.value for direction in Direction}
     assert set(get_args(MeasureCode)) == set(CHOICE_WORDS["measure"])
     assert set(get_args(DirectionCode)) == set(CHOICE_WORDS["direction"])
+
+
+def test_the_donor_kinds_are_the_values_of_the_database_enum_and_the_import_words() -> None:
+    assert tuple(kind.value for kind in DonorKind) == DONOR_KINDS
+    assert tuple(CHOICE_WORDS["donor_kind"]) == DONOR_KINDS
+    assert all(f"donor_kind.{kind}" in TEXTS for kind in DONOR_KINDS)
 
 
 def test_languages_and_currencies_are_declared_once_as_their_literal_types() -> None:

@@ -42,7 +42,8 @@ from datastore.accounts import create_user
 from datastore.config import DEFAULT_MAX_UPLOAD_MB
 from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
-from datastore.models import ImportBatch, Role
+from datastore.models.accounts import Role
+from datastore.models.loads import ImportBatch
 from i18n.catalogue import t
 from testkit.browser import (
     PAGE_TIMEOUT_MS,

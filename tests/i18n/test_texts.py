@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from datastore.models import Direction, ExchangeKind, Measure
+from datastore.models.facts import Direction, DonorKind, ExchangeKind, Measure
 from i18n.catalogue import DEFAULT_LANGUAGE, LANGUAGES, TEXTS, Lang, merge, t
 from i18n.formatting import (
     MISSING,
@@ -102,6 +102,7 @@ def test_named_texts_read_as_agreed(key: str, vi: str, en: str) -> None:
         ("measure", [m.value for m in Measure]),
         ("direction", [d.value for d in Direction]),
         ("kind", [k.value for k in ExchangeKind]),
+        ("donor_kind", [k.value for k in DonorKind]),
     ],
 )
 def test_every_value_of_the_data_model_has_a_name(prefix: str, values: list[str]) -> None:
@@ -138,9 +139,10 @@ def test_the_catalogue_refuses_a_text_missing_a_language() -> None:
         merge(({"page.x": {"vi": "a"}},))
 
 
-def test_aid_with_no_donor_country_reads_from_the_catalogue() -> None:
-    assert t("donor_country.domestic", "vi") == "Trong nước"
-    assert t("donor_country.domestic", "en") == "Domestic"
+def test_foreign_aid_with_no_donor_country_is_unspecified_never_domestic() -> None:
+    assert t("donor_country.unspecified", "vi") == "Chưa xác định"
+    assert t("donor_country.unspecified", "en") == "Unspecified"
+    assert "donor_country.domestic" not in TEXTS
 
 
 def test_the_data_words_and_template_labels_have_both_languages() -> None:

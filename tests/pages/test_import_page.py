@@ -25,7 +25,9 @@ from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
 from datastore.load import imports
 from datastore.load.problems import LoadRejected
-from datastore.models import ImportBatch, Membership, Role
+from datastore.models.accounts import Role
+from datastore.models.facts import Membership
+from datastore.models.loads import ImportBatch
 from i18n.catalogue import t
 from testkit.apptest import clear_streamlit_caches
 

@@ -10,7 +10,8 @@ from sqlmodel import Session, col, select
 from datastore.db import get_engine
 from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
-from datastore.models import ImportBatch, Membership
+from datastore.models.facts import Membership
+from datastore.models.loads import ImportBatch
 from i18n.catalogue import t
 from tests.pages.test_import_page import (
     GOOD_CSV,

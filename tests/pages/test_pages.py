@@ -24,7 +24,7 @@ from datastore.db import get_engine
 from datastore.extracts import extract_columns
 from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
-from datastore.models import ImportBatch
+from datastore.models.loads import ImportBatch
 from i18n.catalogue import Lang, t
 from i18n.formatting import MISSING
 from testkit.apptest import clear_streamlit_caches
@@ -263,7 +263,8 @@ def test_current_dong_nai_on_the_aid_page_sums_binh_phuoc_and_dong_nai_aid(
         {"121": 34_875_000, "160": 232_500_000, "111": 131_500_000}
     )
     assert amounts(figure(at, "aid_by_donor_country")) == pytest.approx(
-        {"Hàn Quốc": 131_500_000, "Trong nước": 232_500_000, "Hoa Kỳ": 34_875_000}
+        # A3's donor names no country: a foreign NGO whose country is unspecified.
+        {"Hàn Quốc": 131_500_000, "Chưa xác định": 232_500_000, "Hoa Kỳ": 34_875_000}
     )
     # The committed line keeps A1 (2 000 USD in 2019) and A4 (2020).
     committed = figure(at, "aid_committed_vs_disbursed")
@@ -425,7 +426,7 @@ def test_aid_in_usd_uses_the_stored_dollar_amounts(small_database: str) -> None:
         {"121": 1_500, "160": 10_000, "111": 5_000, "410": 1_000}
     )
     assert amounts(figure(at, "aid_by_donor_country")) == pytest.approx(
-        {"Hàn Quốc": 5_000, "Trong nước": 10_000, "Hoa Kỳ": 2_500}
+        {"Hàn Quốc": 5_000, "Chưa xác định": 10_000, "Hoa Kỳ": 2_500}
     )
     assert figure(at, "aid_by_sector")["layout"]["meta"]["value_unit"] == t("unit.usd", "vi")
 
@@ -528,12 +529,13 @@ def test_the_data_page_offers_csv_and_excel_downloads_of_each_dataset(
 
     assert [tab.label for tab in at.tabs] == [t(f"data.tab.{kind}", "vi") for kind in EXTRACT_KINDS]
     buttons = {str(button.key): button.label for button in at.download_button}
-    for kind in EXTRACT_KINDS:
-        assert buttons[f"download_{kind}_csv"] == t("download.csv", "vi")
-        assert buttons[f"download_{kind}_xlsx"] == t("download.xlsx", "vi")
     previews: list[pd.DataFrame] = [frame.value for frame in at.dataframe]
     # Đồng Nai today: members M1 M2 M3 M4 M7, aid A1 to A5, exchanges E3 E4 E7 E8.
     assert [len(frame) for frame in previews[:3]] == [5, 5, 4]
+    # Each button says how many rows its file holds: every row, here the whole preview.
+    for kind, rows in zip(EXTRACT_KINDS, [5, 5, 4], strict=False):
+        assert buttons[f"download_{kind}_csv"] == t("extract.download.csv", "vi", rows=rows)
+        assert buttons[f"download_{kind}_xlsx"] == t("extract.download.xlsx", "vi", rows=rows)
     # The preview speaks the interface language: Vietnamese column headers here.
     header = {column.name: column.header_vi for column in extract_columns("members")}
     assert set(previews[0][header["province_2025_code"]]) == {"75"}

@@ -11,7 +11,7 @@ from sqlmodel import Session, col
 
 from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
-from datastore.models import Aid, Exchange, Membership
+from datastore.models.facts import Aid, Exchange, Membership
 from seed.run import seed_database
 from seed.synthetic.world import YEARS
 

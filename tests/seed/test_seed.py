@@ -19,14 +19,8 @@ from sqlmodel import Session, SQLModel, col, select
 
 from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
-from datastore.models import (
-    Aid,
-    Exchange,
-    Membership,
-    Organization,
-    Province,
-    ProvinceList,
-)
+from datastore.models.facts import Aid, Exchange, Membership, Organization
+from datastore.models.reference import Province, ProvinceList
 from datastore.reference.provinces import province_records
 from datastore.vietnamese import fold
 from seed import documented, names
@@ -38,30 +32,9 @@ from seed.synthetic.exchanges import exchange_rows
 from seed.synthetic.plan import build_plan, unions_founded_by
 from seed.synthetic.reference import country_names
 from seed.synthetic.world import YEARS
+from tests.seed.conftest import SCALE
 
-SCALE = 0.02  # about 2,000 exchanges; organisations, members and aid are the same at any scale
 FACT_TABLES: tuple[type[SQLModel], ...] = (Organization, Membership, Aid, Exchange)
-
-
-def _forget(url: str) -> None:
-    get_engine(url).dispose()
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[str]]]:
-    """A SQLite database seeded once at a small scale, with the progress lines it printed."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('seed') / 'seeded.sqlite3'}"
-    lines: list[str] = []
-    fractions: list[float] = []
-
-    def progress(message: str, fraction: float) -> None:
-        lines.append(message)
-        fractions.append(fraction)
-
-    seed_database(url=url, scale=SCALE, seed=42, progress=progress)
-    assert fractions == sorted(fractions) and fractions[-1] == 1.0
-    yield url, lines
-    _forget(url)
 
 
 @pytest.fixture
@@ -81,7 +54,7 @@ def _digests(url: str, *, documented_only: bool = False) -> dict[str, str]:
                 table.c.row_key
             )
             if documented_only:
-                query = query.where(table.c.source.in_(documented.SOURCES))
+                query = query.where(table.c.source.in_(documented.CITED))
             text = "\n".join("|".join(map(str, row)) for row in session.execute(query))
             digests[table.name] = hashlib.sha256(text.encode()).hexdigest()
     return digests

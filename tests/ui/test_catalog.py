@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from datastore import queries
 from datastore.filters import Filters
-from datastore.models import ProvinceList
+from datastore.models.reference import ProvinceList
 from i18n.catalogue import TEXTS
 from ui import catalog
 

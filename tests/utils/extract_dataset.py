@@ -29,7 +29,9 @@ from datastore.load.write import BatchInfo, load_rows
 ISSUE_COLUMNS = {
     "members": "year, province_code, province, province_2025_code, province_2025, organization, "
     "partner_country_code, partner_country, members, chapters, source",
-    "aid": "year, province_code, province, province_2025_code, province_2025, donor, "
+    # Issue 11 item 4: the period and the donor's kind right after the year.
+    "aid": "year, period_start, period_end, donor_kind, province_code, province, "
+    "province_2025_code, province_2025, donor, "
     "donor_country_code, donor_country, sector_code, sector, measure, amount, currency, "
     "amount_vnd, amount_usd, title, source",
     "exchanges": "date, year, province_code, province, province_2025_code, province_2025, "

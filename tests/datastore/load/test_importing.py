@@ -44,15 +44,9 @@ from datastore.load.problems import FileProblem, LoadRejected
 from datastore.load.templates import GUIDE_SHEET, template_bytes
 from datastore.load.undo import LOAD_COLUMNS, UndoRefused, list_loads, undo_load
 from datastore.load.write import BatchInfo, load_rows
-from datastore.models import (
-    Aid,
-    Exchange,
-    ImportBatch,
-    Membership,
-    Organization,
-    Province,
-    RowChange,
-)
+from datastore.models.facts import Aid, Exchange, Membership, Organization
+from datastore.models.loads import ImportBatch, RowChange
+from datastore.models.reference import Province
 from datastore.reference.directory import Directory
 from datastore.vocabulary import DataKind
 from i18n.catalogue import TEXTS as MESSAGES

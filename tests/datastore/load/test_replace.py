@@ -15,7 +15,8 @@ from sqlmodel import Session, col, select
 from datastore.load.imports import import_file
 from datastore.load.replace import ReplaceRefused, changes_frame
 from datastore.load.undo import undo_load
-from datastore.models import Exchange, ImportBatch, Membership, Organization
+from datastore.models.facts import Exchange, Membership, Organization
+from datastore.models.loads import ImportBatch
 from datastore.vocabulary import DataKind
 from tests.datastore.load.test_undo import (
     _replayed,

@@ -15,7 +15,8 @@ from sqlmodel import Session, col, select
 
 from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
-from datastore.models import ImportBatch, Membership, Organization
+from datastore.models.facts import Membership, Organization
+from datastore.models.loads import ImportBatch
 from datastore.vocabulary import DataKind
 from tests.utils.bad_files import csv_bytes
 from tests.utils.small_dataset import CAMBODIA_DONG_NAI, EXCHANGES, MEMBERS

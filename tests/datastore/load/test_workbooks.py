@@ -21,7 +21,7 @@ from datastore.load.files import read_file
 from datastore.load.imports import import_file, preview_file
 from datastore.load.problems import FileProblem, LoadRejected
 from datastore.load.workbooks import EXCEL_MAX_ROWS, TICK_ROWS, max_columns
-from datastore.models import Membership
+from datastore.models.facts import Membership
 from tests.utils.bad_files import COLUMNS, rows
 from tests.utils.cli import run_cli
 

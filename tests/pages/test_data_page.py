@@ -1,0 +1,137 @@
+"""The Data page: a preview in one language, without the table's own toolbar, and downloads that
+hold every row they say."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+from sqlmodel import Session
+from streamlit.testing.v1 import AppTest
+
+from datastore.config import PROJECT_ROOT
+from datastore.db import get_engine
+from datastore.export import export_bytes
+from datastore.extracts import EXTRACT_COLUMNS
+from datastore.extracts.reading import count_rows
+from datastore.filters import Filters
+from datastore.load.write import BatchInfo, load_rows
+from datastore.vocabulary import DataKind
+from i18n.catalogue import Lang, t
+from testkit.apptest import clear_streamlit_caches
+from ui import extract_tab
+
+ENTRY = PROJECT_ROOT / "dashboard.py"
+TIMEOUT = 60
+KINDS: tuple[DataKind, ...] = ("members", "aid", "exchanges", "organizations")
+GUANGXI = {
+    "date": "01/05/2021",
+    "province": "Lạng Sơn",
+    "partner_country": "CHN",
+    "partner_locality": "Quảng Tây",
+    "direction": "outgoing",
+    "kind": "cultural_exchange",
+    "participants": 15,
+    "title": "Giao lưu văn hóa biên giới",
+}
+
+
+@pytest.fixture
+def with_guangxi(small_database: str) -> str:
+    """The small dataset and one exchange with Guangxi, written the Vietnamese way."""
+    with Session(get_engine(small_database)) as session:
+        load_rows(
+            session=session, kind="exchanges", rows=[GUANGXI], batch=BatchInfo(file_name="cn")
+        )
+        session.commit()
+    clear_streamlit_caches()
+    return small_database
+
+
+def open_data_page(lang: Lang) -> AppTest:
+    at = AppTest.from_file(str(ENTRY), default_timeout=TIMEOUT)
+    at.run()
+    if lang != "vi":
+        at.segmented_control(key="lang").set_value(lang).run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def previews(at: AppTest) -> dict[str, pd.DataFrame]:
+    return {kind: frame.value for kind, frame in zip(KINDS, at.dataframe, strict=True)}
+
+
+def _rows(url: str, kind: DataKind) -> int:
+    with Session(get_engine(url)) as session:
+        return count_rows(kind, session=session, filters=Filters())
+
+
+def test_the_english_preview_is_english_with_labels_beside_codes(with_guangxi: str) -> None:
+    exchanges = previews(open_data_page("en"))["exchanges"]
+    guangxi = exchanges[exchanges["kind_code"] == "cultural_exchange"].iloc[0]
+    assert guangxi["Partner country"] == "China"
+    assert guangxi["Partner locality"] == "Guangxi"
+    assert (guangxi["Direction (incoming/outgoing)"], guangxi["direction_code"]) == (
+        "Outgoing",
+        "outgoing",
+    )
+    assert guangxi["Kind of activity"] == "Cultural exchange"
+    countries = set(exchanges["Partner country"].dropna())
+    assert {"Cambodia", "Laos", "United States"} <= countries
+    assert not countries & {"Campuchia", "Lào", "Hoa Kỳ", "Trung Quốc"}
+
+
+def test_the_vietnamese_preview_is_vietnamese(with_guangxi: str) -> None:
+    exchanges = previews(open_data_page("vi"))["exchanges"]
+    guangxi = exchanges[exchanges["kind_code"] == "cultural_exchange"].iloc[0]
+    assert (guangxi["Nước đối tác"], guangxi["Địa phương đối tác"]) == ("Trung Quốc", "Quảng Tây")
+    assert guangxi["Loại hoạt động"] == "Giao lưu văn hóa"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_short_preview_says_it_is_the_first_rows_and_the_downloads_hold_all(
+    small_database: str, monkeypatch: pytest.MonkeyPatch, lang: Lang
+) -> None:
+    monkeypatch.setattr(extract_tab, "PREVIEW_ROWS", 2)
+    at = open_data_page(lang)
+    shown = previews(at)
+    captions = [caption.value for caption in at.caption]
+    buttons = {str(button.key): button for button in at.download_button}
+    for kind in KINDS:
+        assert len(shown[kind]) == 2
+        total = _rows(small_database, kind)
+        assert total > 2
+        assert t("extract.preview.first", lang, shown=2, total=total) in captions
+        for fmt in ("csv", "xlsx"):
+            assert buttons[f"download_{kind}_{fmt}"].label == t(
+                f"extract.download.{fmt}", lang, rows=total
+            )
+
+
+def test_the_table_toolbar_of_every_preview_is_hidden(small_database: str) -> None:
+    at = open_data_page("vi")
+    styles = [element.proto.body for element in at.get("html")]
+    assert any(
+        f'[class*="st-key-{extract_tab.PREVIEW_KEY}_"] [data-testid="stElementToolbar"]' in style
+        and "display: none" in style
+        for style in styles
+    )
+
+
+def test_each_download_holds_every_row_it_says(small_database: str) -> None:
+    engine = get_engine(small_database)
+    at = open_data_page("en")
+    buttons = {str(button.key): button.label for button in at.download_button}
+    for kind in KINDS:
+        csv = export_bytes(kind, engine=engine, filters=Filters(), fmt="csv")
+        rows = len(csv.decode("utf-8-sig").strip().split("\r\n")) - 1
+        book = openpyxl.load_workbook(
+            io.BytesIO(export_bytes(kind, engine=engine, filters=Filters(), fmt="xlsx", lang="en"))
+        )
+        assert book.worksheets[0].max_row - 1 == rows
+        assert [c.value for c in book.worksheets[0][1]][:1] != [EXTRACT_COLUMNS[kind][0]]
+        assert buttons[f"download_{kind}_csv"] == t("extract.download.csv", "en", rows=rows)
+        assert buttons[f"download_{kind}_xlsx"] == t("extract.download.xlsx", "en", rows=rows)
