@@ -12,6 +12,7 @@ from i18n.texts.captions import CAPTIONS
 from i18n.texts.chart_alt_text import CHART_ALT_TEXT
 from i18n.texts.charts import CHARTS
 from i18n.texts.command_line import COMMAND_LINE
+from i18n.texts.comparisons import COMPARISONS
 from i18n.texts.data_words import KEY_COLUMNS, KIND_NAMES
 from i18n.texts.database import DATABASE
 from i18n.texts.extracts import EXTRACTS
@@ -34,6 +35,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     CHARTS,
     AID_MEANING,
     CHART_ALT_TEXT,
+    COMPARISONS,
     FILTERS,
     CAPTIONS,
     LINKS,

@@ -24,7 +24,7 @@ by_year = query(catalog.OVERVIEW_BY_YEAR, filters, lang, currency=currency)
 if is_empty(by_year):
     show_no_data(lang)
     st.stop()
-show_headline(by_year, lang=lang, currency=currency)
+show_headline(filters, by_year, lang=lang, currency=currency)
 show_aid_notes(filters, lang=lang, currency=currency)
 view = View(lang, filters)
 chart(view, catalog.OVERVIEW_TRENDS, currency=currency)

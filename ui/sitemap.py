@@ -34,6 +34,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("aid"),
     PageEntry("exchanges"),
     PageEntry("data"),
+    PageEntry("completeness"),
     PageEntry("about"),
     PageEntry("import_data", editors_only=True),
 )

@@ -6,7 +6,7 @@ import pandas as pd
 from sqlalchemy import distinct, func, select
 from sqlmodel import Session
 
-from datastore.filters import Filters
+from datastore.filters import Filters, conditions
 from datastore.models.facts import Measure
 from datastore.queries._base import (
     AID,
@@ -18,6 +18,7 @@ from datastore.queries._base import (
     money_column,
     money_sum,
 )
+from datastore.queries.reports import scope
 from i18n.catalogue import Lang, as_lang
 from i18n.formatting import Currency
 
@@ -25,8 +26,10 @@ from i18n.formatting import Currency
 def overview_by_year(
     *, session: Session, filters: Filters, lang: Lang = "vi", currency: Currency = "VND"
 ) -> pd.DataFrame:
-    """One row per year with any figure; each figure aggregated in its own table, 0 if none.
+    """One row per year with any figure that the filters keep; each from its own table.
 
+    A figure is missing (NA, a gap in a line) in a year where the provinces chosen have no row
+    of its table at all, and 0 where they have rows but none that the other filters keep.
     Aid is always the disbursed amount (the measure filter does not apply); the sector filter
     applies to aid only, direction and kinds to exchanges only.
     """
@@ -54,20 +57,43 @@ def overview_by_year(
         rollup,
         filters,
     )
-    by_year: dict[int, list[float | int]] = {}
+    reported = _reported_years(session, filters)
+
+    def row(year: int) -> list[float | int | None]:
+        return [
+            0 if year in reported["members"] else None,
+            0 if year in reported["members"] else None,
+            0.0 if year in reported["aid"] else None,
+            0 if year in reported["exchanges"] else None,
+        ]
+
+    by_year: dict[int, list[float | int | None]] = {}
     for year, member_count, associations in fetch(session, members):
-        by_year.setdefault(year, [0, 0, 0.0, 0])[0:2] = [member_count, associations]
+        by_year.setdefault(year, row(year))[0:2] = [member_count, associations]
     for year, amount in fetch(session, aid):
-        by_year.setdefault(year, [0, 0, 0.0, 0])[2] = float(amount)
+        by_year.setdefault(year, row(year))[2] = float(amount)
     for year, count in fetch(session, exchanges):
-        by_year.setdefault(year, [0, 0, 0.0, 0])[3] = count
+        by_year.setdefault(year, row(year))[3] = count
     return frame(
         [(year, *by_year[year]) for year in sorted(by_year)],
         {
             "year": "int64",
-            "members": "int64",
-            "associations": "int64",
+            "members": "Int64",
+            "associations": "Int64",
             "aid_disbursed": "float64",
-            "exchanges": "int64",
+            "exchanges": "Int64",
         },
     )
+
+
+def _reported_years(session: Session, filters: Filters) -> dict[str, set[int]]:
+    """The years in which the chosen provinces have any row of members, aid, exchanges."""
+    where = scope(filters, (filters.year_from, filters.year_to))
+    rollup = exchange_rollup(where, group_by=["year"])
+    found: dict[str, set[int]] = {}
+    for kind, fact in (("members", MEMBERSHIP), ("aid", AID), ("exchanges", rollup)):
+        # Any aid row is a report, a domestic gift or a multi-year total as well: a year whose
+        # aid holds no yearly foreign NGO amount has 0 of it, not a missing report.
+        stmt = select(fact.c.year).where(*conditions(where, fact)).group_by(fact.c.year)
+        found[kind] = {int(year) for (year,) in fetch(session, stmt)}
+    return found

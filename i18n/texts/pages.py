@@ -10,6 +10,7 @@ PAGES: dict[str, dict[str, str]] = {
     "page.exchanges": {"vi": "Giao lưu đoàn", "en": "Exchanges"},
     "page.data": {"vi": "Dữ liệu", "en": "Data"},
     "page.about": {"vi": "Giới thiệu", "en": "About"},
+    "page.completeness": {"vi": "Tình hình báo cáo", "en": "Reporting status"},
     "page.import_data": {"vi": "Nạp dữ liệu", "en": "Load data"},
     # Messages --------------------------------------------------------------------------------
     "empty.no_data": {

@@ -76,9 +76,16 @@ COLUMNS: dict[Query, list[str]] = {
 
 
 def rows(data: pd.DataFrame, columns: list[str] | None = None) -> list[tuple[Any, ...]]:
-    """The rows of a frame (or of some of its columns) as plain tuples, in order."""
+    """The rows of a frame (or of some columns) as plain tuples, in order; None if missing."""
     picked = data if columns is None else data[columns]
-    return list(picked.itertuples(index=False, name=None))
+    return [
+        tuple(None if _missing(value) else value for value in row)
+        for row in picked.itertuples(index=False, name=None)
+    ]
+
+
+def _missing(value: Any) -> bool:
+    return value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 # Each query, with the whole fixture -------------------------------------------------------
@@ -90,15 +97,15 @@ def rows(data: pd.DataFrame, columns: list[str] | None = None) -> list[tuple[Any
         (
             "VND",
             [
-                # 2014: only E1, E2.
-                (2014, 0, 0, 0.0, 2),
+                # 2014: only E1, E2; no members or aid reported: missing, not 0.
+                (2014, None, None, None, 2),
                 # 2019: M1+M2+M3+M5+M8 = 100+300+50+200+30 = 680 in 5 associations;
                 # disbursed A2+A3 = 34 875 000 + 232 500 000; E3, E5.
                 (2019, 680, 5, 267_375_000.0, 2),
                 # 2020: M4+M9 = 400+60; only A4, which is committed; E4, E8.
                 (2020, 460, 2, 0.0, 2),
-                # 2025: E7 only.
-                (2025, 0, 0, 0.0, 1),
+                # 2025: E7 only; members and aid not reported.
+                (2025, None, None, None, 1),
                 # 2026: M6+M7 = 250+450; A5+A6 = 131 500 000 + 26 300 000; E6.
                 (2026, 700, 2, 157_800_000.0, 1),
             ],
@@ -106,10 +113,10 @@ def rows(data: pd.DataFrame, columns: list[str] | None = None) -> list[tuple[Any
         (
             "USD",
             [
-                (2014, 0, 0, 0.0, 2),
+                (2014, None, None, None, 2),
                 (2019, 680, 5, 11_500.0, 2),  # A2 1 500 + A3 10 000
                 (2020, 460, 2, 0.0, 2),
-                (2025, 0, 0, 0.0, 1),
+                (2025, None, None, None, 1),
                 (2026, 700, 2, 6_000.0, 1),  # A5 5 000 + A6 1 000
             ],
         ),

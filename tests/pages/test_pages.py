@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -26,6 +27,7 @@ from datastore.load.imports import import_file
 from datastore.load.undo import undo_load
 from datastore.models.loads import ImportBatch
 from i18n.catalogue import Lang, t
+from i18n.formatting import MISSING
 from testkit.apptest import clear_streamlit_caches
 from tests.utils.bad_files import csv_bytes
 from tests.utils.small_dataset import EXCHANGES
@@ -41,7 +43,7 @@ DEMO_SCALE = "0.01"
 PAGE_CHARTS: dict[str, dict[str, str]] = {
     page: {chart.key: chart.title_key for chart in catalog.charts_on(page)}
     for page in ("overview", "members", "aid", "exchanges")
-} | {"data": {}, "about": {}}
+} | {"data": {}, "completeness": {}, "about": {}}
 EXTRACT_KINDS = ("members", "aid", "exchanges", "organizations")
 
 
@@ -176,6 +178,11 @@ def title(fig: dict[str, Any]) -> str:
     return unwrap(str(fig["layout"]["title"]["text"])).split("<br>")[0]
 
 
+def texts(elements: Any) -> list[str]:
+    """The texts of a sequence of AppTest elements (subheaders, captions)."""
+    return [str(element.value) for element in elements]
+
+
 def infos(at: AppTest) -> list[str]:
     """The texts of the st.info boxes on the page."""
     return [str(box.value) for box in at.info]
@@ -267,15 +274,62 @@ def test_current_dong_nai_on_the_aid_page_sums_binh_phuoc_and_dong_nai_aid(
     )
 
 
-def test_current_dong_nai_on_the_overview_page(small_database: str) -> None:
+def test_current_dong_nai_on_the_overview_page(
+    small_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.headline.today", lambda: date(2027, 6, 1))
     at = open_app("overview", province=["75"])
 
     trends = figure(at, "overview_trends")
     assert nonzero(series(trends, t("metric.members", "vi"))) == {2019: 450, 2020: 400, 2026: 450}
     assert series(figure(at, "overview_map")) == {"Đồng Nai": 4}
     assert series(figure(at, "overview_top_partners")) == {"Campuchia": 1, "Hoa Kỳ": 1, "Lào": 1}
-    # Headline figures are for the latest year, 2026: M7 450 members.
+    # Headline figures are for the latest year, 2026: M7 450 members; 2025 has no members
+    # report to compare with, so no change rather than a fall or a rise from 0.
     assert at.metric[0].value == "450"
+    assert at.metric[0].proto.delta == ""
+    assert at.metric[0].proto.delta_description == t(
+        "compare.previous_not_reported", "vi", year=2025
+    )
+
+
+def test_an_unfinished_year_is_not_the_overview_headline(
+    small_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.headline.today", lambda: date(2026, 11, 30))
+    at = open_app("overview", province=["75"])
+
+    # 2026 is not over: the headline is 2025, when Đồng Nai reported only E7.
+    assert texts(at.subheader) == [t("overview.headline", "vi", year=2025)]
+    cards = {m.label: (m.value, m.proto.delta_description) for m in at.metric}
+    assert cards[t("metric.members", "vi")] == (MISSING, t("compare.not_reported", "vi"))
+    # E7, and no 2024 report to compare it with.
+    assert cards[t("metric.exchanges", "vi")] == (
+        "1",
+        t("compare.previous_not_reported", "vi", year=2024),
+    )
+    # M7 and A5 so far in 2026, no exchange yet.
+    later = t("compare.later", "vi", year=2026, records=2, until="", shown=2025)
+    assert later in texts(at.caption)
+
+
+def test_a_single_year_is_compared_and_an_old_province_after_the_reform_is_merged(
+    small_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.headline.today", lambda: date(2027, 6, 1))
+    at = open_app("overview", lang="en", years=(2020, 2020))
+    members = at.metric[0]
+    # Đồng Nai's Cambodia association, 400 against 300; 1 of 6 associations in both years.
+    assert (members.value, members.proto.delta) == ("460", "+33.3%")
+    assert members.proto.delta_description == t(
+        "compare.on_associations", "en", year=2019, count=1, total=6
+    )
+
+    at = open_app("overview", lang="en", p63=True, province63=["75"])
+    assert {m.value for m in at.metric} == {MISSING}
+    assert {m.proto.delta_description for m in at.metric} == {
+        t("compare.merged", "en", unit="Đồng Nai")
+    }
 
 
 def test_the_63_list_separates_binh_phuoc_from_old_dong_nai(small_database: str) -> None:
@@ -564,3 +618,47 @@ def test_a_load_and_its_undo_show_at_the_next_rerun_never_the_cached_chart(
         undo_load(session=session, batch_id=summary.batch_id, user="test")
     at.run()
     assert series(figure(at, "exchanges_by_partner_country")) == before
+
+
+def test_the_reporting_status_shows_who_reported_what_and_when(small_database: str) -> None:
+    at = open_app("completeness")
+    at.selectbox(key="completeness_year").set_value(2019).run()
+
+    assert t("completeness.summary", "vi", year=2019, total=34, members=2, aid=1, exchanges=2) in [
+        str(m.value) for m in at.markdown
+    ]
+    table = at.dataframe[0].value.set_index(t("completeness.province", "vi"))
+    not_reported = t("compare.not_reported", "vi")
+    # Đồng Nai restated: M1+M2+M3 = 450 in 3 associations; A1, A2, A3; E3 on 10 May 2019.
+    dong_nai = table.loc["Đồng Nai"]
+    assert (
+        dong_nai[t("completeness.members", "vi")],
+        dong_nai[t("metric.associations", "vi")],
+    ) == (
+        "450",
+        "3",
+    )
+    assert dong_nai[t("completeness.aid_rows", "vi")] == "3"
+    assert dong_nai[t("completeness.latest_exchange", "vi")] == "10/05/2019"
+    assert dong_nai[t("completeness.members_loaded", "vi")] != ""
+    # Đắk Lắk sent nothing for 2019: not reported, not 0.
+    assert set(
+        table.loc["Đắk Lắk", [t("completeness.members", "vi"), t("completeness.exchanges", "vi")]]
+    ) == {not_reported}
+
+
+def test_the_reporting_status_of_the_63_list_names_the_unit_a_province_merged_into(
+    small_database: str,
+) -> None:
+    at = open_app("completeness", lang="en", p63=True)
+    at.selectbox(key="completeness_year").set_value(2026).run()
+
+    table = at.dataframe[0].value.set_index(t("completeness.province", "en"))
+    note = t("completeness.note", "en")
+    assert table.loc["Bình Phước", note] == t("compare.merged", "en", unit="Đồng Nai")
+    # Bình Định kept its code for the new Gia Lai; M6 is Gia Lai's, not Bình Định's.
+    assert table.loc["Bình Định", note] == t("compare.merged", "en", unit="Gia Lai")
+    # Its figures are the new unit's: marked as merged, not as a missing report.
+    assert table.loc["Bình Định", t("completeness.members", "en")] == MISSING
+    assert table.loc["Cao Bằng", t("completeness.members", "en")] == t("compare.not_reported", "en")
+    assert table.loc["Cao Bằng", note] == ""
