@@ -64,7 +64,14 @@ def build_overview_trends(
         "<br>".join(textwrap.wrap(name, style.chars_across(13, style.PHONE_WIDTH / 2 - 20)))
         for name in names
     ]
-    fig = make_subplots(rows=2, cols=2, subplot_titles=panel_titles, vertical_spacing=0.22)
+    fig = make_subplots(
+        rows=2,
+        cols=2,
+        subplot_titles=panel_titles,
+        vertical_spacing=0.22,
+        # Room for the right panels' y labels ("10.000") clear of the left panels' last year.
+        horizontal_spacing=0.16,
+    )
     for index, metric in enumerate(METRICS):
         values = data[metric] / scale if metric == "aid_disbursed" else data[metric]
         fmt = style.HOVER_MONEY if metric == "aid_disbursed" else style.HOVER_COUNT

@@ -235,6 +235,7 @@ def apply_base_layout(
     names = _legend_names(fig) if legend else []
     entry, _, rows = legend_rows(names)
     bottom = axis_space + rows * LEGEND_ROW + 8 if rows else MARGIN["b"]
+    total = height + (top - MARGIN["t"]) + (bottom - MARGIN["b"])
     fig.update_layout(
         template=TEMPLATE,  # also when something else (Streamlit does) changed plotly's default
         separators=separators(lang),
@@ -251,7 +252,7 @@ def apply_base_layout(
             "font": {"size": TITLE_SIZE},
         },
         margin={**MARGIN, "t": top, "b": bottom},
-        height=height + (top - MARGIN["t"]) + (bottom - MARGIN["b"]),
+        height=total,
         colorway=list(OKABE_ITO),
         hoverlabel={"font": {"family": FONT_FAMILY}},
         showlegend=bool(rows),
@@ -263,11 +264,12 @@ def apply_base_layout(
                 "x": 0.0,
                 "xref": "container",
                 "xanchor": "left",
-                "y": 0.0,
+                # Hung right under the axis: on a wider screen, where fewer rows are needed
+                # than a phone's counted above, the room to spare is under the legend, not
+                # between the chart and its legend.
+                "y": (bottom - axis_space) / total,
                 "yref": "container",
-                "yanchor": "bottom",
-                # Entries as wide as the longest name: on a phone the rows counted above, on a
-                # wider screen more to a row and room to spare under them.
+                "yanchor": "top",
                 "entrywidthmode": "pixels",
                 "entrywidth": entry,
                 "font": {"size": LEGEND_SIZE},

@@ -25,6 +25,10 @@ _SCREEN_CSS = f"""
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   min-width: 0 !important;
 }}
+/* Card labels carry their unit ("Viện trợ giải ngân (tỷ đồng)"): wrapped, never cut. */
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}}
 """
 
 # Printing: the page alone on A4 portrait. The sidebar, header, toolbars and buttons go; columns
