@@ -28,8 +28,6 @@ with left:
 with right:
     chart(view, catalog.EXCHANGES_VIETNAM_MAP)
 chart(view, catalog.EXCHANGES_BY_YEAR_AND_DIRECTION_CHART)
-left, right = st.columns(2)
-with left:
-    chart(view, catalog.EXCHANGES_HEATMAP)
-with right:
-    chart(view, catalog.EXCHANGES_TOP_LOCALITIES)
+# Full width each: the heatmap's nine columns and the localities' long names need the room.
+chart(view, catalog.EXCHANGES_HEATMAP)
+chart(view, catalog.EXCHANGES_TOP_LOCALITIES)

@@ -191,10 +191,12 @@ def chart_description(
 ) -> Description:
     """What one chart's numbers depend on: the filters its query reads, and its unit of money."""
     query = chart.query
+    # A latest-year chart names its one year in its title; a range under it would contradict it.
+    years: tuple[FilterField, ...] = ("year_from", "year_to") if chart.latest_year else ()
     return describe(
         query.relevant(filters),
         lang,
-        fields=query.filters,
+        fields=tuple(field for field in query.filters if field not in years),
         currency=currency if query.takes_currency else None,
         money=UNIT_SLOT if query.takes_currency else None,
         say_all_sectors=_states_every_sector(chart),
