@@ -44,7 +44,13 @@ def show_reporting_status(filters: Filters, *, lang: Lang) -> None:
             exchanges=reported["exchanges"],
         )
     )
-    st.dataframe(shown_status(status, int(year), lang), hide_index=True, key="completeness_table")
+    # Every province at once (34 or 63 rows): a leader reads down the list, not inside a box.
+    st.dataframe(
+        shown_status(status, int(year), lang),
+        hide_index=True,
+        height="content",
+        key="completeness_table",
+    )
 
 
 def shown_status(status: pd.DataFrame, year: int, lang: Lang) -> pd.DataFrame:
