@@ -84,7 +84,7 @@ MAX_HEIGHT = 1400
 # d3 formats; plotly applies layout.separators to them, so "," means the language's grouping.
 TICK_NUMBER = ",~f"  # 7.000 / 0,5: grouped, trailing zeros trimmed
 HOVER_COUNT = ",.0f"
-HOVER_MONEY = ",.2~f"
+HOVER_MONEY = ",.2f"  # two decimals always: a column of amounts lines up and reads alike
 TICK_PERCENT = ".0%"
 HOVER_PERCENT = ".1%"
 YEAR_FORMAT = "d"  # years never get a thousands separator
