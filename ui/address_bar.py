@@ -25,6 +25,7 @@ from ui.links import DEFAULT_MEASURE, LinkState, Unknown, link_params, read_lang
 
 Params = dict[str, list[str]]
 _WRITTEN = "_address_written"  # the queries this session wrote (or found right), newest last
+_LANG_READ = "_address_lang_read"  # the arriving link the language was last taken from
 _NOTICE = "_address_notice"  # (values that matched nothing, the query written after reading)
 _KEEP = 64
 _LABELS_LANG = "_address_labels_lang"  # the language the filters' labels were last drawn in
@@ -84,9 +85,6 @@ def arrival() -> Params | None:
     written: list[Any] | None = st.session_state.get(_WRITTEN)
     ctx = get_script_run_ctx()
     if written is None or (ctx is not None and ctx.is_history_navigation):
-        # Remembered as read: a page that stops before writing the address (the demo data
-        # still loading) must not have its link read again over the user's later choices.
-        _remember(_frozen(params))
         return params
     if not params or _frozen(params) in written:
         return None
@@ -104,10 +102,15 @@ def _remember(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
 
 def seed_language(params: Params | None) -> None:
     """The language switch's value: from an arriving link, else as it was (Vietnamese at first)."""
-    if params is not None:
+    # Once per arriving link: a run that stops before the address is written (the demo data
+    # still loading, a deep link handed over) reads the link again, and must not undo a
+    # language the user picked since. `write` forgets it, so Back to the same link applies.
+    if params is not None and st.session_state.get(_LANG_READ) != _frozen(params):
+        st.session_state[_LANG_READ] = _frozen(params)
         values = params.get("lang", [])
         st.session_state["lang"] = (read_lang(values[-1]) if values else None) or "vi"
-    st.session_state.setdefault("lang", "vi")
+    if st.session_state.get("lang") is None:
+        st.session_state["lang"] = "vi"
 
 
 def refresh_labels(lang: Lang) -> None:
@@ -156,7 +159,7 @@ def current_state(years: Sequence[int]) -> LinkState:
     chosen = state.get("years")
     full = (min(years), max(years)) if years else None
     return LinkState(
-        lang=as_lang(state.get("lang", "vi")),
+        lang=as_lang(state.get("lang") or "vi"),
         legacy=legacy,
         provinces=tuple(state.get("province63" if legacy else "province") or ()),
         years=(min(chosen), max(chosen)) if chosen and full and tuple(chosen) != full else None,
@@ -176,6 +179,7 @@ def write(page: str, years: Sequence[int]) -> None:
     if frozen != _frozen(_query()):
         st.query_params.from_dict(params)
     _remember(frozen)
+    st.session_state.pop(_LANG_READ, None)
     unknown, shown_at = st.session_state.get(_NOTICE, ([], None))
     if unknown and shown_at is None:
         st.session_state[_NOTICE] = (unknown, frozen)
