@@ -22,7 +22,13 @@ from sqlmodel import Session
 from datastore.filters import Filters, conditions, yearly_pcpnn
 from datastore.models.facts import Measure
 from datastore.queries._base import AID, EXCHANGE, MEMBERSHIP, fetch, money_column, money_sum
-from datastore.queries.lineage import restated_on
+from datastore.queries.lineage import (
+    count_associations,
+    incomplete_successors,
+    restated,
+    restated_on,
+    sum_members,
+)
 from datastore.queries.reports import (
     FACT_TABLES,
     LAST_LEGACY_DAY,
@@ -121,12 +127,16 @@ def headline(
         kind: reported(session=session, kind=kind, filters=filters, units=units, years=years)
         for kind in ("members", "aid", "exchanges")
     }
-    per_association = _restated(
-        _members(session, filters, units, years), restated_on(session, year), year
-    )
+    successors = restated_on(session, year)
+    per_association = restated(_members(session, filters, units, years), successors, year)
+    members = sum_members(per_association)
+    # A successor that reported, whose predecessors' figures of the year before are not all in.
+    for org in incomplete_successors(session, successors, year):
+        if (org, year) in members:
+            members.pop((org, year - 1), None)
     values: dict[str, dict[tuple[Hashable, int], float]] = {
-        "members": dict(_sum_members(per_association)),
-        "associations": _count_associations(per_association),
+        "members": members,
+        "associations": count_associations(per_association),
         "aid_disbursed": _aid(session, filters, units, years, currency),
         "exchanges": _exchanges(session, filters, units, years, through),
     }
@@ -225,41 +235,6 @@ def _members(
         .group_by(MEMBERSHIP.c.organization_id, unit, MEMBERSHIP.c.year)
     )
     return {(int(o), int(u), int(y)): float(v) for o, u, y, v in fetch(session, stmt)}
-
-
-Restated = dict[tuple[int, int, int, int | None], float]
-
-
-def _restated(
-    per_association: dict[tuple[int, int, int], float], restated: dict[int, int], year: int
-) -> Restated:
-    """Members per (association as of `year`, unit, year, the association it restates or None).
-
-    Rows of the year before whose association was succeeded count toward the successor.
-    """
-    rows: Restated = {}
-    for (org, unit, y), members in per_association.items():
-        successor = restated.get(org) if y == year - 1 else None
-        key = (successor, unit, y, org) if successor is not None else (org, unit, y, None)
-        rows[key] = members
-    return rows
-
-
-def _sum_members(rows: Restated) -> dict[tuple[Hashable, int], float]:
-    """Members per (association, year), predecessors' added up under their successor."""
-    sums: dict[tuple[Hashable, int], float] = {}
-    for (org, _, y, _), members in rows.items():
-        sums[(org, y)] = sums.get((org, y), 0.0) + members
-    return sums
-
-
-def _count_associations(rows: Restated) -> dict[tuple[Hashable, int], float]:
-    """Associations with a members row per (unit, year), each successor once."""
-    found = {(org, unit, y) for (org, unit, y, _) in rows}
-    counts: dict[tuple[Hashable, int], float] = {}
-    for _, unit, y in found:
-        counts[(unit, y)] = counts.get((unit, y), 0) + 1
-    return counts
 
 
 def _aid(

@@ -58,11 +58,14 @@ def _successor(name: str, province: str, country: str, succeeds: str) -> dict[st
     }
 
 
-def _reform(session: Session, *, lineage: bool = True) -> None:
-    """The 2024 and 2025 reports above, with or without the 2025 associations' lineage."""
+def _reform(session: Session, *, lineage: bool = True, binh_phuoc: int = 2024) -> None:
+    """The reports above, with or without the 2025 associations' lineage.
+
+    `binh_phuoc`: the year Bình Phước's Cambodia association reported its 120 members.
+    """
     before = [
         _members(2024, "Đồng Nai", CAMBODIA_DONG_NAI, "Campuchia", 420),
-        _members(2024, "Bình Phước", CAMBODIA_BINH_PHUOC, "Campuchia", 120),
+        _members(binh_phuoc, "Bình Phước", CAMBODIA_BINH_PHUOC, "Campuchia", 120),
         _members(2024, "Đồng Nai", LAOS_DONG_NAI, "Lào", 60),
         _members(2024, "Cao Bằng", CHINA_CAO_BANG, "Trung Quốc", 500),
         _members(2024, "Cao Bằng", LAOS_CAO_BANG, "Lào", 40),
@@ -132,6 +135,19 @@ def test_a_merged_unit_is_compared_on_its_successor_associations(small: Session)
         "members": (Status.COMPARED, 630, 630, 600, 2, 2),
         "associations": (Status.COMPARED, 2, 2, 2, 1, 1),
     }
+
+
+def test_a_successor_whose_predecessors_did_not_all_report_is_left_out_of_members(
+    small: Session,
+) -> None:
+    # Bình Phước's Cambodia association reported for 2023, then missed 2024: the 560 members
+    # of 2025 hold its members, the 420 of 2024 do not. Lào Đồng Nai and Trung Quốc Cao Bằng
+    # remain: 70 + 520 against 60 + 500.
+    _reform(small, binh_phuoc=2023)
+    figures = _figures(small, NATION)
+    assert figures["members"] == (Status.COMPARED, 1150, 590, 560, 2, 4)
+    # Đồng Nai's 2024 still restates on two associations (Campuchia from Đồng Nai's own).
+    assert figures["associations"] == (Status.COMPARED, 3, 3, 4, 2, 2)
 
 
 def test_without_lineage_merged_units_and_members_are_still_left_out(small: Session) -> None:
