@@ -26,6 +26,7 @@ from sqlmodel import Session
 from datastore.extracts.reading import read_extract
 from datastore.filters import Filters
 from datastore.load.problems import LoadRejected
+from datastore.load.undo import undo_load
 from datastore.load.write import BatchInfo, load_rows
 from datastore.queries.comparisons import Status, headline
 from tests.utils.small_dataset import CAMBODIA_DONG_NAI
@@ -182,6 +183,22 @@ def test_the_organisations_extract_names_the_predecessors_and_loads_back_unchang
     assert (summary.added, summary.updated) == (0, 0)
     links = small.execute(text("SELECT date FROM organization_succession")).scalars().all()
     assert [str(d) for d in links] == ["2025-07-01"] * 4
+
+
+def test_undoing_the_load_of_a_successor_takes_its_links_along(small: Session) -> None:
+    predecessor = {**_successor(LAOS_CAO_BANG, "Cao Bằng", "Lào", ""), "founded_on": "2010-01-01"}
+    load_rows(session=small, kind="organizations", rows=[predecessor], batch=BatchInfo("old"))
+    row = _successor(LAOS_CAO_BANG, "Cao Bằng", "Lào", LAOS_CAO_BANG)
+    summary = load_rows(session=small, kind="organizations", rows=[row], batch=BatchInfo("new"))
+    count = "SELECT count(*) FROM organization_succession"
+    assert small.execute(text(count)).scalar_one() == 1
+    assert summary.batch_id is not None
+    undo_load(session=small, batch_id=summary.batch_id, user="x")
+    assert small.execute(text(count)).scalar_one() == 0
+    names = small.execute(
+        text("SELECT name FROM organization WHERE name = :n"), {"n": LAOS_CAO_BANG}
+    )
+    assert names.scalars().all() == [LAOS_CAO_BANG]
 
 
 @pytest.mark.parametrize(
