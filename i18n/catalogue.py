@@ -18,6 +18,7 @@ from i18n.texts.database import DATABASE
 from i18n.texts.extracts import EXTRACTS
 from i18n.texts.filters import FILTERS
 from i18n.texts.import_page import IMPORT_PAGE
+from i18n.texts.lineage import LINEAGE
 from i18n.texts.links import LINKS
 from i18n.texts.loads import LOADS
 from i18n.texts.pages import PAGES
@@ -39,6 +40,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     FILTERS,
     CAPTIONS,
     LINKS,
+    LINEAGE,
     ABOUT,
     ACCOUNTS,
     IMPORT_PAGE,

@@ -26,7 +26,7 @@ from seed import documented
 from seed.synthetic.aid import aid_rows
 from seed.synthetic.exchanges import exchange_rows
 from seed.synthetic.members import membership_rows
-from seed.synthetic.organizations import association_rows, union_rows
+from seed.synthetic.organizations import association_rows, successor_rows, union_rows
 from seed.synthetic.plan import Plan, build_plan
 from seed.synthetic.world import YEARS
 
@@ -81,6 +81,13 @@ def plan_steps(plan: Plan, *, scale: float) -> list[Step]:
             "synthetic associations",
             "seed:synthetic:organizations:associations",
             partial(association_rows, plan),
+        ),
+        # After their predecessors, which they name.
+        Step(
+            "organizations",
+            "associations since the 2025 reform",
+            "seed:synthetic:organizations:successors",
+            partial(successor_rows, plan),
         ),
     ]
     steps += [

@@ -6,7 +6,8 @@ and a stable order, so that two extracts of the same data are identical:
 - members: year, province code as reported, organisation name, id
 - aid: year, province code as reported, id
 - exchanges: date, id
-- organizations: current unit code (none first), province code as reported, name, id
+- organizations: current unit code (none first), province code as reported, name, id; the
+  last column names the organisations each one succeeded (`succeeds`)
 
 `province` is the province as reported (an old province for figures before 1 July 2025),
 `province_2025` the unit of the 34-list it belongs to today. Countries are ISO alpha-3 codes with
@@ -116,6 +117,8 @@ _COLUMNS: dict[DataKind, tuple[ExtractColumn, ...]] = {
         _column("founded_on", "date"),
         _column("parent", "text"),
         _SOURCE,
+        # Last, so that files written before it still load: predecessors' names, ";" apart.
+        _column("succeeds", "text", "lineage.column.succeeds"),
     ),
 }
 

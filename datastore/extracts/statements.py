@@ -51,6 +51,39 @@ def _money_text_sqlite(element: _MoneyText, compiler: SQLCompiler, **kw: Any) ->
     return f"printf('%.2f', {compiler.process(element.clauses, **kw)})"
 
 
+class _PredecessorNames(FunctionElement[str]):
+    """The names of the organisations one succeeded, sorted, "; " apart (NULL for none)."""
+
+    type = String()
+    name = "predecessor_names"
+    inherit_cache = True
+
+
+_PREDECESSORS = (
+    "FROM organization_succession AS link JOIN organization AS predecessor "
+    "ON predecessor.id = link.predecessor_id WHERE link.successor_id = {successor}"
+)
+
+
+@compiles(_PredecessorNames)
+def _predecessor_names_default(element: _PredecessorNames, compiler: SQLCompiler, **kw: Any) -> str:
+    successor = compiler.process(element.clauses, **kw)
+    return (
+        "(SELECT string_agg(predecessor.name, '; ' ORDER BY predecessor.name) "
+        f"{_PREDECESSORS.format(successor=successor)})"
+    )
+
+
+@compiles(_PredecessorNames, "sqlite")
+def _predecessor_names_sqlite(element: _PredecessorNames, compiler: SQLCompiler, **kw: Any) -> str:
+    # group_concat has no ORDER BY before SQLite 3.44: it keeps the order of a sorted subquery.
+    successor = compiler.process(element.clauses, **kw)
+    return (
+        "(SELECT group_concat(name, '; ') FROM (SELECT predecessor.name AS name "
+        f"{_PREDECESSORS.format(successor=successor)} ORDER BY predecessor.name))"
+    )
+
+
 def _text(column: Any, name: str) -> Any:
     """Text with '' for none, from every database and reader alike (the extracts write '')."""
     return func.coalesce(column, literal("")).label(name)
@@ -153,6 +186,7 @@ def _organizations(filters: Filters) -> Select[Any]:
             _date(col(org.founded_on), "founded_on"),
             _text(col(_parent.name), "parent"),
             _text(col(org.source), "source"),
+            _text(_PredecessorNames(col(org.id)), "succeeds"),
         )
         .outerjoin(_reported, col(_reported.id) == col(org.province_id))
         .outerjoin(current, col(current.id) == col(_reported.current_unit_id))

@@ -34,6 +34,8 @@ class Context:
         default_factory=dict
     )
     organization_keys: set[str] | None = None  # read when an organisations file needs them
+    # Folded name -> (id, row key, province) of stored organisations, for `succeeds`.
+    organizations_by_name: dict[str, list[tuple[int, str, str]]] | None = None
 
 
 def _choices(words: Mapping[str, tuple[str, ...]]) -> dict[str, str]:

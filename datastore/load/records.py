@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from datastore.load.cells import Context, Row
+from datastore.load.lineage import predecessors
 from datastore.load.problems import RowProblem
 from datastore.load.resolve import country_of, currency_of, province_of, sector_of
 from datastore.load.values import (
@@ -141,6 +142,9 @@ def _normalize_organization(
         else:
             parent_id = parent.id
     province_id = province.id if province else None
+    key = organization_key(name or "", province_id)
+    succeeds = predecessors(context, cells, name=name, own_key=key, founded_on=founded_on)
+    lineage = ("succeeds", *succeeds) if succeeds else ()
     return {
         "kind": kind,
         "name": name,
@@ -150,8 +154,10 @@ def _normalize_organization(
         "founded_on": founded_on,
         "parent_id": parent_id,
         "source": _source(context, cells),
-        "row_key": organization_key(name or "", province_id),
-        "row_hash": digest(kind, country, district, founded_on, parent_id),
+        "row_key": key,
+        # Predecessors only when named: rows stored before lineage keep their hash.
+        "row_hash": digest(kind, country, district, founded_on, parent_id, *lineage),
+        "_succeeds": succeeds,
     }
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel
 
+from datastore.load.lineage import write_successions
 from datastore.load.problems import LoadRejected
 from datastore.load.records import (
     CHUNK,
@@ -183,6 +184,8 @@ def _write_all(
         if progress is not None and rows:
             done = min(start + CHUNK, len(rows)) / len(rows)
             progress(VALIDATION_SHARE + (1 - VALIDATION_SHARE) * 0.99 * done)
+    if kind == "organizations":
+        write_successions(session, records)
     if batch.replaces is not None:
         years |= _take_out_replaced(session, kind, batch.replaces, batch_row, summary)
     batch_row.rows_added = summary.added

@@ -165,3 +165,20 @@ class Exchange(SQLModel, table=True):
     batch_id: int | None = Field(default=None, foreign_key="importbatch.id", index=True)
     row_key: str = Field(max_length=40)
     row_hash: str = Field(max_length=40)
+
+
+class OrganizationSuccession(SQLModel, table=True):
+    """An organisation that took over another's members on a date (e.g. the 2025 mergers).
+
+    A comparison of a year with the year before restates the earlier year on the later one's
+    organisations: a predecessor's figures count toward its successor.
+    """
+
+    __tablename__ = "organization_succession"
+
+    # Rows go with either organisation: undoing a load that created one takes its links along.
+    successor_id: int = Field(foreign_key="organization.id", primary_key=True, ondelete="CASCADE")
+    predecessor_id: int = Field(
+        foreign_key="organization.id", primary_key=True, index=True, ondelete="CASCADE"
+    )
+    date: date

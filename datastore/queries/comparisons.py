@@ -1,7 +1,9 @@
 """The change from the year before for the four headline figures, comparing like with like.
 
 A change is computed only on what was reported in both years: members on the associations
-that reported both years, the other figures on the provinces that did. A year not yet over is
+that reported both years, the other figures on the provinces that did. The year before is
+restated on the later year's organisations (`lineage`): an association merged into another
+counts toward its successor, so the 2025 mergers are not read as a fall. A year not yet over is
 never set against a full one: its exchanges are compared with the same days of the year before,
 its yearly figures (members, aid) are marked incomplete.
 """
@@ -20,6 +22,13 @@ from sqlmodel import Session
 from datastore.filters import Filters, conditions, yearly_pcpnn
 from datastore.models.facts import Measure
 from datastore.queries._base import AID, EXCHANGE, MEMBERSHIP, fetch, money_column, money_sum
+from datastore.queries.lineage import (
+    count_associations,
+    incomplete_successors,
+    restated,
+    restated_on,
+    sum_members,
+)
 from datastore.queries.reports import (
     FACT_TABLES,
     LAST_LEGACY_DAY,
@@ -118,14 +127,24 @@ def headline(
         kind: reported(session=session, kind=kind, filters=filters, units=units, years=years)
         for kind in ("members", "aid", "exchanges")
     }
-    per_association = _members(session, filters, units, years)
+    successors = restated_on(session, year)
+    per_association = restated(_members(session, filters, units, years), successors, year)
+    members = sum_members(per_association)
+    # A successor that reported, whose predecessors' figures of the year before are not all in.
+    for org in incomplete_successors(session, successors, year):
+        if (org, year) in members:
+            members.pop((org, year - 1), None)
     values: dict[str, dict[tuple[Hashable, int], float]] = {
-        "members": {(org, y): v for (org, _, y), v in per_association.items()},
-        "associations": _count_associations(per_association),
+        "members": members,
+        "associations": count_associations(per_association),
         "aid_disbursed": _aid(session, filters, units, years, currency),
         "exchanges": _exchanges(session, filters, units, years, through),
     }
-    unit_of: dict[Hashable, int] = {org: unit for (org, unit, _) in per_association}
+    # Each association's unit in the later year, where it has one.
+    unit_of: dict[Hashable, int] = {
+        org: unit for (org, unit, _, _) in sorted(per_association, key=lambda k: k[2])
+    }
+    linked = {unit for (_, unit, y, was) in per_association if y == year - 1 and was is not None}
     changes = tuple(
         _change(
             metric,
@@ -136,6 +155,7 @@ def headline(
             year=year,
             complete=complete,
             through=through if metric == "exchanges" else None,
+            linked=linked,
         )
         for metric in HEADLINE_METRICS
     )
@@ -217,16 +237,6 @@ def _members(
     return {(int(o), int(u), int(y)): float(v) for o, u, y, v in fetch(session, stmt)}
 
 
-def _count_associations(
-    per_association: dict[tuple[int, int, int], float],
-) -> dict[tuple[Hashable, int], float]:
-    """Associations with a members row per (unit, year)."""
-    counts: dict[tuple[Hashable, int], float] = {}
-    for _, unit, year in per_association:
-        counts[(unit, year)] = counts.get((unit, year), 0) + 1
-    return counts
-
-
 def _aid(
     session: Session,
     filters: Filters,
@@ -274,13 +284,20 @@ def _exchanges(
 
 
 def _left_out(
-    units: ReportingUnits, metric: str, unit: int, year: int, through: date | None
+    units: ReportingUnits,
+    metric: str,
+    unit: int,
+    year: int,
+    through: date | None,
+    linked: set[int],
 ) -> bool:
     """True when a unit that reported both years still cannot be compared across them."""
+    if metric in ("members", "associations") and unit in linked:
+        return False  # the year before is restated on this year's associations
     if metric == "members":
         # Year-end reports of 2025 name associations of the 34 units, records apart from the
-        # old provinces' ones even where the province did not merge; lineage (issue 11,
-        # item 1) is what will link them.
+        # old provinces' ones even where the province did not merge: without their lineage
+        # nothing links them to the associations of 2024.
         return year == REFORM_YEAR
     if metric == "associations":
         return units.merged_across_reform(unit, year)
@@ -304,6 +321,7 @@ def _change(
     year: int,
     complete: bool,
     through: date | None,
+    linked: set[int],
 ) -> Change:
     """One figure of `year` against `year - 1`, on what reported both years.
 
@@ -324,7 +342,7 @@ def _change(
     value = sum(v for (key, y), v in values.items() if y == year and unit(key) in now)
     if not complete and metric != "exchanges":
         return Change(metric, value, None, None, Status.PARTIAL)
-    left_out = {u for u in now & before if _left_out(units, metric, u, year, through)}
+    left_out = {u for u in now & before if _left_out(units, metric, u, year, through, linked)}
     both = (now & before) - left_out
     keys = {
         y: {key for (key, yy) in values if yy == y and unit(key) in both}

@@ -159,9 +159,9 @@ class ReportingUnits:
         """True when unit `unit_id` of `year` was made of several old provinces a year before.
 
         Its associations merged too: counting them in `year` against the old provinces'
-        associations a year before would read the merger as a fall. Once organisations know
-        their predecessors (issue 11, item 1), the earlier year is restated on the successors
-        and this no longer leaves the unit out.
+        associations a year before would read the merger as a fall. A comparison asks this only
+        of units whose associations have no known predecessors (`queries.lineage`); where they
+        do, the earlier year is restated on the successors instead.
         """
         # In the 63 view a merged old province has no 2025 members of its own at all.
         return not self.by_old_province and year == REFORM_YEAR and unit_id in self.merged_units

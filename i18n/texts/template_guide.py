@@ -107,6 +107,11 @@ COLUMN_GUIDE: dict[str, tuple[str, str]] = {
     "district": ("Huyện (nếu có)", "District, if any"),
     "founded_on": _words("extract.column.founded_on"),
     "parent": ("Tên tổ chức cấp trên (đã nạp trước)", "Name of the parent (loaded before)"),
+    "succeeds": (
+        "Tên các tổ chức được kế thừa (đã nạp trước), cách nhau bằng dấu ;; cần ngày thành lập",
+        "Names of the organisations it succeeded (loaded before), separated by ;; needs the "
+        "founding date",
+    ),
     "source": (
         "Ghi tự động: số và tên tệp của lượt nạp",
         "Set by the load: its number and file name",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
-from seed.names import SYNTHETIC, VUFO
+from datastore.reference.provinces import REFORM_DATE
+from seed.names import SYNTHETIC, VUFO, association_name, place
 from seed.synthetic.plan import Plan
+from seed.synthetic.reference import country_names
 
 
 def union_rows(plan: Plan) -> list[dict[str, Any]]:
@@ -39,4 +42,32 @@ def association_rows(plan: Plan) -> list[dict[str, Any]]:
         for province in plan.provinces
         for association in province.associations
         if not association.documented
+    ]
+
+
+def successor_rows(plan: Plan) -> list[dict[str, Any]]:
+    """The associations of the 34 units, founded on 1 July 2025, each succeeding its old ones.
+
+    A new unit's association for a partner country succeeds every association of its old
+    provinces for that country (district ones too, whose members it sums); in a province that
+    did not merge, the one it replaces. These are the associations the 2025 reports name.
+    """
+    predecessors: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for province in plan.provinces:
+        for association in province.associations:
+            if association.founded_on < REFORM_DATE:
+                key = (province.record.current_code, association.country)
+                predecessors[key].append(association.name)
+    names = country_names()
+    return [
+        {
+            "kind": "friendship_association",
+            "organization": association_name(names[country], place(plan.current_units[code])),
+            "province": plan.current_units[code].short_name,
+            "partner_country": country,
+            "founded_on": REFORM_DATE,
+            "source": SYNTHETIC,
+            "succeeds": "; ".join(sorted(predecessors[(code, country)])),
+        }
+        for code, country in sorted(predecessors)
     ]

@@ -557,9 +557,9 @@ def test_another_seed_changes_the_synthetic_rows_but_not_the_documented_ones(
 def test_progress_reports_one_line_per_batch(seeded: tuple[str, list[str]]) -> None:
     _, lines = seeded
     assert "members 2020" in "\n".join(lines)
-    # 3 organisation levels of documented facts, 2 synthetic ones, 3 documented fact
-    # batches, and 16 years of members, aid and exchanges.
-    assert len(lines) == 3 + 2 + 3 + 3 * 16
+    # 3 organisation levels of documented facts, 3 synthetic ones (unions, associations, their
+    # successors of 2025), 3 documented fact batches, and 16 years of members, aid and exchanges.
+    assert len(lines) == 3 + 3 + 3 + 3 * 16
 
 
 def test_organisations_load_parents_before_children() -> None:

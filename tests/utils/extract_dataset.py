@@ -37,8 +37,10 @@ ISSUE_COLUMNS = {
     "exchanges": "date, year, province_code, province, province_2025_code, province_2025, "
     "partner_country_code, partner_country, partner_locality, direction, kind, participants, "
     "title, source",
+    # Issue 11 item 1: the predecessors, appended at the end so that older files still load.
     "organizations": "kind, organization, province_code, province, province_2025_code, "
-    "province_2025, partner_country_code, partner_country, district, founded_on, parent, source",
+    "province_2025, partner_country_code, partner_country, district, founded_on, parent, source, "
+    "succeeds",
 }
 
 SEED_000 = "000-daklak-2014.md"
