@@ -33,6 +33,7 @@ _KINDS: dict[str, tuple[FactKind, ...]] = {
     "datastore.queries.overview": ("members", "aid", "exchanges"),
 }
 MAX_NAMED = 4  # provinces named in a note; more are counted
+MAX_YEARS = 3  # years listed in a note; more are given as a span
 
 
 def kinds_of(entry: Chart) -> tuple[FactKind, ...]:
@@ -85,8 +86,7 @@ def unreported_line(gaps_of: pd.DataFrame, kind: FactKind, lang: Lang) -> str | 
             "chart_note.unreported.years",
             lang,
             years=len(years),
-            first=years[0],
-            last=years[-1],
+            when=", ".join(map(str, years)) if len(years) <= MAX_YEARS else f"{years[0]}–{years[-1]}",
             page=t("page.completeness", lang),
             **common,
         )

@@ -25,25 +25,26 @@ CHART_NOTES: dict[str, dict[str, str]] = {
     # One year: "2 tỉnh chưa báo cáo số liệu hội viên năm 2024: Bình Phước, Đồng Nai."
     "chart_note.unreported.named": {
         "vi": "{count} {provinces} chưa báo cáo số liệu {kind} năm {year}: {names}.",
-        "en": "{count} {provinces} have not reported {kind} for {year}: {names}.",
+        "en": "{count} {provinces} not reported {kind} for {year}: {names}.",
     },
     "chart_note.unreported.counted": {
         "vi": "{count} {provinces} chưa báo cáo số liệu {kind} năm {year}.",
-        "en": "{count} {provinces} have not reported {kind} for {year}.",
+        "en": "{count} {provinces} not reported {kind} for {year}.",
     },
     # Gaps in several years: how many provinces, in which years; the reporting page lists them.
     "chart_note.unreported.years": {
         "vi": (
-            "{count} {provinces} chưa báo cáo số liệu {kind} ở {years} năm ({first}–{last});"
+            "{count} {provinces} chưa báo cáo số liệu {kind} ở {years} năm ({when});"
             " xem trang {page}."
         ),
         "en": (
-            "{count} {provinces} have not reported {kind} in {years} of these years"
-            " ({first}–{last}); see the {page} page."
+            "{count} {provinces} not reported {kind} in {years} of these years"
+            " ({when}); see the {page} page."
         ),
     },
-    "chart_note.province": {"vi": "tỉnh", "en": "province"},
-    "chart_note.provinces": {"vi": "tỉnh", "en": "provinces"},
+    # The subject and verb of the lines above: one province has, two provinces have.
+    "chart_note.province": {"vi": "tỉnh", "en": "province has"},
+    "chart_note.provinces": {"vi": "tỉnh", "en": "provinces have"},
     # The mark of a chosen province with no report, in bars, on the map and in tables.
     "chart_note.mark": {"vi": "chưa báo cáo", "en": "not reported"},
 }
