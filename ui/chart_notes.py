@@ -86,7 +86,9 @@ def unreported_line(gaps_of: pd.DataFrame, kind: FactKind, lang: Lang) -> str | 
             "chart_note.unreported.years",
             lang,
             years=len(years),
-            when=", ".join(map(str, years)) if len(years) <= MAX_YEARS else f"{years[0]}–{years[-1]}",
+            when=", ".join(map(str, years[:MAX_YEARS]))
+            if len(years) <= MAX_YEARS
+            else f"{years[0]}–{years[-1]}",
             page=t("page.completeness", lang),
             **common,
         )

@@ -1,4 +1,4 @@
-"""The members page says, under its charts, what crosses the 2025 reform and who has not reported."""
+"""The members page says under its charts what crosses the 2025 reform and who has not reported."""
 
 from __future__ import annotations
 
