@@ -165,7 +165,12 @@ def with_unreported(rows: pd.DataFrame, found: tuple[Unreported, ...]) -> pd.Dat
 def table_with_unreported(
     table: pd.DataFrame, filters: Filters, lang: Lang, kind: FactKind
 ) -> pd.DataFrame:
-    """A province-by-year table with a row for each province and year with no report."""
+    """A province-by-year table with a row for each province and year with no report.
+
+    A table the filters leave empty stays empty: "no data" says more than rows of gaps alone.
+    """
+    if table.empty:
+        return table
     grid = reporting(kind, filters, lang)
     missing = not_reported(grid, {int(year) for year in grid["year"]})
     if missing.empty:
