@@ -11,8 +11,8 @@ from charts.common import Unreported
 from datastore.filters import Filters
 from datastore.models.reference import ProvinceList
 from datastore.queries import gaps
+from datastore.queries._base import sort_frame
 from datastore.queries.reports import REFORM_YEAR, FactKind
-from datastore.vietnamese import sort_key
 from i18n.catalogue import Lang, t
 from ui.catalog import PROVINCE, YEAR, Chart, ChartQuery, FilterField
 from ui.data import query
@@ -178,15 +178,10 @@ def table_with_unreported(
     added = missing[["year", "province_code", "province"]]
     joined = pd.concat([table, added], ignore_index=True)
     for column in table.columns:
-        if pd.api.types.is_integer_dtype(table[column]):
-            joined[column] = joined[column].astype("Int64")
-    # Provinces in Vietnamese order, as the query gives them.
-    ordered = joined.sort_values(
-        ["province", "year"],
-        kind="stable",
-        key=lambda column: column.map(sort_key) if column.dtype == object else column,
-    )
-    return ordered.reset_index(drop=True)
+        if column != "year" and pd.api.types.is_numeric_dtype(table[column]):
+            # NaN, which the table shows as "not reported" and the CSV as an empty cell.
+            joined[column] = joined[column].astype(float)
+    return sort_frame(joined, ["province", "year"])
 
 
 def show_notes(lines: list[str], shown: set[str]) -> None:
