@@ -18,7 +18,7 @@ from charts.common import Unreported
 from datastore.export import BOM, neutralise
 from datastore.filters import Filters
 from i18n.catalogue import Lang, t
-from i18n.formatting import MISSING, Currency
+from i18n.formatting import MISSING, Currency, format_number
 from ui.captions import UNIT_SLOT, chart_description
 from ui.catalog import Chart
 from ui.chart_notes import marks, note_lines, show_notes, with_unreported
@@ -162,12 +162,25 @@ def show_table(
         if pd.api.types.is_numeric_dtype(frame[column]) and column != "year"
     ]
     shown = frame.rename(columns=headers)
+    # st.dataframe draws an empty cell as "None" whatever the style says: a column with gaps
+    # is shown as text, right-aligned like the numbers, each gap written as `missing`.
+    gapped = [column for column in counted if shown[column].isna().any()]
+    for column in gapped:
+        shown[column] = [
+            missing if pd.isna(value) else format_number(value, lang) for value in shown[column]
+        ]
     st.dataframe(
         shown.style.format(
-            thousands=thousands, decimal=decimal, precision=0, na_rep=missing, subset=counted
+            thousands=thousands,
+            decimal=decimal,
+            precision=0,
+            subset=[column for column in counted if column not in gapped],
         ),
         hide_index=True,
         key=f"table_{key}",
+        column_config={
+            str(column): st.column_config.TextColumn(alignment="right") for column in gapped
+        },
     )
     st.download_button(
         t("download.table_csv", lang),

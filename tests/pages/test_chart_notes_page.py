@@ -22,7 +22,8 @@ def test_the_members_page_notes_the_reform_once_and_the_province_not_reported(
     (table,) = [frame.value for frame in at.dataframe]
     dak_lak = table[table["Tỉnh, thành phố"] == "Đắk Lắk"]
     assert dak_lak["Năm"].tolist() == [2019, 2020, 2026]
-    assert dak_lak["Hội viên"].isna().tolist() == [True, False, True]
+    # M9: 60 members in 2020; none reported in 2019 or 2026, which is not 0.
+    assert dak_lak["Hội viên"].tolist() == ["chưa báo cáo", "60", "chưa báo cáo"]
 
 
 def test_years_before_the_reform_carry_no_reform_note(small_database: str) -> None:
