@@ -94,8 +94,7 @@ def test_a_chart_across_2025_has_the_reform_note_and_names_the_province_not_repo
 
     assert lines == [
         REFORM_34,
-        "1 tỉnh chưa báo cáo số liệu hội viên ở 2 năm (2019, 2026);"
-        " xem trang Tình hình báo cáo.",
+        "1 tỉnh chưa báo cáo số liệu hội viên ở 2 năm (2019, 2026); xem trang Tình hình báo cáo.",
     ]
 
 
@@ -167,6 +166,7 @@ def test_the_members_table_has_a_row_for_each_year_a_chosen_province_did_not_rep
 
     shown = chart_notes.table_with_unreported(table, filters, "vi", "members")
 
-    assert shown[["year", "members"]].astype(object).where(shown.notna(), None).to_dict(
-        "list"
-    ) == {"year": [2019, 2020, 2026], "members": [None, 60, None]}
+    assert shown[["year", "members"]].astype(object).where(shown.notna(), None).to_dict("list") == {
+        "year": [2019, 2020, 2026],
+        "members": [None, 60, None],
+    }
