@@ -25,7 +25,7 @@ from charts.aid import (
     build_aid_by_year_and_sector,
     build_aid_committed_vs_disbursed,
 )
-from charts.common import REFERENCE_ROLE, is_empty
+from charts.common import REFERENCE_ROLE, UNREPORTED_ROLE, is_empty
 from charts.exchanges import (
     build_exchanges_by_partner_country,
     build_exchanges_by_province,
@@ -94,6 +94,13 @@ def _is_reference(trace: Any) -> bool:
 
 def _column(trace: Any, name: str) -> list[Any]:
     """One array of a trace as a list; marker sizes live under marker."""
+    if (
+        name == "size"
+        and isinstance(trace.meta, dict)
+        and trace.meta.get("role") == UNREPORTED_ROLE
+    ):
+        # A "not reported" circle has a size to be seen, not a count: it draws a missing value.
+        return [math.nan] * len(trace.lat or ())
     values = trace.marker.size if name == "size" else getattr(trace, name)
     return [] if values is None else list(values)
 

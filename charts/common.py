@@ -6,7 +6,7 @@ import functools
 import html
 import math
 from collections.abc import Callable, Sequence
-from typing import Concatenate, ParamSpec
+from typing import Concatenate, NamedTuple, ParamSpec
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +17,8 @@ from i18n.catalogue import Lang, t
 from i18n.formatting import Currency, format_number, money_scale
 
 REFERENCE_ROLE = "reference"  # trace.meta role of map decorations that are not data
+UNREPORTED_ROLE = "unreported"  # trace.meta role of the marks of provinces without a report
+UNREPORTED_COLOR = "#757575"  # grey, 4.6:1 on white: a mark, not a figure
 _MARKUP = frozenset("<>&")
 
 Options = ParamSpec("Options")
@@ -197,3 +199,46 @@ def year_axis(
         **ticks,
         **selector,
     )
+
+
+class Unreported(NamedTuple):
+    """A chosen province with no report of the figure drawn: a mark, never a 0."""
+
+    code: str
+    name: str
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+def unreported_bars(
+    fig: go.Figure, labels: list[str], marks: Sequence[Unreported], lang: Lang
+) -> list[str]:
+    """Below the bars, a grey "not reported" in place of a bar for each mark; all labels."""
+    if not marks:
+        return labels
+    names = [html.escape(mark.name, quote=False) for mark in marks]
+    word = t("chart_note.mark", lang)
+    # An empty bar keeps the province's row (and a missing value in what the chart draws).
+    fig.add_trace(
+        go.Bar(
+            x=[None] * len(names),
+            y=names,
+            orientation="h",
+            name=word,
+            hoverinfo="skip",
+            showlegend=False,
+            meta={"role": UNREPORTED_ROLE},
+        )
+    )
+    for name in names:
+        fig.add_annotation(
+            x=0,
+            y=name,
+            xref="x",
+            yref="y",
+            text=f"<i>{word}</i>",
+            showarrow=False,
+            xanchor="left",
+            font={"color": UNREPORTED_COLOR, "size": 12},
+        )
+    return labels + names

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from charts import style
 from charts.common import (
+    Unreported,
     chart_title,
     empty_figure,
     floats,
@@ -16,6 +19,7 @@ from charts.common import (
     ranked,
     set_meta,
     text_only,
+    unreported_bars,
     vi_sorted_unique,
     year_axis,
     years,
@@ -28,7 +32,14 @@ DIRECTIONS: tuple[str, ...] = ("incoming", "outgoing")
 
 
 def _ranked_exchanges(
-    df: pd.DataFrame, *, label: str, chart: str, axis: str, lang: Lang, title_context: str
+    df: pd.DataFrame,
+    *,
+    label: str,
+    chart: str,
+    axis: str,
+    lang: Lang,
+    title_context: str,
+    not_reported: Sequence[Unreported] = (),
 ) -> go.Figure:
     """Horizontal bars of exchanges per `label`, ranked by count, participants in the hover."""
     title = chart_title(f"chart.{chart}.title", lang, title_context)
@@ -53,11 +64,12 @@ def _ranked_exchanges(
             hovertemplate=hover + "<extra></extra>",
         )
     )
+    rows = unreported_bars(fig, labels, not_reported, lang)
     style.apply_base_layout(
-        fig, title=title, lang=lang, height=style.bar_height(len(labels)), legend=False
+        fig, title=title, lang=lang, height=style.bar_height(len(rows)), legend=False
     )
     hbar_layout(
-        fig, categories=labels, x_title=t("axis.exchanges", lang), y_title=t(f"axis.{axis}", lang)
+        fig, categories=rows, x_title=t("axis.exchanges", lang), y_title=t(f"axis.{axis}", lang)
     )
     alt = t(
         f"alt.{chart}",
@@ -87,9 +99,13 @@ def build_exchanges_by_partner_country(
 
 @text_only
 def build_exchanges_by_province(
-    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
+    df: pd.DataFrame,
+    *,
+    lang: Lang,
+    title_context: str = "",
+    not_reported: Sequence[Unreported] = (),
 ) -> go.Figure:
-    """Exchanges by province, ranked by count; empty -> no-data figure."""
+    """Exchanges by province, ranked by count, then the provinces not reported."""
     return _ranked_exchanges(
         df,
         label="province",
@@ -97,6 +113,7 @@ def build_exchanges_by_province(
         axis="province",
         lang=lang,
         title_context=title_context,
+        not_reported=not_reported,
     )
 
 

@@ -8,7 +8,9 @@ it is a plotly.js config option (``topojsonURL``), which is why it travels with 
 
 from __future__ import annotations
 
+import html
 import math
+from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,6 +18,9 @@ import plotly.graph_objects as go
 from charts import style
 from charts.common import (
     REFERENCE_ROLE,
+    UNREPORTED_COLOR,
+    UNREPORTED_ROLE,
+    Unreported,
     chart_title,
     empty_figure,
     floats,
@@ -258,6 +263,32 @@ def _size_key(largest: float, lang: Lang) -> list[go.Scattergeo]:
     return [circles, heading]
 
 
+def _unreported_markers(marks: Sequence[Unreported], lang: Lang) -> list[go.Scattergeo]:
+    """Hollow grey circles where chosen provinces have no report, "not reported" in the hover."""
+    placed = [mark for mark in marks if mark.latitude is not None and mark.longitude is not None]
+    if not placed:
+        return []
+    word = t("chart_note.mark", lang)
+    return [
+        go.Scattergeo(
+            lat=[mark.latitude for mark in placed],
+            lon=[mark.longitude for mark in placed],
+            text=[html.escape(mark.name, quote=False) for mark in placed],
+            mode="markers",
+            name=word,
+            marker={
+                "size": 12,
+                "symbol": "circle-open",
+                "color": UNREPORTED_COLOR,
+                "line": {"width": 2},
+            },
+            hovertemplate=f"<b>%{{text}}</b><br><i>{word}</i><extra></extra>",
+            showlegend=False,
+            meta={"role": UNREPORTED_ROLE},
+        )
+    ]
+
+
 def _vietnam_geo(fig: go.Figure) -> None:
     """An Asia basemap cropped to Vietnam and its seas, both archipelagos inside the window."""
     fig.update_geos(
@@ -283,9 +314,16 @@ def _vietnam_geo(fig: go.Figure) -> None:
 
 @text_only
 def build_exchanges_vietnam_map(
-    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
+    df: pd.DataFrame,
+    *,
+    lang: Lang,
+    title_context: str = "",
+    not_reported: Sequence[Unreported] = (),
 ) -> go.Figure:
-    """Vietnam map, a circle per province sized by exchanges, with Hoàng Sa and Trường Sa."""
+    """Vietnam map, a circle per province sized by exchanges, with Hoàng Sa and Trường Sa.
+
+    A province in `not_reported` gets a hollow grey circle: no report, which is not 0.
+    """
     title = chart_title("chart.exchanges_vietnam_map.title", lang, title_context)
     if is_empty(df):
         return empty_figure(title, lang)
@@ -325,6 +363,7 @@ def build_exchanges_vietnam_map(
             showlegend=False,
         )
     )
+    fig.add_traces(_unreported_markers(not_reported, lang))
     fig.add_traces(_size_key(largest, lang))
     style.apply_base_layout(fig, title=title, lang=lang, height=560, legend=False)
     _vietnam_geo(fig)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from charts import style
 from charts.common import (
+    Unreported,
     chart_title,
     empty_figure,
     floats,
@@ -18,6 +21,7 @@ from charts.common import (
     ranked,
     set_meta,
     text_only,
+    unreported_bars,
     year_axis,
     years,
 )
@@ -104,6 +108,7 @@ def _ranked_members(
     counts: tuple[str, ...],
     lang: Lang,
     title_context: str,
+    not_reported: Sequence[Unreported] = (),
 ) -> go.Figure:
     """Horizontal bars of members per `label` in the latest year, `counts` in the hover."""
     key = f"chart.{chart}.title"
@@ -130,11 +135,12 @@ def _ranked_members(
             hovertemplate=hover + "<extra></extra>",
         )
     )
+    categories = unreported_bars(fig, labels, not_reported, lang)
     style.apply_base_layout(
-        fig, title=title, lang=lang, height=style.bar_height(len(labels)), legend=False
+        fig, title=title, lang=lang, height=style.bar_height(len(categories)), legend=False
     )
     hbar_layout(
-        fig, categories=labels, x_title=t("axis.members", lang), y_title=t(f"axis.{axis}", lang)
+        fig, categories=categories, x_title=t("axis.members", lang), y_title=t(f"axis.{axis}", lang)
     )
     alt = t(
         f"alt.{chart}",
@@ -150,9 +156,13 @@ def _ranked_members(
 
 @text_only
 def build_members_by_province(
-    df: pd.DataFrame, *, lang: Lang, title_context: str = ""
+    df: pd.DataFrame,
+    *,
+    lang: Lang,
+    title_context: str = "",
+    not_reported: Sequence[Unreported] = (),
 ) -> go.Figure:
-    """Members by province in the frame's latest year, ranked; empty -> no-data figure."""
+    """Members by province in the frame's latest year, ranked, then the provinces not reported."""
     return _ranked_members(
         df,
         label="province",
@@ -161,6 +171,7 @@ def build_members_by_province(
         counts=("associations", "chapters"),
         lang=lang,
         title_context=title_context,
+        not_reported=not_reported,
     )
 
 

@@ -10,6 +10,7 @@ from i18n.texts.accounts import ACCOUNTS
 from i18n.texts.aid_meaning import AID_MEANING
 from i18n.texts.captions import CAPTIONS
 from i18n.texts.chart_alt_text import CHART_ALT_TEXT
+from i18n.texts.chart_notes import CHART_NOTES
 from i18n.texts.charts import CHARTS
 from i18n.texts.command_line import COMMAND_LINE
 from i18n.texts.comparisons import COMPARISONS
@@ -36,6 +37,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     CHARTS,
     AID_MEANING,
     CHART_ALT_TEXT,
+    CHART_NOTES,
     COMPARISONS,
     FILTERS,
     CAPTIONS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -14,12 +14,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from charts import alt_text, plotly_config
+from charts.common import Unreported
 from datastore.export import BOM, neutralise
 from datastore.filters import Filters
 from i18n.catalogue import Lang, t
-from i18n.formatting import Currency
+from i18n.formatting import MISSING, Currency, format_number
 from ui.captions import UNIT_SLOT, chart_description
 from ui.catalog import Chart
+from ui.chart_notes import marks, note_lines, show_notes, with_unreported
 from ui.data import query, query_key
 
 # Streamlit serves static/ at app/static/ (server.enableStaticServing); relative, so the maps
@@ -105,9 +107,16 @@ def build(entry: Chart, rows: pd.DataFrame, lang: Lang, where: str, **options: A
     return figure
 
 
-def draw(entry: Chart, rows: pd.DataFrame, fig: go.Figure, lang: Lang) -> Drawn:
-    """The figure with its alt text and the CSV of the rows it draws."""
-    return Drawn(figure=fig, alt=alt_text(fig), csv=csv_bytes(chart_table(entry, rows, fig, lang)))
+def draw(
+    entry: Chart,
+    rows: pd.DataFrame,
+    fig: go.Figure,
+    lang: Lang,
+    not_reported: tuple[Unreported, ...] = (),
+) -> Drawn:
+    """The figure with its alt text and the CSV of the rows it draws, marks as missing figures."""
+    table = chart_table(entry, with_unreported(rows, not_reported), fig, lang)
+    return Drawn(figure=fig, alt=alt_text(fig), csv=csv_bytes(table))
 
 
 def show_no_data(lang: Lang) -> None:
@@ -134,8 +143,13 @@ def show_chart(drawn: Drawn, *, key: str, lang: Lang, file_name: str) -> None:
     )
 
 
-def show_table(frame: pd.DataFrame, *, key: str, lang: Lang, filters: Filters) -> None:
-    """A query result as a table with translated headers and its CSV download."""
+def show_table(
+    frame: pd.DataFrame, *, key: str, lang: Lang, filters: Filters, missing: str = MISSING
+) -> None:
+    """A query result as a table with translated headers and its CSV download.
+
+    A count that is missing shows as `missing` ("–", or "not reported" where it means that).
+    """
     if frame.empty:
         show_no_data(lang)
         return
@@ -148,12 +162,25 @@ def show_table(frame: pd.DataFrame, *, key: str, lang: Lang, filters: Filters) -
         if pd.api.types.is_numeric_dtype(frame[column]) and column != "year"
     ]
     shown = frame.rename(columns=headers)
+    # st.dataframe draws an empty cell as "None" whatever the style says: a column with gaps
+    # is shown as text, right-aligned like the numbers, each gap written as `missing`.
+    gapped = [column for column in counted if shown[column].isna().any()]
+    for column in gapped:
+        shown[column] = [
+            missing if pd.isna(value) else format_number(value, lang) for value in shown[column]
+        ]
     st.dataframe(
         shown.style.format(
-            thousands=thousands, decimal=decimal, precision=0, na_rep="–", subset=counted
+            thousands=thousands,
+            decimal=decimal,
+            precision=0,
+            subset=[column for column in counted if column not in gapped],
         ),
         hide_index=True,
         key=f"table_{key}",
+        column_config={
+            str(column): st.column_config.TextColumn(alignment="right") for column in gapped
+        },
     )
     st.download_button(
         t("download.table_csv", lang),
@@ -172,6 +199,8 @@ class View:
 
     lang: Lang
     filters: Filters
+    # The notes already under a chart of this page run: each is said once, under the first.
+    noted: set[str] = field(default_factory=set, compare=False, hash=False)
 
 
 # Building a plotly figure (validation of every property) costs far more than its query once
@@ -192,18 +221,25 @@ def _drawn(
     """Build and draw once per distinct chart; `_frame` and `_entry` follow from the key."""
     lang = query_key[2]
     rows = _entry.trim(_frame)
-    figure = build(_entry, rows, lang, where, **dict(build_options))
-    return draw(_entry, rows, figure, lang)
+    options = dict(build_options)
+    figure = build(_entry, rows, lang, where, **options)
+    return draw(_entry, rows, figure, lang, options.get("not_reported", ()))
 
 
 def chart(view: View, entry: Chart, *, currency: Currency | None = None) -> None:
     """Run a catalogue chart's query for the view, build its figure and show it (or say empty)."""
     frame = query(entry.query, view.filters, view.lang, currency=currency)
+    rows = entry.trim(frame)
+    notes = note_lines(entry, view.filters, view.lang, rows)
     if frame.empty:
         show_no_data(view.lang)
+        show_notes(notes, view.noted)
         return
     takes_currency = entry.query.takes_currency
-    build_options = (("currency", currency),) if takes_currency else ()
+    build_options: tuple[tuple[str, Any], ...] = (("currency", currency),) if takes_currency else ()
+    found = marks(entry, view.filters, view.lang, rows)
+    if found:
+        build_options += (("not_reported", found),)
     description = chart_description(entry, view.filters, view.lang, currency=currency)
     drawn = _drawn(
         entry.key,
@@ -215,3 +251,4 @@ def chart(view: View, entry: Chart, *, currency: Currency | None = None) -> None
     )
     file_name = description.file_name(t(entry.title_key, view.lang))
     show_chart(drawn, key=entry.key, lang=view.lang, file_name=file_name)
+    show_notes(notes, view.noted)

@@ -1,0 +1,34 @@
+"""The members page says under its charts what crosses the 2025 reform and who has not reported."""
+
+from __future__ import annotations
+
+from tests.pages.test_pages import open_app
+from tests.ui.test_chart_notes import REFORM_34
+
+
+def test_the_members_page_notes_the_reform_once_and_the_province_not_reported(
+    small_database: str,
+) -> None:
+    at = open_app("members", province=["66", "75"])
+
+    captions = [caption.value for caption in at.caption]
+    # Said once, under the first chart across 2025, not under every chart of the page.
+    assert captions.count(REFORM_34) == 1
+    assert "1 tỉnh chưa báo cáo số liệu hội viên năm 2026: Đắk Lắk." in captions
+    assert (
+        "1 tỉnh chưa báo cáo số liệu hội viên ở 2 năm (2019, 2026); xem trang Tình hình báo cáo."
+        in captions
+    )
+    (table,) = [frame.value for frame in at.dataframe]
+    dak_lak = table[table["Tỉnh, thành phố"] == "Đắk Lắk"]
+    assert dak_lak["Năm"].tolist() == [2019, 2020, 2026]
+    # M9: 60 members in 2020; none reported in 2019 or 2026, which is not 0.
+    assert dak_lak["Hội viên"].tolist() == ["chưa báo cáo", "60", "chưa báo cáo"]
+
+
+def test_years_before_the_reform_carry_no_reform_note(small_database: str) -> None:
+    at = open_app("members", lang="en", province=["75"], years=(2019, 2020))
+
+    captions = [caption.value for caption in at.caption]
+    assert not any(caption.startswith("Figures from 1 July 2025") for caption in captions)
+    assert "Figures from 1 July 2025" not in " ".join(captions)
