@@ -187,6 +187,18 @@ def heatmap_matrix(
     return matrix.reindex(index=vi_sorted_unique(list(df["province"])), columns=kept)
 
 
+CELL_TEXT_SIZE = 10
+_HEATMAP_SIDES = 150  # px of a phone's chart width taken by province names and the colour bar
+
+
+def _counts_fit(z: list[list[float]], columns: int) -> bool:
+    """Whether the largest count, printed in a cell, fits a cell on a phone's width."""
+    largest = max((v for row in z for v in row if v == v), default=0.0)  # v == v: not NaN
+    letters = len(f"{largest:,.0f}")
+    cell = (style.PHONE_WIDTH - _HEATMAP_SIDES) / max(columns, 1)
+    return letters * CELL_TEXT_SIZE * style.CHAR_WIDTH + 4 <= cell
+
+
 @text_only
 def build_exchanges_heatmap(df: pd.DataFrame, *, lang: Lang, title_context: str = "") -> go.Figure:
     """Exchanges of each province with its main partners, as a heatmap; empty -> no-data."""
@@ -208,9 +220,10 @@ def build_exchanges_heatmap(df: pd.DataFrame, *, lang: Lang, title_context: str 
             xgap=2,
             ygap=2,
             hoverongaps=False,
-            # Small print, so a three-digit count stays inside a cell of a phone's nine columns.
-            texttemplate=f"%{{z:{style.HOVER_COUNT}}}",
-            textfont={"size": 10},
+            # Small print, and only where every count fits its cell on a phone: overprinted
+            # numbers read as other numbers. The hover and the CSV always hold them.
+            texttemplate=(f"%{{z:{style.HOVER_COUNT}}}" if _counts_fit(z, len(columns)) else ""),
+            textfont={"size": CELL_TEXT_SIZE},
             colorbar={
                 "title": {"text": t("unit.exchanges", lang)},
                 "tickformat": style.TICK_NUMBER,

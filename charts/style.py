@@ -264,12 +264,11 @@ def apply_base_layout(
                 "x": 0.0,
                 "xref": "container",
                 "xanchor": "left",
-                # Hung right under the axis: on a wider screen, where fewer rows are needed
-                # than a phone's counted above, the room to spare is under the legend, not
-                # between the chart and its legend.
-                "y": (bottom - axis_space) / total,
+                # At the figure's foot: when plotly needs more rows than the estimate above,
+                # they grow up into the axis space rather than off the figure's bottom edge.
+                "y": 0.0,
                 "yref": "container",
-                "yanchor": "top",
+                "yanchor": "bottom",
                 "entrywidthmode": "pixels",
                 "entrywidth": entry,
                 "font": {"size": LEGEND_SIZE},
