@@ -182,13 +182,14 @@ def year_axis(
     """A year x axis over exactly the years drawn, bars centred on their ticks.
 
     `every_year` labels each year (plotly turns the labels upright when they crowd); without
-    it, as on small panels, plotly picks whole years to label inside the same range.
+    it, as on small panels, every few years from the first, at most five labels: whole years
+    always (left to plotly, two years would be labelled 2024, 2024, 2025, 2025, 2026).
     """
     first, last = (min(span), max(span)) if span else (0, 0)
     ticks: dict[str, object] = (
         {"tickmode": "array", "tickvals": list(range(first, last + 1))}
         if every_year
-        else {"tickmode": "auto", "nticks": 5, "tick0": first}
+        else {"tickmode": "linear", "tick0": first, "dtick": math.ceil((last - first + 1) / 5)}
     )
     fig.update_xaxes(
         title_text=t("axis.year", lang),

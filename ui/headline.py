@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -34,10 +35,14 @@ def show_headline(
     for column, change in zip(st.columns(len(HEADLINE_METRICS)), result.changes, strict=True):
         label, shown = metric_label_and_value(change, by_year, lang=lang, currency=currency)
         trend = by_year[change.metric].dropna() if change.metric in by_year else pd.Series()
+        delta = change_text(change, lang)
+        colour, arrow = delta_look(delta)
         column.metric(
             label,
             shown,
-            delta=change_text(change, lang),
+            delta=delta,
+            delta_color=colour,
+            delta_arrow=arrow,
             delta_description=change_description(change, result.year, successor, lang),
             chart_data=[float(v) for v in trend],
             chart_type="bar" if change.metric == "exchanges" else "line",
@@ -82,6 +87,13 @@ def metric_label_and_value(
         return label, MISSING
     decimals = 1 if divisor > 1 else 0
     return label, format_number(change.value / divisor, lang, decimals=decimals)
+
+
+def delta_look(delta: str | None) -> tuple[Literal["normal", "off"], Literal["auto", "off"]]:
+    """Colour and arrow of a change: none for "0,0 %", which Streamlit would show as growth."""
+    if delta is not None and not delta.startswith(("+", "-")):
+        return "off", "off"
+    return "normal", "auto"
 
 
 def change_text(change: Change, lang: Lang) -> str | None:

@@ -747,3 +747,12 @@ def test_figures_start_from_the_lean_white_template_without_unused_axis_kinds() 
     assert template.layout.polar.to_plotly_json() == {}
     assert template.layout.scene.to_plotly_json() == {}
     assert template.data.bar[0].marker.line.color == "white"
+
+
+def test_overview_panels_label_whole_years_only() -> None:
+    # Two years left to plotly were labelled 2024, 2024, 2025, 2025, 2026 on each small panel.
+    fig = build_overview_trends(overview_frame(), lang="vi")
+    for axis in ("xaxis", "xaxis2", "xaxis3", "xaxis4"):
+        years = fig.layout[axis]
+        assert (years.tickmode, years.tick0, years.dtick) == ("linear", 2023, 1), axis
+        assert list(years.range) == [2022.5, 2024.5], axis
