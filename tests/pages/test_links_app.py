@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from datastore.config import PROJECT_ROOT
 from i18n.catalogue import t
-from testkit.apptest import clear_streamlit_caches, navigation_mode
 
 ENTRY = PROJECT_ROOT / "dashboard.py"
 TIMEOUT = 60
-
-
-@pytest.fixture(autouse=True)
-def _navigation_pages() -> Iterator[None]:
-    with navigation_mode():
-        yield
-
-
-@pytest.fixture
-def small_database(small_sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The small dataset as the app's database."""
-    monkeypatch.setenv("DATABASE_URL", small_sqlite_url)
-    monkeypatch.setenv("DDN_NO_DEMO", "1")
-    clear_streamlit_caches()
-    yield small_sqlite_url
-    clear_streamlit_caches()
 
 
 def open_link(page: str = "overview", **params: Any) -> AppTest:
