@@ -22,7 +22,10 @@ def _engine_for(url: str) -> Engine:
     """Build the engine for a URL; SQLite gets its folder created and WAL journaling."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        # A URI filename (`file:...?uri=true`, e.g. a read-only open) is SQLite's to parse;
+        # creating its "parent" would litter the working folder with a `file:` directory.
+        is_uri = parsed.query.get("uri") == "true"
+        if parsed.database and parsed.database != ":memory:" and not is_uri:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         # How long a write waits for another's lock; `?timeout=SECONDS` in the URL changes it.
         timeout = float(parsed.query.get("timeout", SQLITE_BUSY_SECONDS))  # type: ignore[arg-type]

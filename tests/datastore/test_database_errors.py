@@ -115,3 +115,11 @@ def test_a_full_disk_is_named_from_sqlites_own_error(tmp_path: Path) -> None:
 
 def test_an_error_that_is_not_from_a_database_has_no_cause() -> None:
     assert database_cause(ValueError("x")) is None
+
+
+def test_a_uri_filename_creates_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    url = f"sqlite:///file:{tmp_path / 'absent' / 'db.sqlite3'}?mode=ro&uri=true"
+    get_engine(url)
+    # SQLite parses the URI itself; nothing named `file:` (or `absent`) may appear.
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
