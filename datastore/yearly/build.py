@@ -43,7 +43,8 @@ def build_report(
     )
     found = headline(session=session, filters=filters, lang=lang, today=issued_on)
     assert found is not None and found.year == year  # a range always has its headline year
-    union = records.union_name(session, where)
+    # The recorded name is Vietnamese: an English report names the union in English.
+    union = records.union_name(session, where) if lang == "vi" else None
     body = union or _default_union(where, lang)
     ctx = Context(
         session=session,
@@ -85,7 +86,9 @@ def _default_union(where: records.Place, lang: Lang) -> str:
     """The union's usual name where none is recorded."""
     if where.code is None:
         return t("yearly.national_union", lang)
-    return t("yearly.provincial_union", lang, province=where.name)
+    # "Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai": the kind of unit in lower case.
+    name = where.full_name[:1].lower() + where.full_name[1:] if lang == "vi" else where.name
+    return t("yearly.provincial_union", lang, province=name)
 
 
 def _show(metric: str, value: float | None, lang: Lang) -> str:

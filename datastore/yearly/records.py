@@ -47,21 +47,23 @@ class Place:
     code: str | None
     unit_id: int | None
     name: str  # "Đồng Nai"; '' for the nation
+    full_name: str  # "Tỉnh Đồng Nai", "Thành phố Hà Nội"; '' for the nation
 
 
 def place(session: Session, province_list: ProvinceList, code: str | None) -> Place:
     """The unit of `province_list` with GSO code `code`, or the nation; ValueError if none."""
     if code is None:
-        return Place(province_list, None, None, "")
+        return Place(province_list, None, None, "", "")
     rows = fetch(
         session,
-        select(PROVINCE.c.id, PROVINCE.c.short_name).where(
+        select(PROVINCE.c.id, PROVINCE.c.short_name, PROVINCE.c.name).where(
             PROVINCE.c.province_list == province_list.value, PROVINCE.c.code == code
         ),
     )
     if not rows:
         raise ValueError(f"no province {code!r} in the {province_list.value} list")
-    return Place(province_list, code, int(rows[0][0]), str(rows[0][1]))
+    unit_id, name, full_name = rows[0]
+    return Place(province_list, code, int(unit_id), str(name), str(full_name))
 
 
 def _unit_ids(session: Session, where: Place) -> list[int]:
@@ -169,10 +171,14 @@ def chapters(session: Session, filters: Filters, units: ReportingUnits) -> Value
 
 
 def new_associations(session: Session, where: Place, year: int) -> list[str]:
-    """Friendship associations of the unit (or the nation) founded in `year`, by name."""
+    """Friendship associations of the unit (or the nation) founded in `year`, by name.
+
+    A successor of a merger is not new: the lineage sentence tells of it.
+    """
     stmt = select(ORGANIZATION.c.name).where(
         ORGANIZATION.c.kind == OrganizationKind.FRIENDSHIP_ASSOCIATION.value,
         ORGANIZATION.c.founded_on.between(date(year, 1, 1), date(year, 12, 31)),
+        ORGANIZATION.c.id.not_in(select(SUCCESSION.c.successor_id)),
     )
     if where.code is not None:
         stmt = stmt.where(ORGANIZATION.c.province_id.in_(_unit_ids(session, where)))

@@ -32,6 +32,7 @@ from i18n.catalogue import Lang, t
 from i18n.formatting import Currency, format_day, format_money, format_number
 
 TREND_YEARS = 5  # the trend charts show the report year and the four before it
+NAMED_NEW = 10  # new associations are named up to this many (a province's), else counted
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,9 @@ def organisation(ctx: Context) -> Section:
             )
         ]
     founded = records.new_associations(ctx.session, ctx.where, year)
-    if founded:
+    if len(founded) > NAMED_NEW:
+        paragraphs.append(t("yearly.organisation.new_many", lang, count=show(len(founded))))
+    elif founded:
         paragraphs.append(
             t("yearly.organisation.new", lang, count=show(len(founded)), names="; ".join(founded))
         )

@@ -122,6 +122,10 @@ YEARLY: dict[str, dict[str, str]] = {
         "vi": "Trong năm thành lập mới {count} tổ chức: {names}.",
         "en": "{count} associations were founded in the year: {names}.",
     },
+    "yearly.organisation.new_many": {
+        "vi": "Trong năm thành lập mới {count} tổ chức.",
+        "en": "{count} associations were founded in the year.",
+    },
     "yearly.organisation.lineage": {
         "vi": "Thực hiện sắp xếp đơn vị hành chính, {predecessors} tổ chức được hợp nhất vào "
         "{successors} tổ chức; số liệu năm {previous_year} được tính lại theo các tổ chức mới.",
