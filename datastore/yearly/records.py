@@ -238,12 +238,14 @@ class Origin:
     batch_source: str
     rows: dict[FactKind, int]
     loaded: datetime | None
+    years: tuple[int, int]  # the first and last year of its rows: the date of the data
 
 
 def origins(session: Session, filters: Filters) -> list[Origin]:
     """Every source of the rows the report reads, most rows first."""
     found: dict[tuple[str, str], dict[FactKind, int]] = defaultdict(dict)
     loaded: dict[tuple[str, str], datetime | None] = {}
+    years: dict[tuple[str, str], set[int]] = defaultdict(set)
     facts: dict[FactKind, Table] = {"members": MEMBERSHIP, "aid": AID, "exchanges": EXCHANGE}
     for kind, fact in facts.items():
         # A generated row has no citation: its load's label names it.
@@ -251,19 +253,29 @@ def origins(session: Session, filters: Filters) -> list[Origin]:
             func.nullif(fact.c.source, SYNTHETIC), func.coalesce(BATCH.c.source, fact.c.source)
         )
         stmt = (
-            select(source, func.min(BATCH.c.source), func.count(), func.max(BATCH.c.created_at))
+            select(
+                source,
+                func.min(BATCH.c.source),
+                func.count(),
+                func.max(BATCH.c.created_at),
+                func.min(fact.c.year),
+                func.max(fact.c.year),
+            )
             .select_from(fact.outerjoin(BATCH, BATCH.c.id == fact.c.batch_id))
             .where(*conditions(filters, fact))
             .group_by(source)
         )
-        for label, batch_source, count, moment in fetch(session, stmt):
+        for label, batch_source, count, moment, first, last in fetch(session, stmt):
             key = (str(label), str(batch_source or label))
             found[key][kind] = int(count)
+            years[key] |= {int(first), int(last)}
             when = _moment(moment)
             before = loaded.get(key)
             loaded[key] = max(m for m in (before, when) if m) if (before or when) else None
     result = [
-        Origin(label, batch, rows, loaded[(label, batch)]) for (label, batch), rows in found.items()
+        Origin(label, batch, rows, loaded[key], (min(years[key]), max(years[key])))
+        for key, rows in found.items()
+        for label, batch in [key]
     ]
     return sorted(result, key=lambda o: (-sum(o.rows.values()), o.source))
 

@@ -21,13 +21,14 @@ from datastore.queries.aid_notes import aid_notes
 from datastore.queries.comparisons import (
     Change,
     Headline,
+    Status,
     _change,
     _exchange_window,
 )
 from datastore.queries.reports import REFORM_YEAR, FactKind, ReportingUnits, reported
 from datastore.yearly import records
 from datastore.yearly.document import ReportChart, ReportTable, Section
-from datastore.yearly.figures import Format, clause, counts, figure, missing
+from datastore.yearly.figures import Format, clause, counts, figure, missing, reason
 from i18n.catalogue import Lang, t
 from i18n.formatting import Currency, format_day, format_money, format_number
 
@@ -92,6 +93,13 @@ class Context:
         """The place and the years a trend chart shows."""
         return self.filters.with_(year_from=self.year - TREND_YEARS + 1)
 
+    def absent(self, key: str, change: Change) -> str:
+        """Why a section has no figure: not reported, or reported by the new unit since 2025."""
+        if change.status is Status.MERGED and self.headline.merged_into:
+            old, new = self.headline.merged_into[0]
+            return t("yearly.merged", self.lang, year=self.year, province=old, unit=new)
+        return t(key, self.lang, year=self.year, body=self.body)
+
     def money(self, amount: float | None, currency: Currency = "VND") -> str:
         return missing(self.lang) if amount is None else format_money(amount, currency, self.lang)
 
@@ -104,6 +112,8 @@ def organisation(ctx: Context) -> Section:
         "associations", "members", records.chapters(ctx.session, ctx.filters, ctx.units)
     )
     reform = (t("yearly.note.reform", lang),) if year == REFORM_YEAR else ()
+    members_notes = reform if not reason(members, lang, year) else ()
+    associations_notes = reform if not reason(associations, lang, year) else ()
     show = counts(lang)
     figures = (
         figure(
@@ -112,15 +122,20 @@ def organisation(ctx: Context) -> Section:
             lang=lang,
             year=year,
             show=show,
-            notes=reform,
+            notes=associations_notes,
         ),
         figure(
-            t("yearly.figure.members", lang), members, lang=lang, year=year, show=show, notes=reform
+            t("yearly.figure.members", lang),
+            members,
+            lang=lang,
+            year=year,
+            show=show,
+            notes=members_notes,
         ),
         figure(t("yearly.figure.chapters", lang), chapters, lang=lang, year=year, show=show),
     )
     if members.value is None:
-        paragraphs = [t("yearly.organisation.missing", lang, year=year, body=ctx.body)]
+        paragraphs = [ctx.absent("yearly.organisation.missing", members)]
     else:
         paragraphs = [
             t(
@@ -175,7 +190,7 @@ def exchanges(ctx: Context) -> Section:
     paragraphs: list[str] = []
     tables: list[ReportTable] = []
     if total.value is None:
-        paragraphs.append(t("yearly.exchanges.missing", lang, year=year, body=ctx.body))
+        paragraphs.append(ctx.absent("yearly.exchanges.missing", total))
     else:
         paragraphs.append(
             t(
@@ -289,7 +304,7 @@ def aid(ctx: Context) -> Section:
     tables: list[ReportTable] = []
     committed, disbursed = changes["committed_vnd"], changes["disbursed_vnd"]
     if committed.value is None:
-        paragraphs.append(t("yearly.aid.missing", lang, year=year, body=ctx.body))
+        paragraphs.append(ctx.absent("yearly.aid.missing", committed))
     else:
         paragraphs.append(
             t(

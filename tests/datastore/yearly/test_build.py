@@ -200,7 +200,7 @@ def test_the_national_2022_report_names_the_cao_bang_conference(small: Session) 
         "các tổ chức hữu nghị địa phương (nguồn: 004_e7f187056cb3db50.txt)."
     ]
     assert any(
-        s.startswith("Bài viết 004_e7f187056cb3db50.txt: giao lưu (1 bản ghi")
+        s.startswith("Bài viết 004_e7f187056cb3db50.txt: giao lưu năm 2022 (1 bản ghi")
         for s in found.sources
     )
     # A loaded row is no notable event: Đồng Nai's 2020 rows cite only their load.
@@ -210,9 +210,9 @@ def test_the_national_2022_report_names_the_cao_bang_conference(small: Session) 
 def test_the_sources_name_each_load_and_when_it_was_loaded(small: Session) -> None:
     found = report(small, "75", 2020)
     assert [s.split(" (")[0] for s in found.sources] == [
-        "Lượt nạp #1: small-members: hội viên",
-        "Lượt nạp #2: small-aid: viện trợ",
-        "Lượt nạp #3: small-exchanges: giao lưu",
+        "Lượt nạp #1: small-members: hội viên năm 2019–2020",
+        "Lượt nạp #2: small-aid: viện trợ năm 2019–2020",
+        "Lượt nạp #3: small-exchanges: giao lưu năm 2019–2020",
     ]
 
 
@@ -245,3 +245,19 @@ def test_every_section_draws_catalogue_charts_for_the_place_and_years(small: Ses
 def test_an_unknown_province_is_refused(small: Session) -> None:
     with pytest.raises(ValueError, match="no province '99'"):
         report(small, "99", 2020)
+
+
+def test_a_year_not_over_is_marked_so(small: Session) -> None:
+    # 2026 on 30 November 2026: Đồng Nai's members (M7 450) are not set against 2025.
+    members = figures(report(small, "75", 2026).sections[0])["Hội viên (người)"]
+    assert (members.value, members.previous_text, members.change_text) == (450, "–", "năm chưa đủ")
+
+
+def test_an_old_province_merged_in_2025_reports_with_its_new_unit(small: Session) -> None:
+    found = report(small, "70", 2026, province_list=ProvinceList.LEGACY)
+    assert found.sections[0].paragraphs[0] == (
+        "Từ ngày 1/7/2025, Bình Phước hợp nhất vào Đồng Nai: số liệu năm 2026 được báo cáo chung "
+        "trong Đồng Nai."
+    )
+    assert figures(found.sections[0])["Hội viên (người)"].change_text == "đã hợp nhất năm 2025"
+    assert found.sections[3].heading == "IV. Vị trí trong 63 đơn vị"
