@@ -159,15 +159,22 @@ def aid_splits(session: Session, filters: Filters, units: ReportingUnits) -> dic
     return dict(found)
 
 
-def chapters(session: Session, filters: Filters, units: ReportingUnits) -> Values:
-    """Chapters per (unit, year); an unknown count adds none."""
+def chapters(
+    session: Session, filters: Filters, units: ReportingUnits
+) -> dict[tuple[int, int, int], float]:
+    """Chapters per (association, unit, year), as the headline keys members; unknown adds none."""
     unit = units.column(MEMBERSHIP)
     stmt = (
-        select(unit, MEMBERSHIP.c.year, func.coalesce(func.sum(MEMBERSHIP.c.chapters), 0))
+        select(
+            MEMBERSHIP.c.organization_id,
+            unit,
+            MEMBERSHIP.c.year,
+            func.coalesce(func.sum(MEMBERSHIP.c.chapters), 0),
+        )
         .where(*conditions(filters, MEMBERSHIP), *units.own_rows(MEMBERSHIP))
-        .group_by(unit, MEMBERSHIP.c.year)
+        .group_by(MEMBERSHIP.c.organization_id, unit, MEMBERSHIP.c.year)
     )
-    return {(int(u), int(y)): float(v) for u, y, v in fetch(session, stmt)}
+    return {(int(o), int(u), int(y)): float(v) for o, u, y, v in fetch(session, stmt)}
 
 
 def new_associations(session: Session, where: Place, year: int) -> list[str]:

@@ -25,6 +25,7 @@ from datastore.queries.comparisons import (
     _change,
     _exchange_window,
 )
+from datastore.queries.lineage import incomplete_successors, restated, restated_on, sum_members
 from datastore.queries.reports import REFORM_YEAR, FactKind, ReportingUnits, reported
 from datastore.yearly import records
 from datastore.yearly.document import ReportChart, ReportTable, Section
@@ -108,9 +109,7 @@ def organisation(ctx: Context) -> Section:
     """Associations, members and chapters, the associations founded and merged in the year."""
     lang, year = ctx.lang, ctx.year
     members, associations = ctx.change("members"), ctx.change("associations")
-    chapters = ctx.compare(
-        "associations", "members", records.chapters(ctx.session, ctx.filters, ctx.units)
-    )
+    chapters = _chapters(ctx)
     reform = (t("yearly.note.reform", lang),) if year == REFORM_YEAR else ()
     members_notes = reform if not reason(members, lang, year) else ()
     associations_notes = reform if not reason(associations, lang, year) else ()
@@ -132,7 +131,14 @@ def organisation(ctx: Context) -> Section:
             show=show,
             notes=members_notes,
         ),
-        figure(t("yearly.figure.chapters", lang), chapters, lang=lang, year=year, show=show),
+        figure(
+            t("yearly.figure.chapters", lang),
+            chapters,
+            lang=lang,
+            year=year,
+            show=show,
+            notes=reform if not reason(chapters, lang, year) else (),
+        ),
     )
     if members.value is None:
         paragraphs = [ctx.absent("yearly.organisation.missing", members)]
@@ -169,6 +175,40 @@ def organisation(ctx: Context) -> Section:
         )
     chart = ReportChart("members_by_year", ctx.trend())
     return Section(t("yearly.heading.organisation", lang), tuple(paragraphs), figures, (), (chart,))
+
+
+def _chapters(ctx: Context) -> Change:
+    """Chapters compared as the headline compares members: on the associations of both years,
+    the year before restated on the year's associations (queries.lineage)."""
+    year = ctx.year
+    successors = restated_on(ctx.session, year)
+    rows = restated(records.chapters(ctx.session, ctx.filters, ctx.units), successors, year)
+    values = sum_members(rows)
+    for org in incomplete_successors(ctx.session, successors, year):
+        if (org, year) in values:
+            values.pop((org, year - 1), None)
+    unit_of: dict[Hashable, int] = {
+        org: unit for (org, unit, _, _) in sorted(rows, key=lambda k: k[2])
+    }
+    linked = {unit for (_, unit, y, was) in rows if y == year - 1 and was is not None}
+    found = reported(
+        session=ctx.session,
+        kind="members",
+        filters=ctx.filters,
+        units=ctx.units,
+        years=(year - 1, year),
+    )
+    return _change(
+        "members",
+        values=values,
+        unit_of=unit_of,
+        reported=found,
+        units=ctx.units,
+        year=year,
+        complete=ctx.complete,
+        through=None,
+        linked=linked,
+    )
 
 
 def exchanges(ctx: Context) -> Section:

@@ -3,7 +3,7 @@
 Đồng Nai (34:75) in 2020 against 2019 (tests/utils/small_dataset.py):
   members 2020 M4 400 (Cambodia association) against M2 300 on the one association of both
   years; 3 associations reported in either year (M1 Bình Phước, M2/M4, M3): 1 against 3;
-  chapters 8 against 2 + 5 (M3 unknown) = 7.
+  chapters 8 against 5 on the same association (the year's total: 2 + 5 + M3 unknown = 7).
   exchanges 2020 E4, E8 (both incoming, 150 + 40 people) against E3 (outgoing, 10 people).
   aid committed 2020 A4 465 000 000 VND / 20 000 USD against A1 46 500 000 / 2 000;
   disbursed 2020 none against A2 34 875 000 + A3 232 500 000 = 267 375 000.
@@ -79,7 +79,9 @@ def test_the_organisation_compares_like_with_like(small: Session) -> None:
         "-66,7 %",
     )
     chapters = found["Chi hội (chi hội)"]
-    assert (chapters.value, chapters.previous, chapters.change_text) == (8, 7, "+14,3 %")
+    # Like members, on the one association of both years: 8 against 5 (M2).
+    assert (chapters.value, chapters.previous, chapters.change_text) == (8, 5, "+60,0 %")
+    assert chapters.note == members.note
     assert part.paragraphs[0] == (
         "Năm 2020, Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai có 1 tổ chức hữu nghị, 8 chi hội "
         "với 400 hội viên, tăng 33,3 % so với năm 2019."
