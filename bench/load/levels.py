@@ -130,7 +130,7 @@ async def _leader(
             await session.close()
             try:
                 await session.connect(tls=target.tls)
-            except (ProtocolError, OSError, TimeoutError) as again:
+            except ProtocolError as again:
                 tally.errors.append(f"reconnecting: {again}")
                 return
         else:
@@ -138,7 +138,7 @@ async def _leader(
             # Requests still under way at the deadline are finished but not counted.
             if time.monotonic() <= deadline:
                 tally.seconds.append(outcome.seconds)
-            tally.errors += [f"{page or 'overview'}?{query}: {e}" for e in outcome.exceptions]
+            tally.errors += [f"{page or 'overview'}?{query}: {e}" for e in outcome.problems()]
             tally.finished_runs.append((query, outcome.query_string, outcome.exceptions))
         while next_tick <= time.monotonic():
             next_tick += interval

@@ -14,12 +14,13 @@ import asyncio
 import ssl
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, WebSocketException
 
 STREAM_PATH = "/_stcore/stream"
 # Runs that end early because another run was asked for, or that only ran a fragment, are not
@@ -47,6 +48,15 @@ class RunOutcome:
     page_not_found: bool = False
     elements: int = 0  # new elements (text, charts, widgets) drawn during the run
 
+    def problems(self) -> list[str]:
+        """What a leader would see as an error: exceptions, a missing page, a script not run."""
+        found = list(self.exceptions)
+        if self.status != "finished":
+            found.append(f"the run ended with {self.status}")
+        if self.page_not_found:
+            found.append("page not found")
+        return found
+
 
 def _frame(message: ForwardMsg | BackMsg) -> bytes:
     return message.SerializeToString()
@@ -57,9 +67,7 @@ class LeaderSession:
 
     def __init__(self, base_url: str, *, page: str, timeout: float = 60.0):
         scheme = "wss" if base_url.startswith("https") else "ws"
-        self.stream_url = (
-            scheme + base_url.removeprefix("https").removeprefix("http") + (STREAM_PATH)
-        )
+        self.stream_url = scheme + base_url.removeprefix("https").removeprefix("http") + STREAM_PATH
         self.origin = base_url
         self.page = page
         self.timeout = timeout
@@ -68,17 +76,20 @@ class LeaderSession:
 
     async def connect(self, *, tls: ssl.SSLContext | None = None) -> None:
         """Open the websocket as the browser does (subprotocol "streamlit", same origin)."""
-        self._socket = await asyncio.wait_for(
-            connect(
-                self.stream_url,
-                subprotocols=["streamlit"],  # type: ignore[list-item]
-                origin=self.origin,  # type: ignore[arg-type]
-                max_size=None,
-                ssl=tls,
-                # The server pings the browser; nothing more is needed from us.
-                ping_interval=None,
-            ),
-            timeout=self.timeout,
+        try:
+            self._socket = await asyncio.wait_for(self._connect(tls), timeout=self.timeout)
+        except (OSError, WebSocketException) as error:
+            raise ProtocolError(f"could not open the websocket ({error!r})") from error
+
+    def _connect(self, tls: ssl.SSLContext | None) -> Any:
+        return connect(
+            self.stream_url,
+            subprotocols=["streamlit"],  # type: ignore[list-item]
+            origin=self.origin,  # type: ignore[arg-type]
+            max_size=None,
+            ssl=tls,
+            # The server pings the browser; nothing more is needed from us.
+            ping_interval=None,
         )
 
     async def close(self) -> None:
