@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import partial
 
 from bench import dataset
+from bench.load.cli import add_options, into_result, plan_of
 from bench.report import print_report
 from bench.result import BenchResult
 from bench.runner import IMPORT_ROWS, Bench, say
@@ -29,7 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Đo tốc độ bảng điều khiển ở quy mô quốc gia / Measure the dashboard at national "
             "scale: chart queries beside the floor SQL, pandas and Datasette; page reruns; "
-            "the browser; CSV extract; import; concurrent sessions."
+            "the browser; CSV extract; import; concurrent sessions; the protocol-level load test "
+            "(also alone: python -m bench load)."
         ),
     )
     parser.add_argument(
@@ -59,9 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="fewer repetitions: 3 runs, 1 pandas run, 1 extract run, 20 s of concurrency",
+        help=(
+            "fewer repetitions: 3 runs, 1 pandas run, 1 extract run, 20 s of concurrency, "
+            "the short load test"
+        ),
     )
-    for part in ("pandas", "datasette", "extract", "import", "pages", "browser", "concurrency"):
+    add_options(parser)
+    parts = ("pandas", "datasette", "extract", "import", "pages", "browser", "concurrency", "load")
+    for part in parts:
         parser.add_argument(f"--skip-{part}", action="store_true", help=f"leave out: {part}")
     return parser
 
@@ -72,6 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.quick:
         args.runs, args.pandas_runs, args.extract_runs = 3, 1, 1
         args.seconds = min(args.seconds, 20.0)
+        args.load_short = True
     if min(args.runs, args.extract_runs, args.import_rows) < 1:
         say("--runs, --extract-runs and --import-rows must be at least 1")
         return 2
@@ -104,6 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "concurrent sessions",
             partial(runner.concurrency, sessions=args.sessions, seconds=args.seconds),
             args.skip_concurrency,
+        ),
+        (
+            "load",
+            partial(into_result, url=url, plan=plan_of(args), notes=runner.notes),
+            args.skip_load,
         ),
     ]
     for title, take, skip in parts:

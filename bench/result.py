@@ -22,6 +22,10 @@ REQUIRED_KEYS = (
     "import_100k_s",
     "concurrent_p50_s",
     "concurrent_p95_s",
+    "server_cpu_ms_per_rerun",
+    "load",
+    "load_saturation_one_replica",
+    "load_two_replicas",
 )
 # Keys the JSON line carries only when their part ran (they describe a figure, not a figure).
 _ONLY_WHEN_TAKEN = ("import_mb", "concurrent_sessions")
@@ -80,6 +84,14 @@ class BenchResult:
     concurrent_p50_s: float | None = None
     concurrent_p95_s: float | None = None
     concurrent_sessions: int | None = None
+    # The protocol-level load test (bench/load/): median server CPU per filter-change rerun;
+    # by number of sessions, {"reruns_per_s", "p50_s", "p95_s", "errors",
+    # "server_cpu_ms_per_rerun", "server_rss_mb"}; reruns/s of one replica once saturated;
+    # {"saturation_reruns_per_s", "p95_s", "errors"} of two replicas behind nginx.
+    server_cpu_ms_per_rerun: float | None = None
+    load: dict[str, dict[str, Any]] | None = None
+    load_saturation_one_replica: float | None = None
+    load_two_replicas: dict[str, Any] | None = None
     notes: dict[str, str] = field(default_factory=dict)
 
     def figures(self) -> dict[str, Any]:

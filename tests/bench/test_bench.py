@@ -192,6 +192,7 @@ def test_the_command_ends_with_one_json_line_holding_every_figures_key(
             "--skip-pages",
             "--skip-browser",
             "--skip-concurrency",
+            "--skip-load",
         ]
     )
     out = capsys.readouterr().out
@@ -224,7 +225,7 @@ def test_an_empty_database_is_seeded_at_the_scale_asked_for(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = f"sqlite:///{tmp_path / 'bench.sqlite3'}"
-    skips = ["pandas", "datasette", "extract", "import", "pages", "browser", "concurrency"]
+    skips = ["pandas", "datasette", "extract", "import", "pages", "browser", "concurrency", "load"]
     code = main(
         ["--scale", "0.01", "--database-url", url, "--runs", "1"]
         + [f"--skip-{part}" for part in skips]
