@@ -1,7 +1,8 @@
 """The floor of each chart query: the same aggregate as one hand-written SQL `GROUP BY`.
 
 The least work any database layer can do for it: it reads the fact tables `membership`, `aid`
-and `exchange`, never a pre-aggregated table. Datasette is asked the same SQL text.
+and `exchange` (and `organization_succession`, to count earlier associations as their
+successors), never a pre-aggregated table. Datasette is asked the same SQL text.
 """
 
 from __future__ import annotations
@@ -21,13 +22,40 @@ from ui import catalog
 # the chosen list, {money} the amount column of the currency; values are bound parameters.
 FLOOR_SQL: dict[str, str] = {
     "overview_by_year": """
+        WITH RECURSIVE last_year AS (
+            SELECT MAX(year) AS year FROM (
+                SELECT m.year FROM membership m WHERE {membership_where}
+                UNION ALL
+                SELECT a.year FROM aid a WHERE a.measure = 'disbursed' AND {aid_where}
+                UNION ALL
+                SELECT e.year FROM exchange e WHERE {exchange_where}
+            ) AS years
+        ), single AS (
+            SELECT s.predecessor_id, MIN(s.successor_id) AS successor_id
+            FROM organization_succession s CROSS JOIN last_year l
+            WHERE CAST(SUBSTR(CAST(s.date AS VARCHAR(10)), 1, 4) AS INTEGER) <= l.year
+            GROUP BY s.predecessor_id HAVING COUNT(*) = 1
+        ), chain (organization_id, successor_id, steps) AS (
+            SELECT predecessor_id, successor_id, 1 FROM single
+            UNION ALL
+            SELECT c.organization_id, s.successor_id, c.steps + 1
+            FROM chain c JOIN single s ON s.predecessor_id = c.successor_id
+            WHERE c.steps < 100
+        ), restated AS (
+            SELECT c.organization_id, c.successor_id FROM chain c
+            WHERE NOT EXISTS (SELECT 1 FROM single s WHERE s.predecessor_id = c.successor_id)
+        )
         SELECT year, SUM(members) AS members, SUM(associations) AS associations,
                SUM(aid_disbursed) AS aid_disbursed, SUM(exchanges) AS exchanges
         FROM (
             SELECT m.year, SUM(m.members) AS members,
-                   COUNT(DISTINCT m.organization_id) AS associations,
+                   COUNT(DISTINCT CASE WHEN m.year < l.year
+                       THEN COALESCE(r.successor_id, m.organization_id)
+                       ELSE m.organization_id END) AS associations,
                    0 AS aid_disbursed, 0 AS exchanges
-            FROM membership m WHERE {membership_where} GROUP BY m.year
+            FROM membership m CROSS JOIN last_year l
+            LEFT JOIN restated r ON r.organization_id = m.organization_id
+            WHERE {membership_where} GROUP BY m.year
             UNION ALL
             SELECT a.year, 0, 0, SUM(a.{money}), 0
             FROM aid a WHERE a.measure = 'disbursed' AND {aid_where} GROUP BY a.year

@@ -113,6 +113,26 @@ def _member_totals(data: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     )
 
 
+def _restated_on(connection: Connection, members: pd.DataFrame, last: int) -> pd.Series:
+    """Each members row's association; before `last`, its successor as of `last` if any."""
+    links = pd.read_sql(
+        text("SELECT predecessor_id, successor_id, date FROM organization_succession"),
+        connection,
+    )
+    links = links[pd.to_datetime(links["date"]).dt.year <= last]
+    # A predecessor with several successors (a split) stays itself.
+    single = links.drop_duplicates("predecessor_id", keep=False)
+    step = single.set_index("predecessor_id")["successor_id"]
+    earlier = members["year"] < last
+    organization = members["organization_id"].copy()
+    for _ in range(len(step)):  # one step along each chain of successions per round
+        following = organization[earlier].map(step)
+        if following.isna().all():
+            break
+        organization[earlier] = following.fillna(organization[earlier]).astype("int64")
+    return organization
+
+
 def _pandas(
     query: ChartQuery, connection: Connection, filters: Filters, provinces: pd.DataFrame
 ) -> pd.DataFrame:
@@ -133,13 +153,14 @@ def _pandas(
         exchanges = filter_frame(
             load_fact(connection, "exchange", []), "exchange", filters, provinces
         )
+        paid = aid[aid["measure"] == Measure.DISBURSED.value]
+        last = max([*members["year"], *paid["year"], *exchanges["year"]], default=0)
+        members = members.assign(organization_id=_restated_on(connection, members, last))
         per_year = [
             members.groupby("year").agg(
                 members=("members", "sum"), associations=("organization_id", "nunique")
             ),
-            aid[aid["measure"] == Measure.DISBURSED.value]
-            .groupby("year")
-            .agg(aid_disbursed=(money, "sum")),
+            paid.groupby("year").agg(aid_disbursed=(money, "sum")),
             exchanges.groupby("year").size().rename("exchanges"),
         ]
         return pd.concat(per_year, axis=1).fillna(0).reset_index()

@@ -20,6 +20,7 @@ from charts.common import (
     year_axis,
     years,
 )
+from datastore.queries.overview import RESTATED_ON
 from i18n.catalogue import Lang, t
 from i18n.formatting import Currency
 
@@ -90,3 +91,9 @@ def build_overview_trends(
     alt = t("alt.overview_trends", lang, first=x[0], last=x[-1], unit=unit)
     set_meta(fig, alt=alt, scale=scale, unit=unit)
     return fig
+
+
+def restated_note(df: pd.DataFrame, lang: Lang) -> str | None:
+    """The note under a series whose earlier associations count as their successors."""
+    year = df.attrs.get(RESTATED_ON)
+    return t("restated.note", lang, year=int(year)) if year is not None else None

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.common import Unreported
+from charts.overview import restated_note
 from datastore.filters import Filters
 from datastore.models.reference import ProvinceList
 from datastore.queries import gaps
@@ -112,6 +113,9 @@ def note_lines(entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFrame) 
             gap_lines.append(line)
     if crossed:
         lines.append(t(f"chart_note.reform.{ProvinceList(filters.province_list).value}", lang))
+    restated = restated_note(drawn, lang)
+    if restated:
+        lines.append(restated)
     return lines + gap_lines
 
 

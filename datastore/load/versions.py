@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlmodel import Session, col
 
+from datastore.load.lineage import LINK, settle_successions
 from datastore.models.facts import Membership, Organization
 from datastore.models.loads import ImportBatch, RowChange, RowHeld
 from datastore.vocabulary import MODELS, DataKind
@@ -76,6 +77,9 @@ def take_out(
         withdraw(session, table=each, gone=gone, active=active, done=done, record_for=record_for)
     for each in reversed(tables):
         remove(session, table=each, done=done, record_for=record_for)
+    if kind == "organizations":
+        # Links have no load of their own: they follow the loads in place (load.lineage).
+        done.count(done.restored, LINK, settle_successions(session, gone=gone, active=active))
 
 
 def withdraw(

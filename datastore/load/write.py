@@ -185,7 +185,7 @@ def _write_all(
             done = min(start + CHUNK, len(rows)) / len(rows)
             progress(VALIDATION_SHARE + (1 - VALIDATION_SHARE) * 0.99 * done)
     if kind == "organizations":
-        write_successions(session, records)
+        write_successions(session, records, batch_row.id)
     if batch.replaces is not None:
         years |= _take_out_replaced(session, kind, batch.replaces, batch_row, summary)
     batch_row.rows_added = summary.added

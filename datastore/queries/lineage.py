@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Hashable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, union
 from sqlmodel import Session
 
 from datastore.models.facts import OrganizationSuccession
@@ -42,6 +42,46 @@ def restated_on(session: Session, year: int) -> dict[int, int]:
             seen.add(current)
         restated[start] = current
     return restated
+
+
+def merged_away(
+    session: Session, where: list[ColumnElement[bool]], year: int
+) -> tuple[dict[int, int], int]:
+    """Associations fewer per year before `year`, counted on `year`'s organisations.
+
+    `where` restricts the members rows. Returns, per earlier year, how many of its associations
+    become one with another through their successors, and how many associations of those years
+    count as their successor (0: nothing is restated).
+    """
+    successors = restated_on(session, year)
+    if not successors:
+        return {}, 0
+    # Only associations in a link can merge with another: the predecessors and their successors.
+    dated = SUCCESSION.c.date <= date(year, 12, 31)
+    linked = union(
+        select(SUCCESSION.c.predecessor_id).where(dated),
+        select(SUCCESSION.c.successor_id).where(dated),
+    ).subquery()
+    stmt = (
+        select(MEMBERSHIP.c.year, MEMBERSHIP.c.organization_id)
+        .where(
+            *where,
+            MEMBERSHIP.c.year < year,
+            MEMBERSHIP.c.organization_id.in_(select(linked.c[0])),
+        )
+        .distinct()
+    )
+    present: dict[int, set[int]] = defaultdict(set)
+    for y, org in fetch(session, stmt):
+        present[int(y)].add(int(org))
+    fewer = {
+        y: len(orgs) - len({successors.get(org, org) for org in orgs})
+        for y, orgs in present.items()
+    }
+    restated_count = sum(
+        1 for orgs in present.values() for org in orgs if successors.get(org, org) != org
+    )
+    return fewer, restated_count
 
 
 def incomplete_successors(session: Session, restated: dict[int, int], year: int) -> set[int]:

@@ -1,4 +1,10 @@
-"""The headline figures per year: members, associations, aid disbursed, exchanges."""
+"""The headline figures per year: members, associations, aid disbursed, exchanges.
+
+Associations of every year before the last are counted on the last year's organisations
+(`lineage`): two associations merged into one successor count as one in the years before the
+merger too, so the series reads the 2025 mergers as the headline does, not as a fall. Members
+are a total, the same on any structure.
+"""
 
 from __future__ import annotations
 
@@ -18,15 +24,21 @@ from datastore.queries._base import (
     money_column,
     money_sum,
 )
+from datastore.queries.lineage import merged_away
 from datastore.queries.reports import scope
 from i18n.catalogue import Lang, as_lang
 from i18n.formatting import Currency
+
+RESTATED_ON = "restated_on"  # attrs key: the year whose organisations associations count on
 
 
 def overview_by_year(
     *, session: Session, filters: Filters, lang: Lang = "vi", currency: Currency = "VND"
 ) -> pd.DataFrame:
     """One row per year with any figure that the filters keep; each from its own table.
+
+    Associations are restated on the last year's organisations; the frame's attrs then hold
+    that year under `RESTATED_ON`.
 
     A figure is missing (NA, a gap in a line) in a year where the provinces chosen have no row
     of its table at all, and 0 where they have rows but none that the other filters keep.
@@ -74,7 +86,12 @@ def overview_by_year(
         by_year.setdefault(year, row(year))[2] = float(amount)
     for year, count in fetch(session, exchanges):
         by_year.setdefault(year, row(year))[3] = count
-    return frame(
+    restated_on = max(by_year, default=None)
+    if restated_on is not None:
+        fewer, restated = merged_away(session, conditions(filters, MEMBERSHIP), restated_on)
+        for year, count in fewer.items():
+            by_year[year][1] = int(by_year[year][1] or 0) - count
+    result = frame(
         [(year, *by_year[year]) for year in sorted(by_year)],
         {
             "year": "int64",
@@ -84,6 +101,9 @@ def overview_by_year(
             "exchanges": "Int64",
         },
     )
+    if restated_on is not None and restated:
+        result.attrs[RESTATED_ON] = restated_on
+    return result
 
 
 def _reported_years(session: Session, filters: Filters) -> dict[str, set[int]]:
