@@ -122,7 +122,7 @@ def headline(
     year, later = chosen
     complete = year < today.year
     years = (year - 1, year)
-    through = _exchange_window(session, units, year, complete=complete, today=today)
+    through = exchange_window(session, units, year, complete=complete, today=today)
     found = {
         kind: reported(session=session, kind=kind, filters=filters, units=units, years=years)
         for kind in ("members", "aid", "exchanges")
@@ -146,7 +146,7 @@ def headline(
     }
     linked = {unit for (_, unit, y, was) in per_association if y == year - 1 and was is not None}
     changes = tuple(
-        _change(
+        measured_change(
             metric,
             values=values[metric],
             unit_of=unit_of if metric == "members" else None,
@@ -194,7 +194,7 @@ def _headline_year(
     return last_full, Later(last, records, latest[0][0]) if records else None
 
 
-def _exchange_window(
+def exchange_window(
     session: Session, units: ReportingUnits, year: int, *, complete: bool, today: date
 ) -> date | None:
     """The last day of `year` whose exchanges are compared (None: the whole year)."""
@@ -311,7 +311,7 @@ def _left_out(
     )
 
 
-def _change(
+def measured_change(
     metric: str,
     *,
     values: dict[tuple[Hashable, int], float],

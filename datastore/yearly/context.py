@@ -14,7 +14,7 @@ from datetime import date
 from sqlmodel import Session
 
 from datastore.filters import Filters
-from datastore.queries.comparisons import Change, Headline, Status, _change, _exchange_window
+from datastore.queries.comparisons import Change, Headline, Status, exchange_window, measured_change
 from datastore.queries.lineage import incomplete_successors, restated, restated_on, sum_members
 from datastore.queries.reports import FactKind, ReportingUnits, reported
 from datastore.yearly import records
@@ -55,7 +55,7 @@ class Context:
             units=self.units,
             years=(self.year - 1, self.year),
         )
-        return _change(
+        return measured_change(
             metric,
             values=values,
             unit_of=None,
@@ -70,7 +70,7 @@ class Context:
     @property
     def through(self) -> date | None:
         """The last day of the year whose exchanges are compared (None: all of it)."""
-        return _exchange_window(
+        return exchange_window(
             self.session, self.units, self.year, complete=self.complete, today=self.issued_on
         )
 
@@ -113,7 +113,7 @@ def chapters(ctx: Context) -> Change:
         units=ctx.units,
         years=(year - 1, year),
     )
-    return _change(
+    return measured_change(
         "members",
         values=values,
         unit_of=unit_of,
