@@ -25,6 +25,7 @@ from i18n.texts.loads import LOADS
 from i18n.texts.pages import PAGES
 from i18n.texts.problems_cells import PROBLEMS_CELLS
 from i18n.texts.problems_files import PROBLEMS_FILES
+from i18n.texts.profile import PROFILE
 
 # The languages the dashboard speaks, Vietnamese first; every text has both.
 Lang = Literal["vi", "en"]
@@ -39,6 +40,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     CHART_ALT_TEXT,
     CHART_NOTES,
     COMPARISONS,
+    PROFILE,
     FILTERS,
     CAPTIONS,
     LINKS,
