@@ -233,12 +233,12 @@ def _rank_section(filters: Filters, code: str, lang: Lang) -> None:
 
 
 def _value(metric: str, value: float | None, lang: Lang, missing: str) -> str:
-    """A ranked figure with its unit: people, đồng, exchanges."""
+    """A ranked figure: a count (its unit is in the figure's name) or an amount with its unit."""
     if value is None:
         return missing
     if metric == "aid_committed":
         return format_money(value, "VND", lang)
-    return t(f"profile.unit.{metric}", lang, count=format_number(value, lang))
+    return format_number(value, lang)
 
 
 def _documented_section(filters: Filters, lang: Lang) -> None:

@@ -123,15 +123,16 @@ PROFILE: dict[str, dict[str, str]] = {
     "profile.col.rank": {"vi": "Hạng", "en": "Rank"},
     "profile.col.median": {"vi": "Trung vị toàn quốc", "en": "National median"},
     "profile.rank_of": {"vi": "{rank}/{ranked}", "en": "{rank} of {ranked}"},
-    "profile.metric.members": {"vi": "Hội viên", "en": "Members"},
+    "profile.metric.members": {"vi": "Hội viên (người)", "en": "Members (people)"},
     "profile.metric.aid_committed": {
         "vi": "Viện trợ PCPNN cam kết",
         "en": "Foreign NGO aid committed",
     },
-    "profile.metric.exchanges": {"vi": "Lượt giao lưu đoàn", "en": "Exchanges"},
-    "profile.unit.members": {"vi": "{count} người", "en": "{count} people"},
+    "profile.metric.exchanges": {
+        "vi": "Giao lưu đoàn (lượt)",
+        "en": "Exchanges (count)",
+    },
     "profile.unit.people": {"vi": "{count} người", "en": "{count} people"},
-    "profile.unit.exchanges": {"vi": "{count} lượt", "en": "{count} exchanges"},
     # Documented facts ------------------------------------------------------------------------
     "profile.documented": {
         "vi": "Số liệu có nguồn bài viết",
