@@ -197,6 +197,15 @@ def show_notice(lang: Lang) -> None:
     st.warning(t("links.unknown", lang, values=values))
 
 
+def unknown_values(*params: str) -> list[str]:
+    """The values of `params` in the link just read that matched nothing, while its notice shows."""
+    unknown: list[Unknown]
+    unknown, shown_at = st.session_state.get(_NOTICE, ([], None))
+    if shown_at != _frozen(_query()):
+        return []
+    return [item.value for item in unknown if item.param in params]
+
+
 def chosen_list() -> ProvinceList:
     """The province list the toggle shows."""
     return ProvinceList.LEGACY if st.session_state.get("p63") else ProvinceList.CURRENT

@@ -34,6 +34,7 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "overview": ("currency",),
     "aid": ("currency", "measure", "sector"),
     "exchanges": ("direction", "kind"),
+    "province": ("currency",),
 }
 DEFAULT_MEASURE = Measure.DISBURSED.value
 _YES = {"1", "true", "yes", "on", "63", "co"}

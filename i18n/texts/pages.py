@@ -12,6 +12,7 @@ PAGES: dict[str, dict[str, str]] = {
     "page.about": {"vi": "Giới thiệu", "en": "About"},
     "page.completeness": {"vi": "Tình hình báo cáo", "en": "Reporting status"},
     "page.import_data": {"vi": "Nạp dữ liệu", "en": "Load data"},
+    "page.province": {"vi": "Hồ sơ tỉnh, thành", "en": "Province profile"},
     # Messages --------------------------------------------------------------------------------
     "empty.no_data": {
         "vi": "Không có dữ liệu cho bộ lọc đã chọn",
