@@ -25,6 +25,7 @@ from i18n.texts.loads import LOADS
 from i18n.texts.pages import PAGES
 from i18n.texts.problems_cells import PROBLEMS_CELLS
 from i18n.texts.problems_files import PROBLEMS_FILES
+from i18n.texts.report_files import REPORT_FILES
 
 # The languages the dashboard speaks, Vietnamese first; every text has both.
 Lang = Literal["vi", "en"]
@@ -52,6 +53,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     COMMAND_LINE,
     EXTRACTS,
     DATABASE,
+    REPORT_FILES,
 )
 
 
