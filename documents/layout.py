@@ -117,9 +117,3 @@ def section_items(report: YearlyReport) -> list[tuple[Section, list[Numbered]]]:
 def chart_caption(item: Numbered, lang: Lang, title: str) -> str:
     """ "Hình 2. Viện trợ cam kết và giải ngân": the chart's number and its own title."""
     return t("report_file.chart_caption", lang, number=item.number, title=title)
-
-
-def slug_name(report: YearlyReport, province_slug: str, extension: str) -> str:
-    """The default file name: 'bao-cao-nam-2024_dong-nai.docx'."""
-    stem = "bao-cao-nam" if report.lang == "vi" else "yearly-report"
-    return f"{stem}-{report.year}_{province_slug}.{extension}"
