@@ -52,8 +52,6 @@ def add_report_parser(subparsers: SubParsers) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     """Resolve the province, build the report, write it whole to --out (or its default name)."""
-    from datastore.yearly.build import build_report
-
     from datastore.cli import resolve_provinces  # the command line's own province lookup
 
     if not FIRST_YEAR <= args.year <= LAST_YEAR:
@@ -72,6 +70,8 @@ def run_report(args: argparse.Namespace) -> int:
                 directory, [args.province], explicit_list=args.province_list
             )
             province, slug = found[0].code, file_slug(found[0].short_name)
+        from datastore.yearly.build import build_report
+
         report = build_report(
             session,
             province_list=province_list,

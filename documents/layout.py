@@ -14,7 +14,7 @@ from i18n.catalogue import Lang, t
 # 30-35 mm, right 15-20 mm; body text 13-14 pt. The smallest margins leave the charts most room.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGIN_TOP_MM = MARGIN_BOTTOM_MM = 20
-MARGIN_LEFT_MM, MARGIN_RIGHT_MM = 30, 15
+MARGIN_LEFT_MM, MARGIN_RIGHT_MM = 30, 16  # Word stores twips: 15 mm would round below 15
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
 BODY_PT = 13
 SMALL_PT = 11  # tables, captions, "Nơi nhận" lines
