@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from typing import Any
 
 import pypdf
 from sqlmodel import Session
@@ -50,7 +51,8 @@ def test_every_page_is_a4_and_the_font_is_liberation_serif_embedded() -> None:
     for page in reader.pages:
         box = page.mediabox
         assert (round(float(box.width), 2), round(float(box.height), 2)) == A4_POINTS
-        for font in page["/Resources"]["/Font"].values():
+        resources: Any = page["/Resources"]
+        for font in resources["/Font"].values():
             described = font.get_object()
             descendants = described.get("/DescendantFonts")
             inner = descendants[0].get_object() if descendants else described
