@@ -19,6 +19,16 @@ TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
 BODY_PT = 13
 SMALL_PT = 11  # tables, captions, "Nơi nhận" lines
 FONT = "Times New Roman"  # the DOCX's font; the PDF embeds Liberation Serif, its metric twin
+# A picture never taller than this, so a long ranking keeps its caption on its page (257 mm of
+# text height less the caption and the heading that may come with it).
+PICTURE_MAX_HEIGHT_MM = 200
+# The figures table's columns (label, year, year before, change, note) across the text width.
+FIGURE_COLUMNS_MM = (50, 22, 22, 26, 44)
+
+
+def picture_width_mm(width_px: int, height_px: int) -> float:
+    """The width a chart is printed at: the text width, narrower for a tall one."""
+    return min(float(TEXT_WIDTH_MM), PICTURE_MAX_HEIGHT_MM * width_px / max(height_px, 1))
 
 
 def place_and_date(report: YearlyReport) -> str:
@@ -51,6 +61,7 @@ class Numbered:
     table: ReportTable | None = None  # None: a chart, its index into the report's images
     chart_index: int = -1
     number: int = 0
+    widths_mm: tuple[float, ...] = ()  # column widths; none: as the text needs
 
 
 def figures_table(section: Section, report: YearlyReport, number: int) -> Numbered:
@@ -74,7 +85,7 @@ def figures_table(section: Section, report: YearlyReport, number: int) -> Number
         previous=previous,
     )
     table = ReportTable(caption, header, rows, (False, True, True, True, False))
-    return Numbered(caption, table)
+    return Numbered(caption, table, widths_mm=FIGURE_COLUMNS_MM)
 
 
 def _figure_row(figure: ReportFigure) -> tuple[str, ...]:

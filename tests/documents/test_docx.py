@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -128,3 +129,15 @@ def test_the_date_line_writes_small_days_and_early_months_with_a_zero() -> None:
     assert place_and_date(report.__class__(**{**report.__dict__, "letterhead": late})) == (
         "Gia Lai, ngày 05 tháng 11 năm 2027"
     )
+
+
+def test_a_tall_chart_is_printed_narrower_so_it_and_its_caption_fit_a_page() -> None:
+    report = sample_report("vi")
+    images = [replace(image, width_px=1900, height_px=5000) for image in tiny_images(report)]
+    document = open_docx(write_docx(report, images))
+    for shape in document.inline_shapes:
+        assert shape.height <= Mm(200.1)
+        assert shape.width < Mm(80)
+    wide = [replace(image, width_px=1900, height_px=1000) for image in tiny_images(report)]
+    for shape in open_docx(write_docx(report, wide)).inline_shapes:
+        assert abs(shape.width - Mm(164)) < Mm(0.1)  # the text width
