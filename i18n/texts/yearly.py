@@ -141,6 +141,12 @@ YEARLY: dict[str, dict[str, str]] = {
         "{incoming_people} participants and sent {outgoing} with {outgoing_people}; "
         "{exchanges} exchanges in all{change}.",
     },
+    "yearly.merged": {
+        "vi": "Từ ngày 1/7/2025, {province} hợp nhất vào {unit}: số liệu năm {year} được báo cáo "
+        "chung trong {unit}.",
+        "en": "Since 1 July 2025, {province} is part of {unit}: its figures of {year} are "
+        "reported with those of {unit}.",
+    },
     "yearly.exchanges.missing": {
         "vi": "Năm {year}, {body} chưa báo cáo hoạt động giao lưu, đón và cử đoàn.",
         "en": "In {year}, {body} has not reported its exchanges and delegations.",
@@ -231,8 +237,8 @@ YEARLY: dict[str, dict[str, str]] = {
     "yearly.column.median": {"vi": "Trung vị toàn quốc", "en": "National median"},
     # Sources
     "yearly.source.line": {
-        "vi": "{source}: {kinds} ({rows} bản ghi; nạp ngày {loaded})",
-        "en": "{source}: {kinds} ({rows} records; loaded on {loaded})",
+        "vi": "{source}: {kinds} năm {years} ({rows} bản ghi; nạp ngày {loaded})",
+        "en": "{source}: {kinds} of {years} ({rows} records; loaded on {loaded})",
     },
     "yearly.source.article": {"vi": "Bài viết {source}", "en": "Article {source}"},
     "yearly.kind.members": {"vi": "hội viên", "en": "members"},

@@ -3,7 +3,7 @@
 Đồng Nai (34:75) in 2020 against 2019 (tests/utils/small_dataset.py):
   members 2020 M4 400 (Cambodia association) against M2 300 on the one association of both
   years; 3 associations reported in either year (M1 Bình Phước, M2/M4, M3): 1 against 3;
-  chapters 8 against 2 + 5 (M3 unknown) = 7.
+  chapters 8 against 5 on the same association (the year's total: 2 + 5 + M3 unknown = 7).
   exchanges 2020 E4, E8 (both incoming, 150 + 40 people) against E3 (outgoing, 10 people).
   aid committed 2020 A4 465 000 000 VND / 20 000 USD against A1 46 500 000 / 2 000;
   disbursed 2020 none against A2 34 875 000 + A3 232 500 000 = 267 375 000.
@@ -79,7 +79,9 @@ def test_the_organisation_compares_like_with_like(small: Session) -> None:
         "-66,7 %",
     )
     chapters = found["Chi hội (chi hội)"]
-    assert (chapters.value, chapters.previous, chapters.change_text) == (8, 7, "+14,3 %")
+    # Like members, on the one association of both years: 8 against 5 (M2).
+    assert (chapters.value, chapters.previous, chapters.change_text) == (8, 5, "+60,0 %")
+    assert chapters.note == members.note
     assert part.paragraphs[0] == (
         "Năm 2020, Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai có 1 tổ chức hữu nghị, 8 chi hội "
         "với 400 hội viên, tăng 33,3 % so với năm 2019."
@@ -200,7 +202,7 @@ def test_the_national_2022_report_names_the_cao_bang_conference(small: Session) 
         "các tổ chức hữu nghị địa phương (nguồn: 004_e7f187056cb3db50.txt)."
     ]
     assert any(
-        s.startswith("Bài viết 004_e7f187056cb3db50.txt: giao lưu (1 bản ghi")
+        s.startswith("Bài viết 004_e7f187056cb3db50.txt: giao lưu năm 2022 (1 bản ghi")
         for s in found.sources
     )
     # A loaded row is no notable event: Đồng Nai's 2020 rows cite only their load.
@@ -210,9 +212,9 @@ def test_the_national_2022_report_names_the_cao_bang_conference(small: Session) 
 def test_the_sources_name_each_load_and_when_it_was_loaded(small: Session) -> None:
     found = report(small, "75", 2020)
     assert [s.split(" (")[0] for s in found.sources] == [
-        "Lượt nạp #1: small-members: hội viên",
-        "Lượt nạp #2: small-aid: viện trợ",
-        "Lượt nạp #3: small-exchanges: giao lưu",
+        "Lượt nạp #1: small-members: hội viên năm 2019–2020",
+        "Lượt nạp #2: small-aid: viện trợ năm 2019–2020",
+        "Lượt nạp #3: small-exchanges: giao lưu năm 2019–2020",
     ]
 
 
@@ -245,3 +247,19 @@ def test_every_section_draws_catalogue_charts_for_the_place_and_years(small: Ses
 def test_an_unknown_province_is_refused(small: Session) -> None:
     with pytest.raises(ValueError, match="no province '99'"):
         report(small, "99", 2020)
+
+
+def test_a_year_not_over_is_marked_so(small: Session) -> None:
+    # 2026 on 30 November 2026: Đồng Nai's members (M7 450) are not set against 2025.
+    members = figures(report(small, "75", 2026).sections[0])["Hội viên (người)"]
+    assert (members.value, members.previous_text, members.change_text) == (450, "–", "năm chưa đủ")
+
+
+def test_an_old_province_merged_in_2025_reports_with_its_new_unit(small: Session) -> None:
+    found = report(small, "70", 2026, province_list=ProvinceList.LEGACY)
+    assert found.sections[0].paragraphs[0] == (
+        "Từ ngày 1/7/2025, Bình Phước hợp nhất vào Đồng Nai: số liệu năm 2026 được báo cáo chung "
+        "trong Đồng Nai."
+    )
+    assert figures(found.sections[0])["Hội viên (người)"].change_text == "đã hợp nhất năm 2025"
+    assert found.sections[3].heading == "IV. Vị trí trong 63 đơn vị"
