@@ -45,11 +45,14 @@ def place_and_date(report: YearlyReport) -> str:
             month=month,
             year=day.year,
         )
+    month_name = dates.format_date(day, "MMMM", locale="en")
     return t(
         "report_file.place_date",
         "en",
         place=head.place,
-        date=dates.format_date(day, "d MMMM y", locale="en"),
+        day=day.day,
+        month=month_name,
+        year=day.year,
     )
 
 
