@@ -67,7 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     add_options(parser)
-    parts = ("pandas", "datasette", "extract", "import", "pages", "browser", "concurrency", "load")
+    parts = (
+        "pandas",
+        "datasette",
+        "extract",
+        "import",
+        "report",
+        "pages",
+        "browser",
+        "concurrency",
+        "load",
+    )
     for part in parts:
         parser.add_argument(f"--skip-{part}", action="store_true", help=f"leave out: {part}")
     return parser
@@ -106,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("Datasette", partial(runner.datasette, csv_runs=args.extract_runs), args.skip_datasette),
         ("CSV extract", partial(runner.extracts, runs=args.extract_runs), args.skip_extract),
         ("import", partial(runner.import_, rows=args.import_rows), args.skip_import),
+        ("yearly report", runner.yearly_report, args.skip_report),
         ("page reruns", runner.pages, args.skip_pages),
         ("browser redraw", runner.browser, args.skip_browser),
         (
