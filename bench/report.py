@@ -140,7 +140,8 @@ def other_figures(result: BenchResult) -> list[str]:
     if result.yearly_report_docx_s is not None:
         lines.append(
             f"yearly report ({result.yearly_report}), built and written: "
-            f"DOCX {result.yearly_report_docx_s:.2f} s, PDF {result.yearly_report_pdf_s:.2f} s"
+            f"DOCX {result.yearly_report_docx_s:.2f} s, PDF {result.yearly_report_pdf_s:.2f} s "
+            f"(Chromium started first: {result.yearly_report_browser_s:.2f} s)"
         )
     if result.concurrent_p95_s is not None:
         sessions = "?" if result.concurrent_sessions is None else result.concurrent_sessions

@@ -94,6 +94,7 @@ class BenchResult:
     load_two_replicas: dict[str, Any] | None = None
     # One province's yearly report, built and written whole (bench/yearly_report.py).
     yearly_report: str | None = None  # which: "province 75, 2025"
+    yearly_report_browser_s: float | None = None  # starting the charts' Chromium, paid once
     yearly_report_docx_s: float | None = None
     yearly_report_pdf_s: float | None = None
     notes: dict[str, str] = field(default_factory=dict)

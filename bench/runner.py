@@ -277,6 +277,7 @@ class Bench:
         return replace(
             result,
             yearly_report=taken.described,
+            yearly_report_browser_s=taken.browser_start_s,
             yearly_report_docx_s=taken.docx_s,
             yearly_report_pdf_s=taken.pdf_s,
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import atexit
 import html
 import threading
 from collections.abc import Sequence
@@ -119,41 +119,45 @@ def chart_images(session: Session, report: YearlyReport) -> list[ChartImage]:
     ]
 
 
+# One headless Chromium per process, started on the first report and kept: starting it costs
+# 2-6 s, drawing a chart in it about 0.4 s. Kaleido's server takes one task at a time and
+# hands results back in order, so callers (several leaders' sessions) take turns.
+_BROWSER = threading.Lock()
+_started = False
+
+
 def export_png(figures: Sequence[go.Figure]) -> list[bytes]:
-    """PNG bytes of each figure, from one headless Chromium started once for all of them."""
+    """PNG bytes of each figure, drawn by the process's one headless Chromium."""
     if not figures:
         return []
     topojson = TOPOJSON_FOLDER.as_uri() + "/" if TOPOJSON_FOLDER.is_dir() else None
-
-    async def run() -> list[bytes]:
-        async with kaleido.Kaleido(n=1) as browser:
-            return [
-                await browser.calc_fig(
-                    figure,
-                    {
-                        "format": "png",
-                        "width": WIDTH_PX,
-                        "height": int(figure.layout.height or 450),
-                        "scale": SCALE,
-                    },
-                    topojson=topojson,
-                )
-                for figure in figures
-            ]
-
-    # Its own thread and event loop: the caller (a Streamlit script, a test) may run a loop.
-    result: list[list[bytes]] = []
-    failure: list[BaseException] = []
-
-    def work() -> None:
+    with _BROWSER:
+        _start_browser()
         try:
-            result.append(asyncio.run(run()))
-        except BaseException as error:  # handed back to the caller's thread
-            failure.append(error)
+            return [_draw(figure, topojson) for figure in figures]
+        except Exception:
+            # A browser that died (killed, out of memory) is started afresh once.
+            kaleido.stop_sync_server(silence_warnings=True)
+            _start_browser()
+            return [_draw(figure, topojson) for figure in figures]
 
-    thread = threading.Thread(target=work, name="kaleido-export")
-    thread.start()
-    thread.join()
-    if failure:
-        raise failure[0]
-    return result[0]
+
+def _start_browser() -> None:
+    """Start the process's Chromium unless it runs; stop it when the process ends."""
+    global _started
+    kaleido.start_sync_server(n=1, silence_warnings=True)
+    if not _started:
+        atexit.register(kaleido.stop_sync_server, silence_warnings=True)
+        _started = True
+
+
+def _draw(figure: go.Figure, topojson: str | None) -> bytes:
+    """One figure at the report's width, through the running browser."""
+    options = {
+        "format": "png",
+        "width": WIDTH_PX,
+        "height": int(figure.layout.height or 450),
+        "scale": SCALE,
+    }
+    png = kaleido.calc_fig_sync(figure, options, topojson=topojson)
+    return bytes(png)

@@ -247,6 +247,7 @@ def test_the_command_ends_with_one_json_line_holding_every_figures_key(
     # Đồng Nai's report of the small dataset's latest year over, in both formats.
     assert figures["yearly_report"].startswith("province 75, ")
     assert figures["yearly_report_docx_s"] > 0 and figures["yearly_report_pdf_s"] > 0
+    assert figures["yearly_report_browser_s"] > 0
     assert dataset.count_exchanges(small_url) == 8
 
 
