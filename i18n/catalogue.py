@@ -25,6 +25,7 @@ from i18n.texts.loads import LOADS
 from i18n.texts.pages import PAGES
 from i18n.texts.problems_cells import PROBLEMS_CELLS
 from i18n.texts.problems_files import PROBLEMS_FILES
+from i18n.texts.reform63 import REFORM63
 
 # The languages the dashboard speaks, Vietnamese first; every text has both.
 Lang = Literal["vi", "en"]
@@ -38,6 +39,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     AID_MEANING,
     CHART_ALT_TEXT,
     CHART_NOTES,
+    REFORM63,
     COMPARISONS,
     FILTERS,
     CAPTIONS,
