@@ -209,6 +209,13 @@ class Unreported(NamedTuple):
     name: str
     latitude: float | None = None
     longitude: float | None = None
+    # What the mark says instead of "not reported" (an old province merged in 2025 says so).
+    word: str | None = None
+
+
+def mark_word(mark: Unreported, lang: Lang) -> str:
+    """The text of a mark: its own, or "not reported"."""
+    return mark.word or t("chart_note.mark", lang)
 
 
 def unreported_bars(
@@ -219,6 +226,7 @@ def unreported_bars(
         return labels
     names = [html.escape(mark.name, quote=False) for mark in marks]
     word = t("chart_note.mark", lang)
+    words = [html.escape(mark_word(mark, lang), quote=False) for mark in marks]
     # An empty bar keeps the province's row (and a missing value in what the chart draws).
     fig.add_trace(
         go.Bar(
@@ -231,13 +239,13 @@ def unreported_bars(
             meta={"role": UNREPORTED_ROLE},
         )
     )
-    for name in names:
+    for name, said in zip(names, words, strict=True):
         fig.add_annotation(
             x=0,
             y=name,
             xref="x",
             yref="y",
-            text=f"<i>{word}</i>",
+            text=f"<i>{said}</i>",
             showarrow=False,
             xanchor="left",
             font={"color": UNREPORTED_COLOR, "size": 12},

@@ -26,6 +26,7 @@ from charts.common import (
     floats,
     formatted,
     is_empty,
+    mark_word,
     ranked,
     set_meta,
     text_only,
@@ -274,6 +275,8 @@ def _unreported_markers(marks: Sequence[Unreported], lang: Lang) -> list[go.Scat
             lat=[mark.latitude for mark in placed],
             lon=[mark.longitude for mark in placed],
             text=[html.escape(mark.name, quote=False) for mark in placed],
+            # Each mark's own words: "not reported", or "merged into … on 1 Jul 2025".
+            customdata=[html.escape(mark_word(mark, lang), quote=False) for mark in placed],
             mode="markers",
             name=word,
             marker={
@@ -282,7 +285,7 @@ def _unreported_markers(marks: Sequence[Unreported], lang: Lang) -> list[go.Scat
                 "color": UNREPORTED_COLOR,
                 "line": {"width": 2},
             },
-            hovertemplate=f"<b>%{{text}}</b><br><i>{word}</i><extra></extra>",
+            hovertemplate="<b>%{text}</b><br><i>%{customdata}</i><extra></extra>",
             showlegend=False,
             meta={"role": UNREPORTED_ROLE},
         )

@@ -26,6 +26,7 @@ from i18n.texts.pages import PAGES
 from i18n.texts.problems_cells import PROBLEMS_CELLS
 from i18n.texts.problems_files import PROBLEMS_FILES
 from i18n.texts.profile import PROFILE
+from i18n.texts.reform63 import REFORM63
 from i18n.texts.report_files import REPORT_FILES
 from i18n.texts.restated import RESTATED
 from i18n.texts.yearly import YEARLY
@@ -42,6 +43,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     AID_MEANING,
     CHART_ALT_TEXT,
     CHART_NOTES,
+    REFORM63,
     COMPARISONS,
     RESTATED,
     PROFILE,

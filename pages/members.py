@@ -5,7 +5,7 @@ import streamlit as st
 from i18n.catalogue import t
 from ui import catalog, context
 from ui.captions import page_description
-from ui.chart_notes import table_with_unreported
+from ui.chart_notes import gap_words, table_with_unreported
 from ui.data import query
 from ui.render import View, chart, show_table
 
@@ -25,12 +25,13 @@ with right:
     chart(view, catalog.MEMBERS_BY_PARTNER_COUNTRY_CHART)
 st.subheader(t("members.table", lang))
 # A province and year with no report is a row that says so, not a missing row or a 0.
+table = table_with_unreported(
+    query(catalog.MEMBERS_BY_PROVINCE, filters, lang), filters, lang, "members"
+)
 show_table(
-    table_with_unreported(
-        query(catalog.MEMBERS_BY_PROVINCE, filters, lang), filters, lang, "members"
-    ),
+    table,
     key="members_table",
     lang=lang,
     filters=filters,
-    missing=t("chart_note.mark", lang),
+    missing=gap_words(table, filters, lang, "members"),
 )

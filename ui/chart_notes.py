@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.common import Unreported
+from charts.maps import build_exchanges_vietnam_map
 from charts.overview import restated_note
 from datastore.filters import Filters
 from datastore.models.reference import ProvinceList
@@ -116,7 +117,39 @@ def note_lines(entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFrame) 
     restated = restated_note(drawn, lang)
     if restated:
         lines.append(restated)
-    return lines + gap_lines
+    return lines + _reform63_lines(entry, filters, lang, drawn) + gap_lines
+
+
+def _reform63_lines(entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFrame) -> list[str]:
+    """63 view: chosen old provinces whose later figures are a new unit's; new units on a map."""
+    if ProvinceList(filters.province_list) is not ProvinceList.LEGACY:
+        return []
+    lines: list[str] = []
+    for kind in kinds_of(entry):
+        grid = reporting(kind, filters, lang)
+        after = grid[(grid["year"] >= REFORM_YEAR) & grid["successor"].notna()]
+        if filters.provinces and not after.empty:
+            olds = after.drop_duplicates("province_code")
+            line = t(
+                "reform63.chosen",
+                lang,
+                names=", ".join(str(name) for name in olds["province"]),
+                units=", ".join(dict.fromkeys(str(unit) for unit in olds["successor"])),
+            )
+            if line not in lines:
+                lines.append(line)
+        if entry.build is build_exchanges_vietnam_map and "province" in drawn:
+            # A new unit has no shape among the 63: its circle stands at its own centre.
+            new_units = [str(n) for n in drawn["province"] if n not in set(grid["province"])]
+            if new_units:
+                lines.append(t("reform63.map", lang, names=_named(new_units)))
+    return lines
+
+
+def _named(names: list[str]) -> str:
+    """The first few names, and how many more."""
+    shown = ", ".join(names[:MAX_NAMED])
+    return shown if len(names) <= MAX_NAMED else f"{shown} (+{len(names) - MAX_NAMED})"
 
 
 def marks(
@@ -133,16 +166,21 @@ def marks(
     rows = grid[grid["year"].isin(sorted(years)) & ~grid["province_code"].isin(shown)]
     found: list[Unreported] = []
     for (code, name), of_unit in rows.groupby(["province_code", "province"], sort=False):
-        if len(not_reported(of_unit, years)) == len(of_unit):  # none of its years reported
-            first = of_unit.iloc[0]
-            found.append(
-                Unreported(
-                    str(code),
-                    str(name),
-                    _coordinate(first["latitude"]),
-                    _coordinate(first["longitude"]),
-                )
+        if of_unit["reported"].astype(bool).any():
+            continue
+        merged = of_unit["merged_into"].dropna()
+        first = of_unit.iloc[0]
+        # Merged on 1 July 2025: its figures are its new unit's, which is no gap of its own.
+        word = t("reform63.merged_into", lang, unit=merged.iloc[0]) if len(merged) else None
+        found.append(
+            Unreported(
+                str(code),
+                str(name),
+                _coordinate(first["latitude"]),
+                _coordinate(first["longitude"]),
+                word,
             )
+        )
     return tuple(found)
 
 
@@ -171,12 +209,13 @@ def table_with_unreported(
 ) -> pd.DataFrame:
     """A province-by-year table with a row for each province and year with no report.
 
+    Also for an old province merged on 1 July 2025 (63 view), whose row says so (`gap_words`).
     A table the filters leave empty stays empty: "no data" says more than rows of gaps alone.
     """
     if table.empty:
         return table
     grid = reporting(kind, filters, lang)
-    missing = not_reported(grid, {int(year) for year in grid["year"]})
+    missing = grid[~grid["reported"].astype(bool)]
     if missing.empty:
         return table
     added = missing[["year", "province_code", "province"]]
@@ -186,6 +225,28 @@ def table_with_unreported(
             # NaN, which the table shows as "not reported" and the CSV as an empty cell.
             joined[column] = joined[column].astype(float)
     return sort_frame(joined, ["province", "year"])
+
+
+def gap_words(table: pd.DataFrame, filters: Filters, lang: Lang, kind: FactKind) -> list[str]:
+    """What each row's missing figures say: "not reported", or "merged into X on 1 Jul 2025"."""
+    grid = reporting(kind, filters, lang)
+    merged = grid[grid["merged_into"].notna()]
+    into = {
+        (int(year), str(code), str(name)): str(unit)
+        for year, code, name, unit in merged[
+            ["year", "province_code", "province", "merged_into"]
+        ].itertuples(index=False, name=None)
+    }
+    word = t("chart_note.mark", lang)
+    keys = zip(
+        table["year"].astype(int),
+        table["province_code"].astype(str),
+        table["province"].astype(str),
+        strict=True,
+    )
+    return [
+        t("reform63.merged_into", lang, unit=into[key]) if key in into else word for key in keys
+    ]
 
 
 def show_notes(lines: list[str], shown: set[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import io
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,11 +144,17 @@ def show_chart(drawn: Drawn, *, key: str, lang: Lang, file_name: str) -> None:
 
 
 def show_table(
-    frame: pd.DataFrame, *, key: str, lang: Lang, filters: Filters, missing: str = MISSING
+    frame: pd.DataFrame,
+    *,
+    key: str,
+    lang: Lang,
+    filters: Filters,
+    missing: str | Sequence[str] = MISSING,
 ) -> None:
     """A query result as a table with translated headers and its CSV download.
 
-    A count that is missing shows as `missing` ("–", or "not reported" where it means that).
+    A count that is missing shows as `missing` ("–", or "not reported" where it means that),
+    or as the row's own words when `missing` has one per row.
     """
     if frame.empty:
         show_no_data(lang)
@@ -166,8 +172,10 @@ def show_table(
     # is shown as text, right-aligned like the numbers, each gap written as `missing`.
     gapped = [column for column in counted if shown[column].isna().any()]
     for column in gapped:
+        words = [missing] * len(shown) if isinstance(missing, str) else list(missing)
         shown[column] = [
-            missing if pd.isna(value) else format_number(value, lang) for value in shown[column]
+            said if pd.isna(value) else format_number(value, lang)
+            for value, said in zip(shown[column], words, strict=True)
         ]
     st.dataframe(
         shown.style.format(

@@ -14,7 +14,13 @@ from sqlmodel import Session, col
 from datastore.load.cells import Context, Row
 from datastore.load.lineage import predecessors
 from datastore.load.problems import RowProblem
-from datastore.load.resolve import country_of, currency_of, province_of, sector_of
+from datastore.load.resolve import (
+    country_of,
+    currency_of,
+    province_of,
+    sector_of,
+    unit_in_63_view,
+)
 from datastore.load.values import (
     ParseProblem,
     parse_amount,
@@ -202,7 +208,7 @@ def _normalize_membership(
         "year": year,
         "province_id": province.id,
         "province_2025_id": province.current_unit_id,
-        "province_63_id": province.legacy_unit_id,
+        "province_63_id": unit_in_63_view(context, province),
         "country_code": country,
         "members": members,
         "chapters": chapters,
@@ -267,7 +273,7 @@ def _normalize_aid(
         "period_end": period[1],
         "province_id": province.id,
         "province_2025_id": province.current_unit_id,
-        "province_63_id": province.legacy_unit_id,
+        "province_63_id": unit_in_63_view(context, province),
         "donor": donor,
         "donor_kind": donor_kind,
         "country_code": country,
@@ -366,7 +372,7 @@ def _normalize_exchange(
         "year": day.year,
         "province_id": province.id,
         "province_2025_id": province.current_unit_id,
-        "province_63_id": province.legacy_unit_id,
+        "province_63_id": unit_in_63_view(context, province),
         "country_code": country,
         "partner_locality": locality,
         "direction": direction,

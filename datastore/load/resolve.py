@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -131,6 +132,30 @@ def _list_of_code(directory: Directory, name: str, code: str) -> ProvinceList | 
         if province.province_list == province_list.value and province.code == code:
             found.append(province_list)
     return found[0] if len(found) == 1 else None
+
+
+def unit_in_63_view(context: Context, province: Province) -> int | None:
+    """The unit a row reported under `province` stands under in the 63-province view.
+
+    An old province, or a new unit that is one old province renamed (Cao Bằng), is its old
+    province. A new unit made of several (Đồng Nai = Đồng Nai + Bình Phước) is itself: under
+    the old province hosting its centre, the whole new unit's figures would read as that
+    province's growth and the others' as a fall to 0.
+    """
+    key = ("merged_units",)
+    if key not in context.memo:
+        context.memo[key] = (merged_units(context.directory.provinces.values()), ())
+    merged: frozenset[int] = context.memo[key][0]
+    return province.id if province.id in merged else province.legacy_unit_id
+
+
+def merged_units(provinces: Iterable[Province]) -> frozenset[int]:
+    """Ids of the units of the 34 list made of more than one old province."""
+    olds: dict[int, int] = {}
+    for province in provinces:
+        if province.province_list == ProvinceList.LEGACY.value and province.current_unit_id:
+            olds[province.current_unit_id] = olds.get(province.current_unit_id, 0) + 1
+    return frozenset(unit for unit, count in olds.items() if count > 1)
 
 
 def country_of(context: Context, cells: Row, column: str, *, required: bool) -> str | None:

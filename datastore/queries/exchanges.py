@@ -24,6 +24,7 @@ from datastore.queries._base import (
     province_column,
     sort_frame,
 )
+from datastore.queries.reports import province_label
 from i18n.catalogue import Lang, as_lang
 
 
@@ -75,7 +76,7 @@ def exchanges_by_province(*, session: Session, filters: Filters, lang: Lang = "v
     ).subquery()
     stmt = select(
         PROVINCE.c.code,
-        PROVINCE.c.short_name,
+        province_label(filters, lang),
         PROVINCE.c.latitude,
         PROVINCE.c.longitude,
         totals.c.exchanges,
@@ -181,7 +182,7 @@ def exchanges_by_province_and_country(
     stmt = (
         select(
             PROVINCE.c.code,
-            PROVINCE.c.short_name,
+            province_label(filters, lang),
             totals.c.country_code,
             country_name(lang),
             totals.c.exchanges,

@@ -24,6 +24,7 @@ GRID_COLUMNS = {
     "longitude": "float64",
     "reported": "bool",
     "merged_into": "object",
+    "successor": "object",
 }
 
 
@@ -31,7 +32,8 @@ def reporting_grid(*, session: Session, filters: Filters, kind: FactKind) -> pd.
     """Units x years of `kind` in the filters' years: reported or not, or merged in 2025.
 
     `merged_into` names the new unit of an old province (63 view) whose figures of that year
-    are its new unit's: it has not stopped reporting, it has been merged.
+    are its new unit's: it has not stopped reporting, it has been merged. `successor` names
+    that unit in every year, for any old province merged with others on 1 July 2025.
     """
     fact = FACT_TABLES[kind]
     span = Filters(year_from=filters.year_from, year_to=filters.year_to)
@@ -48,6 +50,7 @@ def reporting_grid(*, session: Session, filters: Filters, kind: FactKind) -> pd.
         years=(filters.year_from, filters.year_to),
     )
     chosen = units.chosen()
+    merged = units.merged_old_provinces if units.by_old_province else frozenset()
     places = {
         int(row[0]): (row[1], row[2])
         for row in fetch(
@@ -65,6 +68,7 @@ def reporting_grid(*, session: Session, filters: Filters, kind: FactKind) -> pd.
             *places.get(unit.id, (None, None)),
             (unit.id, year) in found,
             units.successor_name(unit) if units.stopped_reporting(unit.id, year, kind) else None,
+            units.successor_name(unit) if unit.id in merged else None,
         )
         for year in years
         for unit in chosen

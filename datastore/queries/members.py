@@ -20,6 +20,7 @@ from datastore.queries._base import (
     province_column,
     sort_frame,
 )
+from datastore.queries.reports import province_label
 from i18n.catalogue import Lang, as_lang
 
 _M = MEMBERSHIP.c
@@ -59,7 +60,7 @@ def members_by_province(*, session: Session, filters: Filters, lang: Lang = "vi"
     stmt = select(
         totals.c.year,
         PROVINCE.c.code,
-        PROVINCE.c.short_name,
+        province_label(filters, lang),
         totals.c.members,
         totals.c.chapters,
         totals.c.associations,

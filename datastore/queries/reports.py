@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any, Literal
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Table, distinct, func, or_, select
+from sqlalchemy import ColumnElement, Table, case, distinct, func, literal, or_, select
 from sqlmodel import Session
 
 from datastore.filters import Filters, conditions
@@ -30,6 +30,7 @@ from datastore.queries._base import (
     table,
 )
 from datastore.reference.provinces import REFORM_DATE
+from i18n.catalogue import Lang, t
 
 FactKind = Literal["members", "aid", "exchanges"]
 FACT_TABLES: dict[FactKind, Table] = {"members": MEMBERSHIP, "aid": AID, "exchanges": EXCHANGE}
@@ -118,8 +119,8 @@ class ReportingUnits:
         """In the 63 view, leave a merged old province only the rows it reported itself."""
         if not self.by_old_province:
             return []
-        # Rows reported under an old province carry it as both; rows of a new unit carry the
-        # new unit as province_id and its host old province as province_63_id.
+        # Rows reported under an old province carry it as both; since migration 0010 rows of a
+        # merged new unit carry that unit as both too, so this only guards the invariant.
         return [
             or_(
                 fact.c.province_id == fact.c.province_63_id,
@@ -165,6 +166,20 @@ class ReportingUnits:
         """
         # In the 63 view a merged old province has no 2025 members of its own at all.
         return not self.by_old_province and year == REFORM_YEAR and unit_id in self.merged_units
+
+
+def province_label(filters: Filters, lang: Lang) -> ColumnElement[Any]:
+    """The name of a fact's province as a chart shows it, joined as PROVINCE.
+
+    In the 63 view a merged new unit stands beside the old provinces (migration 0010): its
+    name says it is the unit from 1 July 2025, not the old province of the same name.
+    """
+    name: ColumnElement[Any] = PROVINCE.c.short_name
+    if ProvinceList(filters.province_list) is not ProvinceList.LEGACY:
+        return name
+    before, _, after = t("reform63.unit", lang, name="{name}").partition("{name}")
+    marked = literal(before) + name + literal(after)
+    return case((PROVINCE.c.province_list == ProvinceList.CURRENT.value, marked), else_=name)
 
 
 def scope(filters: Filters, years: tuple[int | None, int | None]) -> Filters:

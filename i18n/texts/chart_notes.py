@@ -11,12 +11,13 @@ CHART_NOTES: dict[str, dict[str, str]] = {
     },
     "chart_note.reform.63": {
         "vi": (
-            "Từ 1/7/2025 số liệu của 34 đơn vị mới được ghi cho tỉnh cũ đặt trụ sở đơn vị;"
-            " các tỉnh cũ khác đã sáp nhập không còn số liệu riêng."
+            "Từ 1/7/2025 số liệu được báo cáo theo 34 đơn vị mới: đơn vị gồm nhiều tỉnh cũ"
+            ' hiện riêng, ghi "(từ 1/7/2025)"; các tỉnh cũ đã sáp nhập không còn số liệu riêng.'
         ),
         "en": (
-            "From 1 July 2025 each new unit's figures are shown under the old province hosting"
-            " its centre; the other merged old provinces have no figures of their own."
+            "From 1 July 2025 figures are reported by the 34 new units: a unit made of several"
+            ' old provinces is shown on its own, marked "(from 1 Jul 2025)"; the merged old'
+            " provinces have no figures of their own."
         ),
     },
     "chart_note.kind.members": {"vi": "hội viên", "en": "members"},

@@ -159,13 +159,14 @@ def test_members_by_province_in_the_63_list_shows_old_provinces_apart(small: Ses
     result = queries.members_by_province(session=small, filters=OLD)
     assert rows(result) == [
         (2019, "52", "Bình Định", 30, 1, 1),  # M8
-        (2026, "52", "Bình Định", 250, 6, 1),  # M6: post-reform Gia Lai kept code 52
         (2019, "70", "Bình Phước", 100, 2, 1),  # M1
         (2020, "66", "Đắk Lắk", 60, 0, 1),  # M9
         (2019, "75", "Đồng Nai", 350, 5, 2),  # M2 300 + M3 50
         (2020, "75", "Đồng Nai", 400, 8, 1),  # M4
-        (2026, "75", "Đồng Nai", 450, 9, 1),  # M7
+        # Post-reform rows stand under their new unit, never under the old host province.
+        (2026, "75", "Đồng Nai (từ 1/7/2025)", 450, 9, 1),  # M7
         (2019, "64", "Gia Lai", 200, 4, 1),  # M5
+        (2026, "52", "Gia Lai (từ 1/7/2025)", 250, 6, 1),  # M6: not old Bình Định (63:52)
     ]
 
 
@@ -299,11 +300,12 @@ def test_exchanges_by_partner_country_leaves_out_exchanges_without_a_country(
         (
             OLD,
             [
-                ("52", "Bình Định", 1, 15),  # E6: post-reform Gia Lai
                 ("70", "Bình Phước", 1, 10),  # E3
                 ("66", "Đắk Lắk", 2, 20),
-                ("75", "Đồng Nai", 3, 190),  # E4 + E7 + E8
+                ("75", "Đồng Nai", 2, 190),  # E4 + E8
+                ("75", "Đồng Nai (từ 1/7/2025)", 1, 0),  # E7, 1 Sep 2025
                 ("64", "Gia Lai", 1, 20),  # E5
+                ("52", "Gia Lai (từ 1/7/2025)", 1, 15),  # E6, not under old Bình Định
             ],
         ),
     ],
@@ -314,9 +316,16 @@ def test_exchanges_by_province_counts_per_province_of_the_chosen_list(
 ) -> None:
     result = queries.exchanges_by_province(session=small, filters=filters)
     assert rows(result, ["province_code", "province", "exchanges", "participants"]) == expected
-    in_list = select(Province).where(Province.province_list == filters.province_list.value)
-    centres = {p.code: (p.latitude, p.longitude) for p in small.exec(in_list).all()}
-    assert [centres[code] for code in result["province_code"]] == rows(
+    centres = {
+        (p.province_list, p.code): (p.latitude, p.longitude)
+        for p in small.exec(select(Province)).all()
+    }
+    # A new unit in the 63 view stands at its own centre: it has none among the 63.
+    lists = [
+        "34" if name.endswith("(từ 1/7/2025)") else filters.province_list.value
+        for name in result["province"]
+    ]
+    assert [centres[key] for key in zip(lists, result["province_code"], strict=True)] == rows(
         result, ["latitude", "longitude"]
     )
 
@@ -370,12 +379,12 @@ def test_exchanges_by_partner_locality_refuses_a_limit_below_one(small: Session)
         (
             OLD,
             [
-                ("52", "Bình Định", "KHM", "Campuchia", 1),  # E6
                 ("70", "Bình Phước", "KHM", "Campuchia", 1),  # E3
                 ("66", "Đắk Lắk", "KHM", "Campuchia", 2),
-                ("75", "Đồng Nai", "USA", "Hoa Kỳ", 1),
-                ("75", "Đồng Nai", "LAO", "Lào", 1),
+                ("75", "Đồng Nai", "USA", "Hoa Kỳ", 1),  # E4
+                ("75", "Đồng Nai (từ 1/7/2025)", "LAO", "Lào", 1),  # E7
                 ("64", "Gia Lai", "KHM", "Campuchia", 1),  # E5
+                ("52", "Gia Lai (từ 1/7/2025)", "KHM", "Campuchia", 1),  # E6
             ],
         ),
     ],
@@ -398,12 +407,12 @@ def test_exchanges_by_province_and_country_crosses_provinces_with_partner_countr
         ("34", "75", [(2019, 450), (2020, 400), (2026, 450)], [(2019, 1), (2020, 2), (2025, 1)]),
         # Old Bình Phước in the 63 list is only itself.
         ("63", "70", [(2019, 100)], [(2019, 1)]),
-        # Old Đồng Nai: M2 + M3, M4, and M7 shown under the old province hosting the centre.
-        ("63", "75", [(2019, 350), (2020, 400), (2026, 450)], [(2020, 2), (2025, 1)]),
+        # Old Đồng Nai: M2 + M3, M4; after the reform (M7, E7) it is new Đồng Nai's, not its own.
+        ("63", "75", [(2019, 350), (2020, 400)], [(2020, 2)]),
         # Current Gia Lai (52) = old Gia Lai (64) + old Bình Định (52).
         ("34", "52", [(2019, 230), (2026, 250)], [(2019, 1), (2026, 1)]),
-        # Old code 52 is Bình Định, which also shows post-reform Gia Lai (M6, E6).
-        ("63", "52", [(2019, 30), (2026, 250)], [(2026, 1)]),
+        # Old code 52 is Bình Định, which hosts new Gia Lai's centre but never shows its rows.
+        ("63", "52", [(2019, 30)], []),
         # Old Gia Lai (64) stops at the reform.
         ("63", "64", [(2019, 200)], [(2019, 1)]),
     ],
@@ -425,10 +434,11 @@ def test_choosing_a_province_follows_the_reform_rules_of_its_list(
 def test_a_code_names_different_provinces_in_the_two_lists(small: Session) -> None:
     current = Filters(provinces=("52",))
     old = Filters(province_list=ProvinceList.LEGACY, provinces=("52",))
-    assert rows(queries.exchanges_by_province(session=small, filters=current), ["province"]) == [
-        ("Gia Lai",)
+    assert rows(queries.members_by_province(session=small, filters=current), ["province"]) == [
+        ("Gia Lai",),
+        ("Gia Lai",),
     ]
-    assert rows(queries.exchanges_by_province(session=small, filters=old), ["province"]) == [
+    assert rows(queries.members_by_province(session=small, filters=old), ["province"]) == [
         ("Bình Định",)
     ]
 
@@ -577,10 +587,19 @@ def test_every_chart_query_aggregates_in_the_database(small: Session, query: Que
 
 
 def test_province_labels_come_in_vietnamese_alphabetical_order(small: Session) -> None:
-    labels = queries.exchanges_by_province(session=small, filters=OLD)["province"].tolist()
-    assert labels == ["Bình Định", "Bình Phước", "Đắk Lắk", "Đồng Nai", "Gia Lai"]
+    result = queries.members_by_province(session=small, filters=OLD)
+    labels = list(dict.fromkeys(result["province"]))
+    assert labels == [
+        "Bình Định",
+        "Bình Phước",
+        "Đắk Lắk",
+        "Đồng Nai",
+        "Đồng Nai (từ 1/7/2025)",
+        "Gia Lai",
+        "Gia Lai (từ 1/7/2025)",
+    ]
     # Code-point order would put Đ after every other letter and Định after Phước.
-    assert sorted(labels) == ["Bình Phước", "Bình Định", "Gia Lai", "Đắk Lắk", "Đồng Nai"]
+    assert sorted(labels)[:3] == ["Bình Phước", "Bình Định", "Gia Lai"]
 
 
 @pytest.mark.parametrize(

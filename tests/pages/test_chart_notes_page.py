@@ -32,3 +32,21 @@ def test_years_before_the_reform_carry_no_reform_note(small_database: str) -> No
     captions = [caption.value for caption in at.caption]
     assert not any(caption.startswith("Figures from 1 July 2025") for caption in captions)
     assert "Figures from 1 July 2025" not in " ".join(captions)
+
+
+def test_in_the_63_view_a_merged_old_province_reads_merged_not_zero(small_database: str) -> None:
+    at = open_app("members", p63=True, province63=["70", "75"])
+
+    (table,) = [frame.value for frame in at.dataframe]
+    rows = table[["Năm", "Tỉnh, thành phố", "Hội viên"]].values.tolist()
+    # M1; M2 + M3, M4. 2026 is new Đồng Nai's (M7): neither old province's, nor a 0.
+    assert rows == [
+        [2019, "Bình Phước", "100"],
+        [2020, "Bình Phước", "chưa báo cáo"],
+        [2026, "Bình Phước", "sáp nhập vào Đồng Nai từ 1/7/2025"],
+        [2019, "Đồng Nai", "350"],
+        [2020, "Đồng Nai", "400"],
+        [2026, "Đồng Nai", "sáp nhập vào Đồng Nai từ 1/7/2025"],
+    ]
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "Từ 1/7/2025 số liệu của Bình Phước, Đồng Nai thuộc Đồng Nai (34 đơn vị)" in captions

@@ -335,13 +335,16 @@ def test_a_single_year_is_compared_and_an_old_province_after_the_reform_is_merge
 def test_the_63_list_separates_binh_phuoc_from_old_dong_nai(small_database: str) -> None:
     at = open_app("members", p63=True)
 
-    # In the 63 view the post-reform Gia Lai row (M6) shows under Bình Định, which kept code 52.
-    assert series(figure(at, "members_by_province")) == {"Đồng Nai": 450, "Bình Định": 250}
+    # In the 63 view post-reform rows (M6, M7) stand under their new units, marked as such,
+    # never under the old province hosting the centre (Bình Định 52, old Đồng Nai 75).
+    assert series(figure(at, "members_by_province")) == {
+        "Đồng Nai (từ 1/7/2025)": 450,
+        "Gia Lai (từ 1/7/2025)": 250,
+    }
     set_widget(at, "province63", ["75"])
     assert series(figure(at, "members_by_year"), t("metric.members", "vi")) == {
         2019: 350,
         2020: 400,
-        2026: 450,
     }
     set_widget(at, "province63", ["70"])
     assert series(figure(at, "members_by_year"), t("metric.members", "vi")) == {2019: 100}
@@ -351,11 +354,12 @@ def test_the_63_list_on_the_exchanges_page(small_database: str) -> None:
     at = open_app("exchanges", p63=True)
 
     assert series(figure(at, "exchanges_by_province")) == {
-        "Đồng Nai": 3,  # E4, E7, E8
+        "Đồng Nai": 2,  # E4, E8
+        "Đồng Nai (từ 1/7/2025)": 1,  # E7, 1 September 2025
         "Bình Phước": 1,  # E3
         "Đắk Lắk": 2,  # E1, E2
         "Gia Lai": 1,  # E5
-        "Bình Định": 1,  # E6, post-reform Gia Lai
+        "Gia Lai (từ 1/7/2025)": 1,  # E6, not under Bình Định
     }
 
 

@@ -147,7 +147,8 @@ def test_the_vietnam_map_draws_a_hollow_grey_circle_where_no_exchange_was_report
     assert len(hollow) == 1
     assert list(hollow[0].text) == ["Đắk Lắk"]
     assert hollow[0].marker.symbol == "circle-open"
-    assert "not reported" in hollow[0].hovertemplate
+    assert list(hollow[0].customdata) == ["not reported"]
+    assert "%{customdata}" in hollow[0].hovertemplate
     assert chart_notes.note_lines(entry, filters, "en", rows) == [
         "1 province has not reported exchanges for 2026: Đắk Lắk."
     ]
