@@ -25,6 +25,7 @@ from i18n.texts.loads import LOADS
 from i18n.texts.pages import PAGES
 from i18n.texts.problems_cells import PROBLEMS_CELLS
 from i18n.texts.problems_files import PROBLEMS_FILES
+from i18n.texts.report_page import REPORT_PAGE
 
 # The languages the dashboard speaks, Vietnamese first; every text has both.
 Lang = Literal["vi", "en"]
@@ -43,6 +44,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     CAPTIONS,
     LINKS,
     LINEAGE,
+    REPORT_PAGE,
     ABOUT,
     ACCOUNTS,
     IMPORT_PAGE,

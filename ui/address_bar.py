@@ -52,6 +52,7 @@ _LABELS = {
     "sector": "filter.sectors",
     "direction": "filter.direction",
     "kind": "filter.kinds",
+    "year": "report_page.year",
 }
 
 
@@ -145,6 +146,8 @@ def seed_filters(params: Params | None, years: Sequence[int]) -> None:
             "sector": list(state.sectors),
             "direction": state.direction,
             "kind": list(state.kinds),
+            # The report's year is always written, so its link still means it after a load.
+            "report_year": state.year or (max(years) if years else None),
         }
     )
     if years:
@@ -169,6 +172,7 @@ def current_state(years: Sequence[int]) -> LinkState:
         sectors=tuple(state.get("sector") or ()),
         direction=state.get("direction"),
         kinds=tuple(state.get("kind") or ()),
+        year=state.get("report_year"),
     )
 
 

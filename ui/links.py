@@ -27,6 +27,7 @@ PARAMS = (
     "sector",
     "direction",
     "kind",
+    "year",
 )
 SHARED = ("lang", "p63", "province", "province63", "years", "country")
 # The page-local filters of each page (the overview follows the Aid page's currency).
@@ -34,6 +35,7 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "overview": ("currency",),
     "aid": ("currency", "measure", "sector"),
     "exchanges": ("direction", "kind"),
+    "report": ("year",),
 }
 DEFAULT_MEASURE = Measure.DISBURSED.value
 _YES = {"1", "true", "yes", "on", "63", "co"}
@@ -57,6 +59,7 @@ class LinkState:
     sectors: tuple[str, ...] = ()
     direction: str | None = None
     kinds: tuple[str, ...] = ()
+    year: int | None = None  # the report's year; None: the latest
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,7 @@ def read_link(
         kinds=many(
             "kind", lambda v: _listed(_labelled("kind", [k.value for k in ExchangeKind])(v))
         ),
+        year=_read_year(params.get("year", [])[-1:], years, unknown),
     )
     return Reading(state=state, unknown=unknown)
 
@@ -303,6 +307,18 @@ def _read_years(
     return low, high
 
 
+def _read_year(
+    values: Sequence[str], available: Sequence[int], unknown: list[Unknown]
+) -> int | None:
+    """The one year of `year=2024`, if the data has it."""
+    for value in values:
+        year = value.strip()
+        if year.isdigit() and (not available or int(year) in available):
+            return int(year)
+        unknown.append(Unknown("year", value))
+    return None
+
+
 # Writing a link -------------------------------------------------------------------------------
 
 
@@ -320,6 +336,7 @@ def link_params(state: LinkState, page: str) -> dict[str, list[str]]:
         "sector": list(state.sectors),
         "direction": [state.direction] if state.direction else [],
         "kind": list(state.kinds),
+        "year": [str(state.year)] if state.year else [],
     }
     shown = (*SHARED, *PAGE_PARAMS.get(page, ()))
     return {name: values[name] for name in PARAMS if name in shown and values[name]}

@@ -35,6 +35,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("exchanges"),
     PageEntry("data"),
     PageEntry("completeness"),
+    PageEntry("report"),
     PageEntry("about"),
     PageEntry("import_data", editors_only=True),
 )

@@ -1,0 +1,63 @@
+"""The report page: its pickers, the letterhead as shown on screen, and the document downloads."""
+
+from __future__ import annotations
+
+REPORT_PAGE: dict[str, dict[str, str]] = {
+    "report_page.caption": {
+        "vi": (
+            "Bản dự thảo báo cáo tổng kết năm, lập từ số liệu và so sánh với năm trước trên "
+            "cùng một cơ sở. Tải về DOCX để hoàn thiện."
+        ),
+        "en": (
+            "A draft yearly report drafted from the data and compared with the year before "
+            "on a like-for-like basis. Download the DOCX to complete it."
+        ),
+    },
+    "report_page.unit": {"vi": "Báo cáo của", "en": "Report for"},
+    "report_page.nation": {"vi": "Toàn quốc", "en": "The whole country"},
+    "report_page.year": {"vi": "Năm báo cáo", "en": "Report year"},
+    "report_page.one_unit": {
+        "vi": (
+            "Mỗi báo cáo lập cho một tỉnh hoặc toàn quốc: đây là báo cáo của {name}, "
+            "tỉnh đầu tiên đã chọn ở thanh bên."
+        ),
+        "en": (
+            "A report covers one province or the whole country: this one is for {name}, "
+            "the first province chosen in the sidebar."
+        ),
+    },
+    "report_page.countries_ignored": {
+        "vi": (
+            "Báo cáo tính trên mọi quốc gia đối tác: bộ lọc quốc gia ở thanh bên không áp dụng "
+            "ở trang này."
+        ),
+        "en": (
+            "The report counts every partner country: the sidebar's country filter does not "
+            "apply on this page."
+        ),
+    },
+    "report_page.motto_country": {
+        "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "en": "SOCIALIST REPUBLIC OF VIET NAM",
+    },
+    "report_page.motto": {
+        "vi": "Độc lập - Tự do - Hạnh phúc",
+        "en": "Independence - Freedom - Happiness",
+    },
+    "report_page.place_date": {
+        "vi": "{place}, ngày {day} tháng {month} năm {year}",
+        "en": "{place}, {date}",
+    },
+    # Under each figure: the year before, and what the comparison rests on.
+    "report_page.previous": {"vi": "Năm {year}: {value}", "en": "{year}: {value}"},
+    "report_page.sources": {"vi": "Nguồn số liệu", "en": "Sources"},
+    "report_page.recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
+    "report_page.downloads": {"vi": "Tải báo cáo", "en": "Download the report"},
+    "report_page.download_docx": {"vi": "Tải DOCX (Word)", "en": "Download DOCX (Word)"},
+    "report_page.download_pdf": {"vi": "Tải PDF", "en": "Download PDF"},
+    "report_page.download_help": {
+        "vi": "Tệp được lập khi bấm; vẽ các biểu đồ mất vài giây.",
+        "en": "The file is made when clicked; drawing its charts takes a few seconds.",
+    },
+    "report_page.file_stem": {"vi": "bao-cao-nam-{year}", "en": "yearly-report-{year}"},
+}

@@ -1,0 +1,132 @@
+"""The report on screen, drawn from a hand-built YearlyReport: figures, prose, tables, a chart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from streamlit.testing.v1 import AppTest
+
+from datastore.filters import Filters
+from datastore.models.reference import ProvinceList
+from datastore.yearly.document import (
+    Letterhead,
+    ReportChart,
+    ReportFigure,
+    ReportTable,
+    Section,
+    YearlyReport,
+)
+from i18n.catalogue import t
+from ui.report_view import place_and_date
+
+TIMEOUT = 60
+
+
+def sample_report(lang: str = "vi") -> YearlyReport:
+    """A small report for Đồng Nai in 2024: one figure compared, one not reported, a table."""
+    return YearlyReport(
+        lang="en" if lang == "en" else "vi",
+        province_list=ProvinceList.CURRENT,
+        province="75",
+        year=2024,
+        letterhead=Letterhead(
+            parent_body="LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ VIỆT NAM",
+            issuing_body="LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH ĐỒNG NAI",
+            place="Đồng Nai",
+            issued_on=date(2025, 1, 5),
+        ),
+        title="BÁO CÁO",
+        subtitle="Tổng kết công tác đối ngoại nhân dân năm 2024",
+        sections=(
+            Section(
+                heading="I. Giao lưu nhân dân",
+                paragraphs=(
+                    "Năm 2024, Liên hiệp đã đón 26 đoàn vào với 243 lượt người, tăng 12 % "
+                    "so với năm 2023 *(số liệu 2023: 23 đoàn)*.",
+                ),
+                figures=(
+                    ReportFigure(
+                        label="Đoàn vào (đoàn)",
+                        value=26,
+                        previous=23,
+                        value_text="26",
+                        previous_text="23",
+                        change_text="+13,0 %",
+                    ),
+                    ReportFigure(
+                        label="Hội viên (người)",
+                        value=None,
+                        previous=1200,
+                        value_text="chưa báo cáo",
+                        previous_text="1.200",
+                        change_text="chưa báo cáo",
+                        note="số cộng dồn",
+                    ),
+                ),
+                tables=(
+                    ReportTable(
+                        caption="Đoàn theo quốc gia",
+                        header=("Quốc gia", "Đoàn"),
+                        rows=(("Lào", "12"), ("Campuchia", "9")),
+                        numeric=(False, True),
+                    ),
+                ),
+                charts=(
+                    ReportChart(
+                        "members_by_year",
+                        Filters(province_list=ProvinceList.CURRENT, provinces=("75",)),
+                    ),
+                ),
+            ),
+        ),
+        sources=("Báo Đồng Nai, 12/1/2024", "Tệp nạp số 3, dữ liệu đến 31/12/2024"),
+        recipients=("Như trên;", "Lưu: VT."),
+        signer=("CHỦ TỊCH",),
+    )
+
+
+def _script() -> None:
+    from tests.pages.test_report_view import sample_report
+    from ui.report_view import show_report
+
+    show_report(sample_report())
+
+
+def test_the_report_shows_its_letterhead_prose_figures_table_chart_and_sources(
+    small_database: str,
+) -> None:
+    at = AppTest.from_function(_script, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    text = "\n".join(str(m.value) for m in at.markdown)
+    assert "LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH ĐỒNG NAI" in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Đồng Nai, ngày 5 tháng 1 năm 2025" in text
+    assert "Tổng kết công tác đối ngoại nhân dân năm 2024" in text
+    # Prose is shown literally: its asterisks are not emphasis.
+    assert r"\*\(số liệu 2023" in text
+    assert "Báo Đồng Nai, 12/1/2024" in text and r"Lưu\: VT\." in text
+
+    visits, members = at.metric
+    assert (visits.label, visits.value, visits.delta) == ("Đoàn vào (đoàn)", "26", "+13,0 %")
+    # A missing figure says so, and its change is no green arrow.
+    assert (members.value, members.delta) == ("chưa báo cáo", "chưa báo cáo")
+    assert members.proto.color != visits.proto.color
+    captions = [str(c.value).replace("\\", "") for c in at.caption]
+    assert "Năm 2023: 23" in captions
+    assert "Năm 2023: 1.200 · số cộng dồn" in captions
+
+    (table,) = [frame.value for frame in at.dataframe]
+    assert table.columns.tolist() == ["Quốc gia", "Đoàn"]
+    assert table["Đoàn"].tolist() == ["12", "9"]
+    # The chart is the dashboard's own: its element key and its CSV download.
+    assert at.get("plotly_chart")
+    assert [button.proto.label for button in at.get("download_button")] == [
+        t("download.chart_csv", "vi")
+    ]
+
+
+def test_the_place_and_date_in_english() -> None:
+    letterhead = sample_report("en").letterhead
+    assert place_and_date(letterhead, "en") == "Đồng Nai, 5 January 2025"

@@ -1,0 +1,206 @@
+"""The report page's glue: which report (a unit and a year), the report on screen, its files.
+
+The unit is the sidebar's province filter (so the 34/63 switch and the link's `province` apply
+as on every page); the page's own picker writes into it. The report and its documents are
+built once per data version, filters, year and language; the documents only when asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from babel.dates import format_date
+
+from datastore import queries
+from datastore.filters import Filters
+from datastore.models.reference import ProvinceList
+from datastore.yearly.document import (
+    Letterhead,
+    ReportFigure,
+    ReportTable,
+    Section,
+    YearlyReport,
+)
+from i18n.catalogue import Lang, t
+from i18n.formatting import with_code
+from ui.auth import escape_markdown
+from ui.catalog import CHARTS
+from ui.data import lookup
+from ui.headline import delta_look
+from ui.render import View, chart
+
+NATION = ""  # the unit picker's option for the whole country
+UNIT_KEY = "report_unit"
+YEAR_KEY = "report_year"
+FIGURES_PER_ROW = 3
+_CHARTS = {entry.key: entry for entry in CHARTS}
+
+
+# Which report ---------------------------------------------------------------------------------
+
+
+def choose_unit(filters: Filters, lang: Lang, provinces: pd.DataFrame) -> str | None:
+    """The province (a code of the list shown) or None for the nation, from the sidebar's filter."""
+    names = dict(zip(provinces["code"], provinces["name"], strict=True))
+    chosen = [code for code in filters.provinces if code in names]
+    # The picker follows the sidebar's filter on every run; picking here writes into it.
+    st.session_state[UNIT_KEY] = chosen[0] if chosen else NATION
+    shared_key = "province63" if filters.province_list is ProvinceList.LEGACY else "province"
+    unit: str = st.selectbox(
+        t("report_page.unit", lang),
+        options=[NATION, *names],
+        format_func=lambda code: (
+            with_code(str(names[code]), code) if code else t("report_page.nation", lang)
+        ),
+        key=UNIT_KEY,
+        on_change=_pick_unit,
+        args=(shared_key,),
+    )
+    if len(chosen) > 1:
+        st.info(t("report_page.one_unit", lang, name=names[chosen[0]]))
+    return unit or None
+
+
+def _pick_unit(shared_key: str) -> None:
+    """The unit picked on the page becomes the sidebar's one chosen province (or none)."""
+    unit = st.session_state.get(UNIT_KEY)
+    st.session_state[shared_key] = [unit] if unit else []
+
+
+def choose_year(years: Sequence[int], lang: Lang) -> int:
+    """The report's year, the latest unless the link or the user chose another."""
+    if st.session_state.get(YEAR_KEY) not in years:
+        st.session_state[YEAR_KEY] = max(years)
+    year: int = st.selectbox(
+        t("report_page.year", lang),
+        options=sorted(years, reverse=True),
+        key=YEAR_KEY,
+        persist_state="session",
+    )
+    return year
+
+
+# The report on screen -------------------------------------------------------------------------
+
+
+def show_report(report: YearlyReport) -> None:
+    """The whole report as the document reads, top to bottom."""
+    show_letterhead(report.letterhead, report.lang)
+    st.markdown(f"**{escape_markdown(report.title)}**", text_alignment="center")
+    st.markdown(f"**{escape_markdown(report.subtitle)}**", text_alignment="center")
+    for number, section in enumerate(report.sections):
+        show_section(section, report, number)
+    if report.sources:
+        st.subheader(t("report_page.sources", report.lang))
+        st.markdown("\n".join(f"1. {escape_markdown(source)}" for source in report.sources))
+    show_closing(report)
+
+
+def show_letterhead(letterhead: Letterhead, lang: Lang) -> None:
+    """The issuing body on the left, the national motto and the place and date on the right."""
+    left, right = st.columns(2)
+    with left:
+        body = [escape_markdown(letterhead.parent_body)] if letterhead.parent_body else []
+        body.append(f"**{escape_markdown(letterhead.issuing_body)}**")
+        st.markdown("  \n".join(body), text_alignment="center")
+    with right:
+        motto = t("report_page.motto_country", lang), t("report_page.motto", lang)
+        st.markdown(f"**{motto[0]}**  \n**{motto[1]}**", text_alignment="center")
+        when = escape_markdown(place_and_date(letterhead, lang))
+        st.markdown(f"*{when}*", text_alignment="center")
+
+
+def place_and_date(letterhead: Letterhead, lang: Lang) -> str:
+    """ "Đồng Nai, ngày 5 tháng 1 năm 2025" / "Dong Nai, 5 January 2025"."""
+    day = letterhead.issued_on
+    return t(
+        "report_page.place_date",
+        lang,
+        place=letterhead.place,
+        day=day.day,
+        month=day.month,
+        year=day.year,
+        date=format_date(day, "d MMMM y", locale="en"),
+    )
+
+
+def show_section(section: Section, report: YearlyReport, number: int) -> None:
+    """A heading, its prose, its figures beside the year before, its tables and its charts."""
+    st.subheader(section.heading)
+    for paragraph in section.paragraphs:
+        st.markdown(escape_markdown(paragraph))
+    show_figures(section.figures, report.year - 1, report.lang)
+    for table in section.tables:
+        show_table(table)
+    if section.charts:
+        view_filters = {entry.filters for entry in section.charts}
+        views = {filters: View(report.lang, filters) for filters in view_filters}
+        for report_chart in section.charts:
+            entry = _CHARTS[report_chart.chart]
+            chart(views[report_chart.filters], entry, currency=report_chart.currency)
+
+
+def show_figures(figures: Sequence[ReportFigure], previous_year: int, lang: Lang) -> None:
+    """Each figure as a card: the year's value, its change, the year before and any note."""
+    for start in range(0, len(figures), FIGURES_PER_ROW):
+        row = figures[start : start + FIGURES_PER_ROW]
+        for column, figure in zip(st.columns(FIGURES_PER_ROW), row, strict=False):
+            with column:
+                delta = figure.change_text or None
+                color, arrow = delta_look(delta)
+                st.metric(
+                    figure.label,
+                    figure.value_text,
+                    delta=delta,
+                    delta_color=color,
+                    delta_arrow=arrow,
+                    border=True,
+                )
+                lines = [
+                    t("report_page.previous", lang, year=previous_year, value=figure.previous_text)
+                ]
+                if figure.note:
+                    lines.append(figure.note)
+                st.caption(escape_markdown(" · ".join(lines)))
+
+
+def show_table(table: ReportTable) -> None:
+    """A small table as printed, figures right-aligned."""
+    st.markdown(f"**{escape_markdown(table.caption)}**")
+    frame = pd.DataFrame(list(table.rows), columns=list(table.header))
+    st.dataframe(
+        frame,
+        hide_index=True,
+        column_config={
+            header: st.column_config.TextColumn(alignment="right" if numeric else "left")
+            for header, numeric in zip(table.header, table.numeric, strict=True)
+        },
+    )
+
+
+def show_closing(report: YearlyReport) -> None:
+    """ "Nơi nhận" on the left and the signature block on the right, for the user to complete."""
+    left, right = st.columns(2)
+    with left:
+        if report.recipients:
+            lines = [f"***{t('report_page.recipients', report.lang)}***"]
+            lines += [f"\\- {escape_markdown(line)}" for line in report.recipients]
+            st.markdown("  \n".join(lines))
+    with right:
+        if report.signer:
+            signer = "  \n".join(f"**{escape_markdown(line)}**" for line in report.signer)
+            st.markdown(signer, text_alignment="center")
+
+
+def issued_today() -> date:
+    """The date the draft is issued on: today."""
+    return date.today()
+
+
+def provinces_of(province_list: ProvinceList, lang: Lang) -> pd.DataFrame:
+    """The units of a list with their names, from the shared option cache."""
+    frame: pd.DataFrame = lookup(queries.list_provinces, province_list=province_list, lang=lang)
+    return frame
