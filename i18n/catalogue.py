@@ -25,6 +25,7 @@ from i18n.texts.loads import LOADS
 from i18n.texts.pages import PAGES
 from i18n.texts.problems_cells import PROBLEMS_CELLS
 from i18n.texts.problems_files import PROBLEMS_FILES
+from i18n.texts.report_files import REPORT_FILES
 from i18n.texts.report_page import REPORT_PAGE
 
 # The languages the dashboard speaks, Vietnamese first; every text has both.
@@ -54,6 +55,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     COMMAND_LINE,
     EXTRACTS,
     DATABASE,
+    REPORT_FILES,
 )
 
 
