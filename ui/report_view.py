@@ -8,27 +8,36 @@ built once per data version, filters, year and language; the documents only when
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
-from babel.dates import format_date
+from sqlmodel import Session
 
 from datastore import queries
+from datastore.config import database_url
+from datastore.db import get_engine
 from datastore.filters import Filters
 from datastore.models.reference import ProvinceList
+from datastore.yearly.build import build_report
 from datastore.yearly.document import (
-    Letterhead,
     ReportFigure,
     ReportTable,
     Section,
     YearlyReport,
 )
+from documents.docx import write_docx
+from documents.images import ChartImage, chart_images
+from documents.layout import place_and_date, slug_name
+from documents.pdf import write_pdf
 from i18n.catalogue import Lang, t
 from i18n.formatting import with_code
 from ui.auth import escape_markdown
+from ui.captions import ascii_slug
 from ui.catalog import CHARTS
-from ui.data import lookup
+from ui.data import current_version, lookup
 from ui.headline import delta_look
 from ui.render import View, chart
 
@@ -37,6 +46,10 @@ UNIT_KEY = "report_unit"
 YEAR_KEY = "report_year"
 FIGURES_PER_ROW = 3
 _CHARTS = {entry.key: entry for entry in CHARTS}
+FILES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
 
 
 # Which report ---------------------------------------------------------------------------------
@@ -88,43 +101,30 @@ def choose_year(years: Sequence[int], lang: Lang) -> int:
 
 def show_report(report: YearlyReport) -> None:
     """The whole report as the document reads, top to bottom."""
-    show_letterhead(report.letterhead, report.lang)
+    show_letterhead(report)
     st.markdown(f"**{escape_markdown(report.title)}**", text_alignment="center")
     st.markdown(f"**{escape_markdown(report.subtitle)}**", text_alignment="center")
     for number, section in enumerate(report.sections):
         show_section(section, report, number)
     if report.sources:
-        st.subheader(t("report_page.sources", report.lang))
+        st.subheader(t("report_file.sources", report.lang))
         st.markdown("\n".join(f"1. {escape_markdown(source)}" for source in report.sources))
     show_closing(report)
 
 
-def show_letterhead(letterhead: Letterhead, lang: Lang) -> None:
+def show_letterhead(report: YearlyReport) -> None:
     """The issuing body on the left, the national motto and the place and date on the right."""
+    letterhead, lang = report.letterhead, report.lang
     left, right = st.columns(2)
     with left:
         body = [escape_markdown(letterhead.parent_body)] if letterhead.parent_body else []
         body.append(f"**{escape_markdown(letterhead.issuing_body)}**")
         st.markdown("  \n".join(body), text_alignment="center")
     with right:
-        motto = t("report_page.motto_country", lang), t("report_page.motto", lang)
+        motto = t("report_file.motto_country", lang), t("report_file.motto", lang)
         st.markdown(f"**{motto[0]}**  \n**{motto[1]}**", text_alignment="center")
-        when = escape_markdown(place_and_date(letterhead, lang))
+        when = escape_markdown(place_and_date(report))
         st.markdown(f"*{when}*", text_alignment="center")
-
-
-def place_and_date(letterhead: Letterhead, lang: Lang) -> str:
-    """ "Đồng Nai, ngày 5 tháng 1 năm 2025" / "Dong Nai, 5 January 2025"."""
-    day = letterhead.issued_on
-    return t(
-        "report_page.place_date",
-        lang,
-        place=letterhead.place,
-        day=day.day,
-        month=day.month,
-        year=day.year,
-        date=format_date(day, "d MMMM y", locale="en"),
-    )
 
 
 def show_section(section: Section, report: YearlyReport, number: int) -> None:
@@ -186,7 +186,8 @@ def show_closing(report: YearlyReport) -> None:
     left, right = st.columns(2)
     with left:
         if report.recipients:
-            lines = [f"***{t('report_page.recipients', report.lang)}***"]
+            recipients = t("report_file.recipients", report.lang)
+            lines = [f"***{recipients}***"]
             lines += [f"\\- {escape_markdown(line)}" for line in report.recipients]
             st.markdown("  \n".join(lines))
     with right:
@@ -195,9 +196,76 @@ def show_closing(report: YearlyReport) -> None:
             st.markdown(signer, text_alignment="center")
 
 
-def issued_today() -> date:
-    """The date the draft is issued on: today."""
-    return date.today()
+# The report and its files, cached --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """Everything a report depends on: the unit, the year, the language, the day, the data."""
+
+    province_list: ProvinceList
+    province: str | None
+    year: int
+    lang: Lang
+    issued_on: date
+    version: tuple[int, int, int]
+    url: str
+
+
+def wanted(province_list: ProvinceList, province: str | None, year: int, lang: Lang) -> Wanted:
+    """The report asked for on this run, against the data version the entry file read."""
+    return Wanted(
+        province_list, province, year, lang, date.today(), current_version(), database_url()
+    )
+
+
+# A report is frozen and never changed after it is built: one shared object, no copy per rerun.
+@st.cache_resource(show_spinner=False, max_entries=32)
+def yearly_report(key: Wanted) -> YearlyReport:
+    """The report for `key`, built once per data version, unit, year, language and day."""
+    with Session(get_engine(key.url)) as session:
+        return build_report(
+            session,
+            province_list=key.province_list,
+            province=key.province,
+            year=key.year,
+            lang=key.lang,
+            issued_on=key.issued_on,
+        )
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _chart_images(key: Wanted) -> tuple[ChartImage, ...]:
+    """The report's charts as pictures: drawn once for both files (Chromium takes seconds)."""
+    with Session(get_engine(key.url)) as session:
+        return tuple(chart_images(session, yearly_report(key)))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def document(key: Wanted, kind: str) -> bytes:
+    """The report as a DOCX or PDF file; run on a click, never on a rerun."""
+    report, images = yearly_report(key), list(_chart_images(key))
+    return write_docx(report, images) if kind == "docx" else write_pdf(report, images)
+
+
+def show_downloads(key: Wanted, report: YearlyReport, unit_name: str | None) -> None:
+    """The DOCX and PDF buttons; each file is made when its button is clicked."""
+    lang = report.lang
+    st.subheader(t("report_page.downloads", lang))
+    slug = ascii_slug(unit_name).lower() if unit_name else t("report_page.nation_file", lang)
+    with st.container(horizontal=True):
+        for kind, mime in FILES.items():
+            st.download_button(
+                t(f"report_page.download_{kind}", lang),
+                # A callable runs on the click, in a thread of its own, never on a rerun.
+                data=partial(document, key, kind),
+                file_name=slug_name(report, slug, kind),
+                mime=mime,
+                key=f"report_{kind}",
+                icon=":material/download:",
+                on_click="ignore",
+                help=t("report_page.download_help", lang),
+            )
 
 
 def provinces_of(province_list: ProvinceList, lang: Lang) -> pd.DataFrame:

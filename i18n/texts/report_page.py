@@ -36,22 +36,8 @@ REPORT_PAGE: dict[str, dict[str, str]] = {
             "apply on this page."
         ),
     },
-    "report_page.motto_country": {
-        "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "en": "SOCIALIST REPUBLIC OF VIET NAM",
-    },
-    "report_page.motto": {
-        "vi": "Độc lập - Tự do - Hạnh phúc",
-        "en": "Independence - Freedom - Happiness",
-    },
-    "report_page.place_date": {
-        "vi": "{place}, ngày {day} tháng {month} năm {year}",
-        "en": "{place}, {date}",
-    },
     # Under each figure: the year before, and what the comparison rests on.
     "report_page.previous": {"vi": "Năm {year}: {value}", "en": "{year}: {value}"},
-    "report_page.sources": {"vi": "Nguồn số liệu", "en": "Sources"},
-    "report_page.recipients": {"vi": "Nơi nhận:", "en": "Recipients:"},
     "report_page.downloads": {"vi": "Tải báo cáo", "en": "Download the report"},
     "report_page.download_docx": {"vi": "Tải DOCX (Word)", "en": "Download DOCX (Word)"},
     "report_page.download_pdf": {"vi": "Tải PDF", "en": "Download PDF"},
@@ -59,5 +45,5 @@ REPORT_PAGE: dict[str, dict[str, str]] = {
         "vi": "Tệp được lập khi bấm; vẽ các biểu đồ mất vài giây.",
         "en": "The file is made when clicked; drawing its charts takes a few seconds.",
     },
-    "report_page.file_stem": {"vi": "bao-cao-nam-{year}", "en": "yearly-report-{year}"},
+    "report_page.nation_file": {"vi": "toan-quoc", "en": "nation"},
 }

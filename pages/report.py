@@ -1,0 +1,41 @@
+"""Báo cáo năm / Yearly report: a draft for one province or the nation, with DOCX and PDF."""
+
+import streamlit as st
+
+from datastore import queries
+from i18n.catalogue import t
+from ui import context
+from ui.data import lookup
+from ui.render import show_no_data
+from ui.report_view import (
+    choose_unit,
+    choose_year,
+    provinces_of,
+    show_downloads,
+    show_report,
+    wanted,
+    yearly_report,
+)
+
+context.require_frame(__file__)
+
+lang, filters = context.lang(), context.filters()
+st.title(t("page.report", lang))
+st.caption(t("report_page.caption", lang))
+years: list[int] = lookup(queries.list_years)
+if not years:
+    show_no_data(lang)
+    st.stop()
+provinces = provinces_of(filters.province_list, lang)
+left, right = st.columns([3, 1])
+with left:
+    province = choose_unit(filters, lang, provinces)
+with right:
+    year = choose_year(years, lang)
+if filters.countries:
+    st.caption(t("report_page.countries_ignored", lang))
+key = wanted(filters.province_list, province, year, lang)
+report = yearly_report(key)
+show_downloads(key, report, dict(zip(provinces["code"], provinces["name"])).get(province or ""))
+st.divider()
+show_report(report)

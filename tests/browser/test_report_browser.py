@@ -1,0 +1,51 @@
+"""The report page in Chromium, from a hand-typed link: figures and charts drawn, files downloaded."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from i18n.catalogue import t
+from testkit.browser import Visit, charts, open_page, screenshot
+from testkit.server import DashboardServer
+
+pytestmark = pytest.mark.browser
+
+DOWNLOAD_TIMEOUT_MS = 120_000  # the first file starts Chromium to draw the charts
+
+
+def _download(visit: Visit, kind: str) -> tuple[str, bytes]:
+    with visit.page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as download:
+        visit.page.locator(f".st-key-report_{kind} button").click()
+    return download.value.suggested_filename, Path(download.value.path()).read_bytes()
+
+
+def test_a_typed_report_link_shows_the_report_and_downloads_its_files(
+    dashboard: DashboardServer, visit: Visit
+) -> None:
+    open_page(visit, dashboard.url("report", quote("province=dong nai&year=2024", safe="=&")))
+    page = visit.page
+
+    assert parse_qs(urlsplit(page.url).query) == {"province": ["75"], "year": ["2024"]}
+    main = page.locator('[data-testid="stMain"]')
+    assert "LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH ĐỒNG NAI" in main.inner_text()
+    assert page.locator('[data-testid="stMetric"]').count() >= 3
+    drawn = charts(page)
+    assert drawn and all(chart["traces"] for chart in drawn)
+    screenshot(page, "report_page")
+
+    name, docx = _download(visit, "docx")
+    assert name.endswith("_dong-nai.docx") and "2024" in name
+    assert docx.startswith(b"PK\x03\x04")
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
+    assert t("report_file.motto_country", "vi") in text
+    name, pdf = _download(visit, "pdf")
+    assert name.endswith("_dong-nai.pdf")
+    assert pdf.startswith(b"%PDF-")
+    assert "ĐỒNG NAI" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert visit.blocked == []

@@ -1,0 +1,94 @@
+"""The report page in AppTest, opened from hand-typed links: which report, its figures, its link."""
+
+from __future__ import annotations
+
+from i18n.catalogue import t
+from tests.pages.test_links_app import open_link, warnings
+from ui.report_view import NATION, UNIT_KEY, YEAR_KEY
+
+
+def _metrics(at: object) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}  # type: ignore[attr-defined]
+
+
+def test_a_province_report_from_a_link_by_code(small_database: str) -> None:
+    at = open_link("report", province="75", year="2024")
+
+    assert at.title[0].value == "Báo cáo năm"
+    assert at.selectbox(key=UNIT_KEY).value == "75"
+    assert at.selectbox(key=YEAR_KEY).value == 2024
+    assert at.query_params == {"province": "75", "year": "2024"}
+    assert warnings(at) == []
+    text = " ".join(str(m.value) for m in at.markdown)
+    assert "ĐỒNG NAI" in text and "2024" in text
+    assert at.metric, "the report's figures are shown"
+    assert at.get("plotly_chart"), "the report's charts are drawn"
+    labels = [button.proto.label for button in at.get("download_button")]
+    assert t("report_page.download_docx", "vi") in labels
+    assert t("report_page.download_pdf", "vi") in labels
+
+
+def test_the_nation_by_default_and_the_latest_year(small_database: str) -> None:
+    at = open_link("report")
+
+    assert at.selectbox(key=UNIT_KEY).value == NATION
+    years = at.selectbox(key=YEAR_KEY).options
+    assert at.selectbox(key=YEAR_KEY).value == int(years[0])
+    # The year is written even when the link left it out, so the link keeps its meaning.
+    assert at.query_params == {"year": years[0]}
+    text = " ".join(str(m.value) for m in at.markdown)
+    assert "LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ VIỆT NAM" in text
+
+
+def test_a_province_by_name_and_an_unknown_year_get_the_usual_notice(small_database: str) -> None:
+    at = open_link("report", province="dong nai", year="1890")
+
+    assert at.selectbox(key=UNIT_KEY).value == "75"
+    [notice] = warnings(at)
+    assert "“1890”" in notice and t("report_page.year", "vi") in notice
+    at = open_link("report", province="Atlantis")
+    [notice] = warnings(at)
+    assert "“Atlantis”" in notice and t("filter.province", "vi") in notice
+    assert at.selectbox(key=UNIT_KEY).value == NATION
+
+
+def test_picking_on_the_page_sets_the_sidebar_filter_and_the_link(small_database: str) -> None:
+    at = open_link("report", year="2024")
+
+    at.selectbox(key=UNIT_KEY).set_value("75").run()
+    assert at.multiselect(key="province").value == ["75"]
+    assert at.query_params == {"province": "75", "year": "2024"}
+    at.selectbox(key=YEAR_KEY).set_value(2022).run()
+    assert at.query_params == {"province": "75", "year": "2022"}
+    at.selectbox(key=UNIT_KEY).set_value(NATION).run()
+    assert at.multiselect(key="province").value == []
+    assert at.query_params == {"year": "2022"}
+
+
+def test_several_provinces_chosen_report_the_first_and_say_so(small_database: str) -> None:
+    at = open_link("report", province=["75", "66"], year="2024")
+
+    assert at.selectbox(key=UNIT_KEY).value == "75"
+    assert any("Đồng Nai" in info.value for info in at.info)
+
+
+def test_the_63_list_offers_the_old_provinces(small_database: str) -> None:
+    at = open_link("report", p63="1", province63="70", year="2024")
+
+    assert at.selectbox(key=UNIT_KEY).value == "70"
+    assert at.query_params == {"p63": "1", "province63": "70", "year": "2024"}
+    assert "BÌNH PHƯỚC" in " ".join(str(m.value) for m in at.markdown)
+
+
+def test_the_language_switch_redraws_the_report_in_english(small_database: str) -> None:
+    at = open_link("report", province="75", year="2024")
+    vietnamese = _metrics(at)
+
+    at.segmented_control(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Yearly report"
+    assert at.query_params == {"lang": "en", "province": "75", "year": "2024"}
+    text = " ".join(str(m.value) for m in at.markdown)
+    assert "SOCIALIST REPUBLIC OF VIET NAM" in text
+    english = _metrics(at)
+    assert len(english) == len(vietnamese) and set(english) != set(vietnamese)
