@@ -27,6 +27,7 @@ from i18n.texts.problems_cells import PROBLEMS_CELLS
 from i18n.texts.problems_files import PROBLEMS_FILES
 from i18n.texts.report_files import REPORT_FILES
 from i18n.texts.report_page import REPORT_PAGE
+from i18n.texts.yearly import YEARLY
 
 # The languages the dashboard speaks, Vietnamese first; every text has both.
 Lang = Literal["vi", "en"]
@@ -56,6 +57,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     EXTRACTS,
     DATABASE,
     REPORT_FILES,
+    YEARLY,
 )
 
 

@@ -1,0 +1,359 @@
+"""The report's sections as the unions write them: organisation, exchanges, foreign NGO aid.
+
+Every change is the headline's (queries.comparisons): members and associations restated on the
+year's organisations, the other figures on the units that reported both years, a year not over
+compared on the same days (exchanges) or not at all (yearly figures).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from sqlmodel import Session
+
+from datastore.filters import Filters
+from datastore.queries import aid as aid_queries
+from datastore.queries import exchanges as exchange_queries
+from datastore.queries.aid_notes import aid_notes
+from datastore.queries.comparisons import (
+    Change,
+    Headline,
+    _change,
+    _exchange_window,
+)
+from datastore.queries.reports import REFORM_YEAR, FactKind, ReportingUnits, reported
+from datastore.yearly import records
+from datastore.yearly.document import ReportChart, ReportTable, Section
+from datastore.yearly.figures import Format, clause, counts, figure, missing
+from i18n.catalogue import Lang, t
+from i18n.formatting import Currency, format_day, format_money, format_number
+
+TREND_YEARS = 5  # the trend charts show the report year and the four before it
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every section reads: the place, the year, the units compared and the headline."""
+
+    session: Session
+    lang: Lang
+    year: int
+    where: records.Place
+    body: str  # the union that reports, as a sentence names it
+    filters: Filters  # the place, the report year and the year before
+    units: ReportingUnits
+    headline: Headline
+    complete: bool
+    issued_on: date
+
+    def change(self, metric: str) -> Change:
+        """The headline's change of `metric`."""
+        return next(c for c in self.headline.changes if c.metric == metric)
+
+    def compare(
+        self, metric: str, kind: FactKind, values: dict[tuple[Hashable, int], float]
+    ) -> Change:
+        """A figure of per-unit `values` compared as the headline compares `metric`."""
+        found = reported(
+            session=self.session,
+            kind=kind,
+            filters=self.filters,
+            units=self.units,
+            years=(self.year - 1, self.year),
+        )
+        return _change(
+            metric,
+            values=values,
+            unit_of=None,
+            reported=found,
+            units=self.units,
+            year=self.year,
+            complete=self.complete,
+            through=self.through if metric == "exchanges" else None,
+            linked=set(),
+        )
+
+    @property
+    def through(self) -> date | None:
+        """The last day of the year whose exchanges are compared (None: all of it)."""
+        return _exchange_window(
+            self.session, self.units, self.year, complete=self.complete, today=self.issued_on
+        )
+
+    def one_year(self) -> Filters:
+        """The place and the report year only."""
+        return self.filters.with_(year_from=self.year)
+
+    def trend(self) -> Filters:
+        """The place and the years a trend chart shows."""
+        return self.filters.with_(year_from=self.year - TREND_YEARS + 1)
+
+    def money(self, amount: float | None, currency: Currency = "VND") -> str:
+        return missing(self.lang) if amount is None else format_money(amount, currency, self.lang)
+
+
+def organisation(ctx: Context) -> Section:
+    """Associations, members and chapters, the associations founded and merged in the year."""
+    lang, year = ctx.lang, ctx.year
+    members, associations = ctx.change("members"), ctx.change("associations")
+    chapters = ctx.compare(
+        "associations", "members", records.chapters(ctx.session, ctx.filters, ctx.units)
+    )
+    reform = (t("yearly.note.reform", lang),) if year == REFORM_YEAR else ()
+    show = counts(lang)
+    figures = (
+        figure(
+            t("yearly.figure.associations", lang),
+            associations,
+            lang=lang,
+            year=year,
+            show=show,
+            notes=reform,
+        ),
+        figure(
+            t("yearly.figure.members", lang), members, lang=lang, year=year, show=show, notes=reform
+        ),
+        figure(t("yearly.figure.chapters", lang), chapters, lang=lang, year=year, show=show),
+    )
+    if members.value is None:
+        paragraphs = [t("yearly.organisation.missing", lang, year=year, body=ctx.body)]
+    else:
+        paragraphs = [
+            t(
+                "yearly.organisation.text",
+                lang,
+                year=year,
+                body=ctx.body,
+                associations=show(associations.value),
+                members=show(members.value),
+                chapters=show(chapters.value),
+                change=clause(members, lang, year),
+            )
+        ]
+    founded = records.new_associations(ctx.session, ctx.where, year)
+    if founded:
+        paragraphs.append(
+            t("yearly.organisation.new", lang, count=show(len(founded)), names="; ".join(founded))
+        )
+    predecessors, successors = records.successions(ctx.session, ctx.where, year)
+    if predecessors:
+        paragraphs.append(
+            t(
+                "yearly.organisation.lineage",
+                lang,
+                predecessors=show(predecessors),
+                successors=show(successors),
+                previous_year=year - 1,
+            )
+        )
+    chart = ReportChart("members_by_year", ctx.trend())
+    return Section(t("yearly.heading.organisation", lang), tuple(paragraphs), figures, (), (chart,))
+
+
+def exchanges(ctx: Context) -> Section:
+    """Delegations in and out, people, partner countries and localities, the notable events."""
+    lang, year, show = ctx.lang, ctx.year, counts(ctx.lang)
+    splits = records.exchange_splits(ctx.session, ctx.filters, ctx.units, ctx.through)
+    total = ctx.change("exchanges")
+    changes = {
+        name: ctx.compare("exchanges", "exchanges", splits.get(name, {}))
+        for name in ("incoming", "outgoing", "participants", "incoming_people", "outgoing_people")
+    }
+    figures = (
+        figure(t("yearly.figure.exchanges", lang), total, lang=lang, year=year, show=show),
+        *(
+            figure(t(f"yearly.figure.{name}", lang), changes[name], lang=lang, year=year, show=show)
+            for name in ("incoming", "outgoing", "participants")
+        ),
+    )
+    paragraphs: list[str] = []
+    tables: list[ReportTable] = []
+    if total.value is None:
+        paragraphs.append(t("yearly.exchanges.missing", lang, year=year, body=ctx.body))
+    else:
+        paragraphs.append(
+            t(
+                "yearly.exchanges.text",
+                lang,
+                year=year,
+                body=ctx.body,
+                incoming=show(changes["incoming"].value or 0),
+                incoming_people=show(changes["incoming_people"].value or 0),
+                outgoing=show(changes["outgoing"].value or 0),
+                outgoing_people=show(changes["outgoing_people"].value or 0),
+                exchanges=show(total.value),
+                change=clause(total, lang, year),
+            )
+        )
+        partners = exchange_queries.exchanges_by_partner_country(
+            session=ctx.session, filters=ctx.one_year(), lang=lang
+        ).sort_values("exchanges", ascending=False, kind="stable")
+        if not partners.empty:
+            top = ", ".join(partners["country"].head(3))
+            paragraphs.append(
+                t("yearly.exchanges.partners", lang, countries=show(len(partners)), top=top)
+            )
+            tables.append(_partner_table(partners.head(10), lang))
+        localities = exchange_queries.exchanges_by_partner_locality(
+            session=ctx.session, filters=ctx.one_year(), lang=lang, limit=5
+        )
+        if not localities.empty:
+            named = ", ".join(
+                f"{locality} ({country})" if country else str(locality)
+                for locality, country in zip(
+                    localities["partner_locality"], localities["country"], strict=True
+                )
+            )
+            paragraphs.append(t("yearly.exchanges.localities", lang, localities=named))
+    events = records.documented_events(ctx.session, ctx.one_year())
+    if events:
+        paragraphs.append(t("yearly.exchanges.events", lang))
+        paragraphs += [
+            t(
+                "yearly.exchanges.event",
+                lang,
+                day=format_day(day),
+                province=place,
+                title=title,
+                source=source,
+            )
+            for day, place, title, source in events
+        ]
+    charts = (
+        ReportChart("exchanges_by_year_and_direction", ctx.trend()),
+        ReportChart("exchanges_by_partner_country", ctx.one_year()),
+    )
+    return Section(
+        t("yearly.heading.exchanges", lang), tuple(paragraphs), figures, tuple(tables), charts
+    )
+
+
+def _partner_table(partners: pd.DataFrame, lang: Lang) -> ReportTable:
+    return ReportTable(
+        caption=t("yearly.table.partners", lang),
+        header=(
+            t("yearly.column.country", lang),
+            t("yearly.column.exchanges", lang),
+            t("yearly.column.participants", lang),
+        ),
+        rows=tuple(
+            (str(country), format_number(float(count), lang), format_number(float(people), lang))
+            for country, count, people in zip(
+                partners["country"], partners["exchanges"], partners["participants"], strict=True
+            )
+        ),
+        numeric=(False, True, True),
+    )
+
+
+def aid(ctx: Context) -> Section:
+    """Committed and disbursed foreign NGO aid in VND and USD, by sector and donor; others apart."""
+    lang, year = ctx.lang, ctx.year
+    splits = records.aid_splits(ctx.session, ctx.filters, ctx.units)
+    changes = {
+        name: ctx.compare("aid_disbursed", "aid", splits.get(name, {}))
+        for name in ("committed_vnd", "disbursed_vnd", "committed_usd", "disbursed_usd")
+    }
+    notes = aid_notes(session=ctx.session, filters=ctx.one_year(), lang=lang)
+    multi = notes[notes["note"] == "multi_year"]
+    cumulative = (
+        (
+            t(
+                "yearly.note.multi_year",
+                lang,
+                count=format_number(len(multi), lang),
+                amount=ctx.money(float(multi["amount"].sum())),
+            ),
+        )
+        if len(multi)
+        else ()
+    )
+    figures = tuple(
+        figure(
+            t(f"yearly.figure.{name}", lang),
+            change,
+            lang=lang,
+            year=year,
+            show=_money_of(ctx, "USD" if name.endswith("usd") else "VND"),
+            notes=cumulative,
+        )
+        for name, change in changes.items()
+    )
+    paragraphs: list[str] = []
+    tables: list[ReportTable] = []
+    committed, disbursed = changes["committed_vnd"], changes["disbursed_vnd"]
+    if committed.value is None:
+        paragraphs.append(t("yearly.aid.missing", lang, year=year, body=ctx.body))
+    else:
+        paragraphs.append(
+            t(
+                "yearly.aid.text",
+                lang,
+                year=year,
+                body=ctx.body,
+                committed=ctx.money(committed.value),
+                committed_usd=ctx.money(changes["committed_usd"].value, "USD"),
+                disbursed=ctx.money(disbursed.value),
+                disbursed_usd=ctx.money(changes["disbursed_usd"].value, "USD"),
+                change=clause(disbursed, lang, year),
+            )
+        )
+        sectors = _by_measure(ctx, aid_queries.aid_by_sector, "sector")
+        if not sectors.empty:
+            top = sectors[sectors["disbursed"] > 0].sort_values(
+                "disbursed", ascending=False, kind="stable"
+            )
+            if not top.empty:
+                paragraphs.append(
+                    t("yearly.aid.sectors", lang, sectors=", ".join(top["sector"].head(3)))
+                )
+            tables.append(_aid_table(ctx, sectors, "yearly.table.sectors", "yearly.column.sector"))
+        donors = _by_measure(ctx, aid_queries.aid_by_donor_country, "country")
+        if not donors.empty:
+            tables.append(_aid_table(ctx, donors, "yearly.table.donors", "yearly.column.country"))
+    others = records.other_aid(ctx.session, ctx.one_year())
+    if others:
+        paragraphs.append(t("yearly.aid.domestic", lang, amount=ctx.money(others)))
+    charts = (
+        ReportChart("aid_committed_vs_disbursed", ctx.trend(), "VND"),
+        ReportChart("aid_by_sector", ctx.one_year().with_(measure="disbursed"), "VND"),
+    )
+    return Section(t("yearly.heading.aid", lang), tuple(paragraphs), figures, tuple(tables), charts)
+
+
+def _money_of(ctx: Context, currency: Currency) -> Format:
+    return lambda amount: ctx.money(amount, currency)
+
+
+def _by_measure(ctx: Context, query: object, label: str) -> pd.DataFrame:
+    """A by-sector or by-donor aid query run for each measure, side by side."""
+    frames = {
+        measure: query(  # type: ignore[operator]
+            session=ctx.session, filters=ctx.one_year().with_(measure=measure), lang=ctx.lang
+        ).set_index(label)["amount"]
+        for measure in ("committed", "disbursed")
+    }
+    joined = pd.DataFrame(frames).fillna(0.0)
+    joined = joined[(joined["committed"] > 0) | (joined["disbursed"] > 0)]
+    return joined.reset_index().rename(columns={"index": label})
+
+
+def _aid_table(ctx: Context, data: pd.DataFrame, caption: str, first: str) -> ReportTable:
+    label = data.columns[0]
+    ordered = data.sort_values(["committed", "disbursed"], ascending=False, kind="stable")
+    return ReportTable(
+        caption=t(caption, ctx.lang),
+        header=(
+            t(first, ctx.lang),
+            t("yearly.column.committed", ctx.lang),
+            t("yearly.column.disbursed", ctx.lang),
+        ),
+        rows=tuple(
+            (str(row[label]), ctx.money(row["committed"]), ctx.money(row["disbursed"]))
+            for _, row in ordered.head(10).iterrows()
+        ),
+        numeric=(False, True, True),
+    )
