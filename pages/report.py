@@ -36,6 +36,7 @@ if filters.countries:
     st.caption(t("report_page.countries_ignored", lang))
 key = wanted(filters.province_list, province, year, lang)
 report = yearly_report(key)
-show_downloads(key, report, dict(zip(provinces["code"], provinces["name"])).get(province or ""))
+names = dict(zip(provinces["code"], provinces["name"], strict=True))
+show_downloads(key, report, names[province] if province else None)
 st.divider()
 show_report(report)

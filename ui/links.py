@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from datastore.models.facts import Direction, ExchangeKind, Measure
 from datastore.models.reference import Province, ProvinceList
@@ -305,6 +306,11 @@ def _read_years(
         if (low, high) == (first, last):
             return None
     return low, high
+
+
+def report_year(years: Sequence[int], today: date) -> int | None:
+    """The year a report is written for unless one is chosen: the last one over, else the latest."""
+    return max((year for year in years if year < today.year), default=max(years, default=None))
 
 
 def _read_year(

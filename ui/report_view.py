@@ -39,6 +39,7 @@ from ui.captions import ascii_slug
 from ui.catalog import CHARTS
 from ui.data import current_version, lookup
 from ui.headline import delta_look
+from ui.links import report_year
 from ui.render import View, chart
 
 NATION = ""  # the unit picker's option for the whole country
@@ -84,9 +85,9 @@ def _pick_unit(shared_key: str) -> None:
 
 
 def choose_year(years: Sequence[int], lang: Lang) -> int:
-    """The report's year, the latest unless the link or the user chose another."""
+    """The report's year: the link's or the user's, else the last year that is over."""
     if st.session_state.get(YEAR_KEY) not in years:
-        st.session_state[YEAR_KEY] = max(years)
+        st.session_state[YEAR_KEY] = report_year(years, date.today())
     year: int = st.selectbox(
         t("report_page.year", lang),
         options=sorted(years, reverse=True),
@@ -104,8 +105,9 @@ def show_report(report: YearlyReport) -> None:
     show_letterhead(report)
     st.markdown(f"**{escape_markdown(report.title)}**", text_alignment="center")
     st.markdown(f"**{escape_markdown(report.subtitle)}**", text_alignment="center")
-    for number, section in enumerate(report.sections):
-        show_section(section, report, number)
+    noted: set[str] = set()  # a chart note is said once on the page, as on the other pages
+    for section in report.sections:
+        show_section(section, report, noted)
     if report.sources:
         st.subheader(t("report_file.sources", report.lang))
         st.markdown("\n".join(f"1. {escape_markdown(source)}" for source in report.sources))
@@ -127,7 +129,7 @@ def show_letterhead(report: YearlyReport) -> None:
         st.markdown(f"*{when}*", text_alignment="center")
 
 
-def show_section(section: Section, report: YearlyReport, number: int) -> None:
+def show_section(section: Section, report: YearlyReport, noted: set[str]) -> None:
     """A heading, its prose, its figures beside the year before, its tables and its charts."""
     st.subheader(section.heading)
     for paragraph in section.paragraphs:
@@ -135,12 +137,9 @@ def show_section(section: Section, report: YearlyReport, number: int) -> None:
     show_figures(section.figures, report.year - 1, report.lang)
     for table in section.tables:
         show_table(table)
-    if section.charts:
-        view_filters = {entry.filters for entry in section.charts}
-        views = {filters: View(report.lang, filters) for filters in view_filters}
-        for report_chart in section.charts:
-            entry = _CHARTS[report_chart.chart]
-            chart(views[report_chart.filters], entry, currency=report_chart.currency)
+    for report_chart in section.charts:
+        view = View(report.lang, report_chart.filters, noted)
+        chart(view, _CHARTS[report_chart.chart], currency=report_chart.currency)
 
 
 def show_figures(figures: Sequence[ReportFigure], previous_year: int, lang: Lang) -> None:
@@ -159,26 +158,43 @@ def show_figures(figures: Sequence[ReportFigure], previous_year: int, lang: Lang
                     delta_arrow=arrow,
                     border=True,
                 )
-                lines = [
-                    t("report_page.previous", lang, year=previous_year, value=figure.previous_text)
-                ]
+                lines: list[str] = []
+                # Without a figure the year before, the change already says why.
+                if figure.previous is not None:
+                    previous = figure.previous_text
+                    said = t("report_page.previous", lang, year=previous_year, value=previous)
+                    lines.append(said)
                 if figure.note:
                     lines.append(figure.note)
-                st.caption(escape_markdown(" · ".join(lines)))
+                if lines:
+                    st.caption(escape_markdown(" · ".join(lines)))
 
 
 def show_table(table: ReportTable) -> None:
     """A small table as printed, figures right-aligned."""
     st.markdown(f"**{escape_markdown(table.caption)}**")
-    frame = pd.DataFrame(list(table.rows), columns=list(table.header))
+    header = distinct(table.header)
+    frame = pd.DataFrame(list(table.rows), columns=header)
     st.dataframe(
         frame,
         hide_index=True,
         column_config={
-            header: st.column_config.TextColumn(alignment="right" if numeric else "left")
-            for header, numeric in zip(table.header, table.numeric, strict=True)
+            name: st.column_config.TextColumn(alignment="right" if numeric else "left")
+            for name, numeric in zip(header, table.numeric, strict=True)
         },
     )
+
+
+def distinct(header: Sequence[str]) -> list[str]:
+    """Column names a table widget accepts: a repeated one gets invisible zero-width spaces."""
+    seen: set[str] = set()
+    names: list[str] = []
+    for name in header:
+        while name in seen:
+            name += "\u200b"
+        seen.add(name)
+        names.append(name)
+    return names
 
 
 def show_closing(report: YearlyReport) -> None:

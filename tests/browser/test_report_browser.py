@@ -1,4 +1,4 @@
-"""The report page in Chromium, from a hand-typed link: figures and charts drawn, files downloaded."""
+"""The report page in Chromium from a typed link: figures and charts drawn, files downloaded."""
 
 from __future__ import annotations
 
