@@ -32,8 +32,9 @@ with left:
     province = choose_unit(filters, lang, provinces)
 with right:
     year = choose_year(years, lang)
-if filters.countries:
-    st.caption(t("report_page.countries_ignored", lang))
+narrowed = (filters.year_from, filters.year_to) != (min(years), max(years))
+if filters.countries or narrowed:
+    st.caption(t("report_page.filters_ignored", lang))
 key = wanted(filters.province_list, province, year, lang)
 report = yearly_report(key)
 names = dict(zip(provinces["code"], provinces["name"], strict=True))

@@ -204,12 +204,14 @@ def show_closing(report: YearlyReport) -> None:
         if report.recipients:
             recipients = t("report_file.recipients", report.lang)
             lines = [f"***{recipients}***"]
-            lines += [f"\\- {escape_markdown(line)}" for line in report.recipients]
+            lines += [escape_markdown(line) for line in report.recipients]
             st.markdown("  \n".join(lines))
     with right:
         if report.signer:
-            signer = "  \n".join(f"**{escape_markdown(line)}**" for line in report.signer)
-            st.markdown(signer, text_alignment="center")
+            lines = [f"**{escape_markdown(line)}**" for line in report.signer]
+            # The blank the user signs in, as the documents print it.
+            lines.append(f"*{escape_markdown(t('report_file.signature', report.lang))}*")
+            st.markdown("  \n".join(lines), text_alignment="center")
 
 
 # The report and its files, cached --------------------------------------------------------------

@@ -26,14 +26,14 @@ REPORT_PAGE: dict[str, dict[str, str]] = {
             "the first province chosen in the sidebar."
         ),
     },
-    "report_page.countries_ignored": {
+    "report_page.filters_ignored": {
         "vi": (
-            "Báo cáo tính trên mọi quốc gia đối tác: bộ lọc quốc gia ở thanh bên không áp dụng "
-            "ở trang này."
+            "Báo cáo tính trên mọi quốc gia đối tác, cho năm báo cáo và năm trước: bộ lọc quốc "
+            "gia đối tác và giai đoạn ở thanh bên không áp dụng ở trang này."
         ),
         "en": (
-            "The report counts every partner country: the sidebar's country filter does not "
-            "apply on this page."
+            "The report counts every partner country, for the report year and the year "
+            "before: the sidebar's partner-country and years filters do not apply on this page."
         ),
     },
     # Under each figure: the year before, and what the comparison rests on.

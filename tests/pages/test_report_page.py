@@ -108,3 +108,10 @@ def test_a_figure_not_reported_reads_so_and_a_chart_note_is_said_once(
     captions = [str(caption.value) for caption in at.caption]
     note = "1 tỉnh chưa báo cáo số liệu giao lưu năm 2020: Đắk Lắk."
     assert captions.count(note) == 1
+
+
+def test_the_sidebar_filters_the_report_ignores_are_named(small_database: str) -> None:
+    said = t("report_page.filters_ignored", "vi")
+    assert said not in [c.value for c in open_link("report", year="2020").caption]
+    at = open_link("report", year="2020", country="KHM", years="2019-2020")
+    assert said in [c.value for c in at.caption]
