@@ -12,8 +12,9 @@ from datastore.queries.comparisons import headline
 from datastore.queries.ranks import RANK_METRICS, Ranking, rankings
 from datastore.queries.reports import ReportingUnits
 from datastore.yearly import records
+from datastore.yearly.context import Context
 from datastore.yearly.document import Letterhead, ReportTable, Section, YearlyReport
-from datastore.yearly.sections import Context, aid, exchanges, organisation
+from datastore.yearly.sections import aid, exchanges, organisation
 from i18n.catalogue import Lang, as_lang, t
 from i18n.formatting import format_day, format_money, format_number
 
@@ -41,9 +42,13 @@ def build_report(
         year_from=year - 1,
         year_to=year,
     )
-    found = headline(session=session, filters=filters, lang=lang, today=issued_on)
-    assert found is not None and found.year == year  # a range always has its headline year
-    union = records.union_name(session, where)
+    # The report year alone: a headline over two years would fall back on the full one.
+    found = headline(
+        session=session, filters=filters.with_(year_from=year), lang=lang, today=issued_on
+    )
+    assert found is not None and found.year == year  # a chosen year is always its headline
+    # The recorded name is Vietnamese: an English report names the union in English.
+    union = records.union_name(session, where) if lang == "vi" else None
     body = union or _default_union(where, lang)
     ctx = Context(
         session=session,
@@ -85,7 +90,9 @@ def _default_union(where: records.Place, lang: Lang) -> str:
     """The union's usual name where none is recorded."""
     if where.code is None:
         return t("yearly.national_union", lang)
-    return t("yearly.provincial_union", lang, province=where.name)
+    # "Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai": the kind of unit in lower case.
+    name = where.full_name[:1].lower() + where.full_name[1:] if lang == "vi" else where.name
+    return t("yearly.provincial_union", lang, province=name)
 
 
 def _show(metric: str, value: float | None, lang: Lang) -> str:
@@ -192,7 +199,17 @@ def _sources(session: Session, filters: Filters, lang: Lang) -> tuple[str, ...]:
         kinds = ", ".join(t(f"yearly.kind.{kind}", lang) for kind in origin.rows)
         loaded = format_day(origin.loaded) if origin.loaded else "–"
         rows = format_number(sum(origin.rows.values()), lang)
+        first, last = origin.years
+        years = str(first) if first == last else f"{first}–{last}"
         lines.append(
-            t("yearly.source.line", lang, source=label, kinds=kinds, rows=rows, loaded=loaded)
+            t(
+                "yearly.source.line",
+                lang,
+                source=label,
+                kinds=kinds,
+                years=years,
+                rows=rows,
+                loaded=loaded,
+            )
         )
     return tuple(lines)

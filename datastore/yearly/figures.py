@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datastore.queries.comparisons import Change, Status
 from datastore.yearly.document import ReportFigure
 from i18n.catalogue import Lang, t
-from i18n.formatting import format_change, format_day, format_number, format_percent
+from i18n.formatting import MISSING, format_change, format_day, format_number, format_percent
 
 Format = Callable[[float | None], str]
 
@@ -51,7 +51,12 @@ def figure(
     """The figure of `change` as the report prints it."""
     why = reason(change, lang, year)
     value_text = missing(lang) if change.value is None else show(change.value)
-    previous_text = show(change.previous) if change.previous is not None else why
+    if change.previous is not None:
+        previous_text = show(change.previous)
+    elif change.status is Status.PREVIOUS_NOT_REPORTED:
+        previous_text = missing(lang)
+    else:
+        previous_text = MISSING  # nothing to set beside this year's figure
     change_text = why or format_change(change.current, change.previous, lang) or ""
     found = list(notes)
     if not why and change.compared < change.reporting:

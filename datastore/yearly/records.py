@@ -47,21 +47,23 @@ class Place:
     code: str | None
     unit_id: int | None
     name: str  # "Đồng Nai"; '' for the nation
+    full_name: str  # "Tỉnh Đồng Nai", "Thành phố Hà Nội"; '' for the nation
 
 
 def place(session: Session, province_list: ProvinceList, code: str | None) -> Place:
     """The unit of `province_list` with GSO code `code`, or the nation; ValueError if none."""
     if code is None:
-        return Place(province_list, None, None, "")
+        return Place(province_list, None, None, "", "")
     rows = fetch(
         session,
-        select(PROVINCE.c.id, PROVINCE.c.short_name).where(
+        select(PROVINCE.c.id, PROVINCE.c.short_name, PROVINCE.c.name).where(
             PROVINCE.c.province_list == province_list.value, PROVINCE.c.code == code
         ),
     )
     if not rows:
         raise ValueError(f"no province {code!r} in the {province_list.value} list")
-    return Place(province_list, code, int(rows[0][0]), str(rows[0][1]))
+    unit_id, name, full_name = rows[0]
+    return Place(province_list, code, int(unit_id), str(name), str(full_name))
 
 
 def _unit_ids(session: Session, where: Place) -> list[int]:
@@ -157,22 +159,33 @@ def aid_splits(session: Session, filters: Filters, units: ReportingUnits) -> dic
     return dict(found)
 
 
-def chapters(session: Session, filters: Filters, units: ReportingUnits) -> Values:
-    """Chapters per (unit, year); an unknown count adds none."""
+def chapters(
+    session: Session, filters: Filters, units: ReportingUnits
+) -> dict[tuple[int, int, int], float]:
+    """Chapters per (association, unit, year), as the headline keys members; unknown adds none."""
     unit = units.column(MEMBERSHIP)
     stmt = (
-        select(unit, MEMBERSHIP.c.year, func.coalesce(func.sum(MEMBERSHIP.c.chapters), 0))
+        select(
+            MEMBERSHIP.c.organization_id,
+            unit,
+            MEMBERSHIP.c.year,
+            func.coalesce(func.sum(MEMBERSHIP.c.chapters), 0),
+        )
         .where(*conditions(filters, MEMBERSHIP), *units.own_rows(MEMBERSHIP))
-        .group_by(unit, MEMBERSHIP.c.year)
+        .group_by(MEMBERSHIP.c.organization_id, unit, MEMBERSHIP.c.year)
     )
-    return {(int(u), int(y)): float(v) for u, y, v in fetch(session, stmt)}
+    return {(int(o), int(u), int(y)): float(v) for o, u, y, v in fetch(session, stmt)}
 
 
 def new_associations(session: Session, where: Place, year: int) -> list[str]:
-    """Friendship associations of the unit (or the nation) founded in `year`, by name."""
+    """Friendship associations of the unit (or the nation) founded in `year`, by name.
+
+    A successor of a merger is not new: the lineage sentence tells of it.
+    """
     stmt = select(ORGANIZATION.c.name).where(
         ORGANIZATION.c.kind == OrganizationKind.FRIENDSHIP_ASSOCIATION.value,
         ORGANIZATION.c.founded_on.between(date(year, 1, 1), date(year, 12, 31)),
+        ORGANIZATION.c.id.not_in(select(SUCCESSION.c.successor_id)),
     )
     if where.code is not None:
         stmt = stmt.where(ORGANIZATION.c.province_id.in_(_unit_ids(session, where)))
@@ -232,12 +245,14 @@ class Origin:
     batch_source: str
     rows: dict[FactKind, int]
     loaded: datetime | None
+    years: tuple[int, int]  # the first and last year of its rows: the date of the data
 
 
 def origins(session: Session, filters: Filters) -> list[Origin]:
     """Every source of the rows the report reads, most rows first."""
     found: dict[tuple[str, str], dict[FactKind, int]] = defaultdict(dict)
     loaded: dict[tuple[str, str], datetime | None] = {}
+    years: dict[tuple[str, str], set[int]] = defaultdict(set)
     facts: dict[FactKind, Table] = {"members": MEMBERSHIP, "aid": AID, "exchanges": EXCHANGE}
     for kind, fact in facts.items():
         # A generated row has no citation: its load's label names it.
@@ -245,19 +260,29 @@ def origins(session: Session, filters: Filters) -> list[Origin]:
             func.nullif(fact.c.source, SYNTHETIC), func.coalesce(BATCH.c.source, fact.c.source)
         )
         stmt = (
-            select(source, func.min(BATCH.c.source), func.count(), func.max(BATCH.c.created_at))
+            select(
+                source,
+                func.min(BATCH.c.source),
+                func.count(),
+                func.max(BATCH.c.created_at),
+                func.min(fact.c.year),
+                func.max(fact.c.year),
+            )
             .select_from(fact.outerjoin(BATCH, BATCH.c.id == fact.c.batch_id))
             .where(*conditions(filters, fact))
             .group_by(source)
         )
-        for label, batch_source, count, moment in fetch(session, stmt):
+        for label, batch_source, count, moment, first, last in fetch(session, stmt):
             key = (str(label), str(batch_source or label))
             found[key][kind] = int(count)
+            years[key] |= {int(first), int(last)}
             when = _moment(moment)
             before = loaded.get(key)
             loaded[key] = max(m for m in (before, when) if m) if (before or when) else None
     result = [
-        Origin(label, batch, rows, loaded[(label, batch)]) for (label, batch), rows in found.items()
+        Origin(label, batch, rows, loaded[key], (min(years[key]), max(years[key])))
+        for key, rows in found.items()
+        for label, batch in [key]
     ]
     return sorted(result, key=lambda o: (-sum(o.rows.values()), o.source))
 

@@ -7,102 +7,30 @@ compared on the same days (exchanges) or not at all (yearly figures).
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from dataclasses import dataclass
-from datetime import date
-
 import pandas as pd
-from sqlmodel import Session
 
-from datastore.filters import Filters
 from datastore.queries import aid as aid_queries
 from datastore.queries import exchanges as exchange_queries
 from datastore.queries.aid_notes import aid_notes
-from datastore.queries.comparisons import (
-    Change,
-    Headline,
-    _change,
-    _exchange_window,
-)
-from datastore.queries.reports import REFORM_YEAR, FactKind, ReportingUnits, reported
-from datastore.yearly import records
+from datastore.queries.reports import REFORM_YEAR
+from datastore.yearly import context, records
+from datastore.yearly.context import Context
 from datastore.yearly.document import ReportChart, ReportTable, Section
-from datastore.yearly.figures import Format, clause, counts, figure, missing
+from datastore.yearly.figures import Format, clause, counts, figure, reason
 from i18n.catalogue import Lang, t
-from i18n.formatting import Currency, format_day, format_money, format_number
+from i18n.formatting import Currency, format_day, format_number
 
-TREND_YEARS = 5  # the trend charts show the report year and the four before it
-
-
-@dataclass(frozen=True)
-class Context:
-    """What every section reads: the place, the year, the units compared and the headline."""
-
-    session: Session
-    lang: Lang
-    year: int
-    where: records.Place
-    body: str  # the union that reports, as a sentence names it
-    filters: Filters  # the place, the report year and the year before
-    units: ReportingUnits
-    headline: Headline
-    complete: bool
-    issued_on: date
-
-    def change(self, metric: str) -> Change:
-        """The headline's change of `metric`."""
-        return next(c for c in self.headline.changes if c.metric == metric)
-
-    def compare(
-        self, metric: str, kind: FactKind, values: dict[tuple[Hashable, int], float]
-    ) -> Change:
-        """A figure of per-unit `values` compared as the headline compares `metric`."""
-        found = reported(
-            session=self.session,
-            kind=kind,
-            filters=self.filters,
-            units=self.units,
-            years=(self.year - 1, self.year),
-        )
-        return _change(
-            metric,
-            values=values,
-            unit_of=None,
-            reported=found,
-            units=self.units,
-            year=self.year,
-            complete=self.complete,
-            through=self.through if metric == "exchanges" else None,
-            linked=set(),
-        )
-
-    @property
-    def through(self) -> date | None:
-        """The last day of the year whose exchanges are compared (None: all of it)."""
-        return _exchange_window(
-            self.session, self.units, self.year, complete=self.complete, today=self.issued_on
-        )
-
-    def one_year(self) -> Filters:
-        """The place and the report year only."""
-        return self.filters.with_(year_from=self.year)
-
-    def trend(self) -> Filters:
-        """The place and the years a trend chart shows."""
-        return self.filters.with_(year_from=self.year - TREND_YEARS + 1)
-
-    def money(self, amount: float | None, currency: Currency = "VND") -> str:
-        return missing(self.lang) if amount is None else format_money(amount, currency, self.lang)
+NAMED_NEW = 10  # new associations are named up to this many (a province's), else counted
 
 
 def organisation(ctx: Context) -> Section:
     """Associations, members and chapters, the associations founded and merged in the year."""
     lang, year = ctx.lang, ctx.year
     members, associations = ctx.change("members"), ctx.change("associations")
-    chapters = ctx.compare(
-        "associations", "members", records.chapters(ctx.session, ctx.filters, ctx.units)
-    )
+    chapters = context.chapters(ctx)
     reform = (t("yearly.note.reform", lang),) if year == REFORM_YEAR else ()
+    members_notes = reform if not reason(members, lang, year) else ()
+    associations_notes = reform if not reason(associations, lang, year) else ()
     show = counts(lang)
     figures = (
         figure(
@@ -111,15 +39,27 @@ def organisation(ctx: Context) -> Section:
             lang=lang,
             year=year,
             show=show,
-            notes=reform,
+            notes=associations_notes,
         ),
         figure(
-            t("yearly.figure.members", lang), members, lang=lang, year=year, show=show, notes=reform
+            t("yearly.figure.members", lang),
+            members,
+            lang=lang,
+            year=year,
+            show=show,
+            notes=members_notes,
         ),
-        figure(t("yearly.figure.chapters", lang), chapters, lang=lang, year=year, show=show),
+        figure(
+            t("yearly.figure.chapters", lang),
+            chapters,
+            lang=lang,
+            year=year,
+            show=show,
+            notes=reform if not reason(chapters, lang, year) else (),
+        ),
     )
     if members.value is None:
-        paragraphs = [t("yearly.organisation.missing", lang, year=year, body=ctx.body)]
+        paragraphs = [ctx.absent("yearly.organisation.missing", members)]
     else:
         paragraphs = [
             t(
@@ -134,7 +74,9 @@ def organisation(ctx: Context) -> Section:
             )
         ]
     founded = records.new_associations(ctx.session, ctx.where, year)
-    if founded:
+    if len(founded) > NAMED_NEW:
+        paragraphs.append(t("yearly.organisation.new_many", lang, count=show(len(founded))))
+    elif founded:
         paragraphs.append(
             t("yearly.organisation.new", lang, count=show(len(founded)), names="; ".join(founded))
         )
@@ -172,7 +114,7 @@ def exchanges(ctx: Context) -> Section:
     paragraphs: list[str] = []
     tables: list[ReportTable] = []
     if total.value is None:
-        paragraphs.append(t("yearly.exchanges.missing", lang, year=year, body=ctx.body))
+        paragraphs.append(ctx.absent("yearly.exchanges.missing", total))
     else:
         paragraphs.append(
             t(
@@ -286,7 +228,7 @@ def aid(ctx: Context) -> Section:
     tables: list[ReportTable] = []
     committed, disbursed = changes["committed_vnd"], changes["disbursed_vnd"]
     if committed.value is None:
-        paragraphs.append(t("yearly.aid.missing", lang, year=year, body=ctx.body))
+        paragraphs.append(ctx.absent("yearly.aid.missing", committed))
     else:
         paragraphs.append(
             t(

@@ -122,6 +122,10 @@ YEARLY: dict[str, dict[str, str]] = {
         "vi": "Trong năm thành lập mới {count} tổ chức: {names}.",
         "en": "{count} associations were founded in the year: {names}.",
     },
+    "yearly.organisation.new_many": {
+        "vi": "Trong năm thành lập mới {count} tổ chức.",
+        "en": "{count} associations were founded in the year.",
+    },
     "yearly.organisation.lineage": {
         "vi": "Thực hiện sắp xếp đơn vị hành chính, {predecessors} tổ chức được hợp nhất vào "
         "{successors} tổ chức; số liệu năm {previous_year} được tính lại theo các tổ chức mới.",
@@ -136,6 +140,12 @@ YEARLY: dict[str, dict[str, str]] = {
         "en": "In {year}, {body} received {incoming} incoming delegations with "
         "{incoming_people} participants and sent {outgoing} with {outgoing_people}; "
         "{exchanges} exchanges in all{change}.",
+    },
+    "yearly.merged": {
+        "vi": "Từ ngày 1/7/2025, {province} hợp nhất vào {unit}: số liệu năm {year} được báo cáo "
+        "chung trong {unit}.",
+        "en": "Since 1 July 2025, {province} is part of {unit}: its figures of {year} are "
+        "reported with those of {unit}.",
     },
     "yearly.exchanges.missing": {
         "vi": "Năm {year}, {body} chưa báo cáo hoạt động giao lưu, đón và cử đoàn.",
@@ -227,8 +237,8 @@ YEARLY: dict[str, dict[str, str]] = {
     "yearly.column.median": {"vi": "Trung vị toàn quốc", "en": "National median"},
     # Sources
     "yearly.source.line": {
-        "vi": "{source}: {kinds} ({rows} bản ghi; nạp ngày {loaded})",
-        "en": "{source}: {kinds} ({rows} records; loaded on {loaded})",
+        "vi": "{source}: {kinds} năm {years} ({rows} bản ghi; nạp ngày {loaded})",
+        "en": "{source}: {kinds} of {years} ({rows} records; loaded on {loaded})",
     },
     "yearly.source.article": {"vi": "Bài viết {source}", "en": "Article {source}"},
     "yearly.kind.members": {"vi": "hội viên", "en": "members"},
