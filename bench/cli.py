@@ -61,7 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fewer repetitions: 3 runs, 1 pandas run, 1 extract run, 20 s of concurrency",
     )
-    for part in ("pandas", "datasette", "extract", "import", "pages", "browser", "concurrency"):
+    parts = (
+        "pandas",
+        "datasette",
+        "extract",
+        "import",
+        "report",
+        "pages",
+        "browser",
+        "concurrency",
+    )
+    for part in parts:
         parser.add_argument(f"--skip-{part}", action="store_true", help=f"leave out: {part}")
     return parser
 
@@ -98,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("Datasette", partial(runner.datasette, csv_runs=args.extract_runs), args.skip_datasette),
         ("CSV extract", partial(runner.extracts, runs=args.extract_runs), args.skip_extract),
         ("import", partial(runner.import_, rows=args.import_rows), args.skip_import),
+        ("yearly report", runner.yearly_report, args.skip_report),
         ("page reruns", runner.pages, args.skip_pages),
         ("browser redraw", runner.browser, args.skip_browser),
         (

@@ -137,6 +137,11 @@ def other_figures(result: BenchResult) -> list[str]:
             f"import of {result.import_rows:,} exchanges ({result.import_mb} MB CSV): "
             f"{result.import_s:.2f} s; undo {result.undo_s:.2f} s"
         )
+    if result.yearly_report_docx_s is not None:
+        lines.append(
+            f"yearly report ({result.yearly_report}), built and written: "
+            f"DOCX {result.yearly_report_docx_s:.2f} s, PDF {result.yearly_report_pdf_s:.2f} s"
+        )
     if result.concurrent_p95_s is not None:
         sessions = "?" if result.concurrent_sessions is None else result.concurrent_sessions
         lines.append(

@@ -24,7 +24,7 @@ REQUIRED_KEYS = (
     "concurrent_p95_s",
 )
 # Keys the JSON line carries only when their part ran (they describe a figure, not a figure).
-_ONLY_WHEN_TAKEN = ("import_mb", "concurrent_sessions")
+_ONLY_WHEN_TAKEN = ("import_mb", "concurrent_sessions", "yearly_report")
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,10 @@ class BenchResult:
     concurrent_p50_s: float | None = None
     concurrent_p95_s: float | None = None
     concurrent_sessions: int | None = None
+    # One province's yearly report, built and written whole (bench/yearly_report.py).
+    yearly_report: str | None = None  # which: "province 75, 2025"
+    yearly_report_docx_s: float | None = None
+    yearly_report_pdf_s: float | None = None
     notes: dict[str, str] = field(default_factory=dict)
 
     def figures(self) -> dict[str, Any]:

@@ -345,6 +345,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 from datastore.cli_import import add_import_parser  # noqa: E402 - import, loads, undo, template
 from datastore.cli_user import add_user_parser  # noqa: E402 - each command in its own module
+from documents.cli import add_report_parser  # noqa: E402 - writes files above the data layer
 
 SUBCOMMANDS.append(add_user_parser)
 SUBCOMMANDS.append(add_import_parser)
+SUBCOMMANDS.append(add_report_parser)

@@ -22,7 +22,6 @@ from documents import layout
 from documents.images import ChartImage, chart_images
 from i18n.catalogue import t
 
-TEXT_WIDTH = Mm(layout.TEXT_WIDTH_MM)
 _STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Caption", "Table Grid")
 
 
@@ -45,7 +44,7 @@ def write_docx(report: YearlyReport, images: list[ChartImage]) -> bytes:
         for item in items:
             if item.table is not None:
                 _caption(document, item.caption)
-                _table(document, item.table)
+                _table(document, item.table, item.widths_mm)
             else:
                 image = images[item.chart_index]
                 _picture(document, image)
@@ -213,11 +212,17 @@ def _caption(document: DocxDocument, text: str) -> None:
     document.add_paragraph(text, style="Caption")
 
 
-def _table(document: DocxDocument, table: ReportTable) -> None:
+def _table(document: DocxDocument, table: ReportTable, widths_mm: tuple[float, ...] = ()) -> None:
     """A real Word table: a bold header row, figures right-aligned."""
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.header))
     grid.style = document.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if widths_mm:
+        grid.autofit = False
+        for column, width in zip(grid.columns, widths_mm, strict=True):
+            for cell in column.cells:  # Word reads the cells' widths, LibreOffice the grid's
+                cell.width = Mm(width)
+            column.width = Mm(width)
     for row_index, row in enumerate((table.header, *table.rows)):
         for column, text in enumerate(row):
             cell = grid.rows[row_index].cells[column]
@@ -256,7 +261,8 @@ def _picture(document: DocxDocument, image: ChartImage) -> None:
     paragraph.paragraph_format.first_line_indent = Cm(0)
     paragraph.paragraph_format.space_after = Pt(0)
     paragraph.paragraph_format.keep_with_next = True
-    paragraph.add_run().add_picture(io.BytesIO(image.png), width=TEXT_WIDTH)
+    width = Mm(layout.picture_width_mm(image.width_px, image.height_px))
+    paragraph.add_run().add_picture(io.BytesIO(image.png), width=width)
 
 
 def _closing(document: DocxDocument, report: YearlyReport) -> None:

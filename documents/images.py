@@ -21,7 +21,7 @@ from datastore.yearly.document import ReportChart, YearlyReport
 from i18n.catalogue import Lang, t
 from ui.catalog import CHARTS, Chart
 
-# Wider than the A4 text width (165 mm, 624 CSS pixels) so that charts are less tall; scaled
+# Wider than the A4 text width (164 mm, 620 CSS pixels) so that charts are less tall; scaled
 # to it, a chart's 13 px labels print at about 8 pt, like the figures of a printed report.
 WIDTH_PX = 760
 SCALE = 2.5  # device pixels per CSS pixel: about 290 dpi on the page

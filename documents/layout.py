@@ -14,11 +14,21 @@ from i18n.catalogue import Lang, t
 # 30-35 mm, right 15-20 mm; body text 13-14 pt. The smallest margins leave the charts most room.
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGIN_TOP_MM = MARGIN_BOTTOM_MM = 20
-MARGIN_LEFT_MM, MARGIN_RIGHT_MM = 30, 15
+MARGIN_LEFT_MM, MARGIN_RIGHT_MM = 30, 16  # Word stores twips: 15 mm would round below 15
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
 BODY_PT = 13
 SMALL_PT = 11  # tables, captions, "Nơi nhận" lines
 FONT = "Times New Roman"  # the DOCX's font; the PDF embeds Liberation Serif, its metric twin
+# A picture never taller than this, so a long ranking keeps its caption on its page (257 mm of
+# text height less the caption and the heading that may come with it).
+PICTURE_MAX_HEIGHT_MM = 200
+# The figures table's columns (label, year, year before, change, note) across the text width.
+FIGURE_COLUMNS_MM = (50, 22, 22, 26, 44)
+
+
+def picture_width_mm(width_px: int, height_px: int) -> float:
+    """The width a chart is printed at: the text width, narrower for a tall one."""
+    return min(float(TEXT_WIDTH_MM), PICTURE_MAX_HEIGHT_MM * width_px / max(height_px, 1))
 
 
 def place_and_date(report: YearlyReport) -> str:
@@ -35,11 +45,14 @@ def place_and_date(report: YearlyReport) -> str:
             month=month,
             year=day.year,
         )
+    month_name = dates.format_date(day, "MMMM", locale="en")
     return t(
         "report_file.place_date",
         "en",
         place=head.place,
-        date=dates.format_date(day, "d MMMM y", locale="en"),
+        day=day.day,
+        month=month_name,
+        year=day.year,
     )
 
 
@@ -51,6 +64,7 @@ class Numbered:
     table: ReportTable | None = None  # None: a chart, its index into the report's images
     chart_index: int = -1
     number: int = 0
+    widths_mm: tuple[float, ...] = ()  # column widths; none: as the text needs
 
 
 def figures_table(section: Section, report: YearlyReport, number: int) -> Numbered:
@@ -74,7 +88,7 @@ def figures_table(section: Section, report: YearlyReport, number: int) -> Number
         previous=previous,
     )
     table = ReportTable(caption, header, rows, (False, True, True, True, False))
-    return Numbered(caption, table)
+    return Numbered(caption, table, widths_mm=FIGURE_COLUMNS_MM)
 
 
 def _figure_row(figure: ReportFigure) -> tuple[str, ...]:
@@ -117,9 +131,3 @@ def section_items(report: YearlyReport) -> list[tuple[Section, list[Numbered]]]:
 def chart_caption(item: Numbered, lang: Lang, title: str) -> str:
     """ "Hình 2. Viện trợ cam kết và giải ngân": the chart's number and its own title."""
     return t("report_file.chart_caption", lang, number=item.number, title=title)
-
-
-def slug_name(report: YearlyReport, province_slug: str, extension: str) -> str:
-    """The default file name: 'bao-cao-nam-2024_dong-nai.docx'."""
-    stem = "bao-cao-nam" if report.lang == "vi" else "yearly-report"
-    return f"{stem}-{report.year}_{province_slug}.{extension}"

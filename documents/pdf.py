@@ -50,7 +50,7 @@ table.data th, table.data td {{ border: 0.5pt solid #000; padding: 2pt 4pt; line
 table.data th {{ text-align: center; }}
 table.data td.n {{ text-align: right; white-space: nowrap; }}
 figure {{ margin: 6pt 0 0; break-inside: avoid; }}
-figure img {{ width: 100%; }}
+figure img {{ display: block; margin: 0 auto; }}
 ul.sources {{ margin: 0 0 6pt; padding-left: 1cm; }}
 table.close {{ width: 100%; border-collapse: collapse; margin-top: 18pt; break-inside: avoid; }}
 table.close td {{ vertical-align: top; padding: 0; }}
@@ -86,7 +86,7 @@ def report_html(report: YearlyReport, images: list[ChartImage]) -> str:
         for item in items:
             if item.table is not None:
                 parts.append(f'<p class="caption above">{escape(item.caption)}</p>')
-                parts.append(_table(item.table))
+                parts.append(_table(item.table, item.widths_mm))
             else:
                 image = images[item.chart_index]
                 caption = layout.chart_caption(item, lang, image.title)
@@ -118,7 +118,9 @@ def _letterhead(report: YearlyReport) -> str:
     )
 
 
-def _table(table: ReportTable) -> str:
+def _table(table: ReportTable, widths_mm: tuple[float, ...] = ()) -> str:
+    total = sum(widths_mm)
+    columns = "".join(f'<col style="width: {100 * w / total:.1f}%">' for w in widths_mm)
     header = "".join(f"<th>{escape(text)}</th>" for text in table.header)
     rows = "".join(
         "<tr>"
@@ -129,13 +131,18 @@ def _table(table: ReportTable) -> str:
         + "</tr>"
         for row in table.rows
     )
-    return f'<table class="data"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>'
+    return (
+        f'<table class="data"><colgroup>{columns}</colgroup>'
+        f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
+    )
 
 
 def _figure(image: ChartImage, caption: str) -> str:
     data = base64.b64encode(image.png).decode("ascii")
+    width = layout.picture_width_mm(image.width_px, image.height_px)
     return (
-        f'<figure><img src="data:image/png;base64,{data}" alt="{escape(image.title)}">'
+        f'<figure><img src="data:image/png;base64,{data}" style="width: {width:.1f}mm" '
+        f'alt="{escape(image.title)}">'
         f'<p class="caption">{escape(caption)}</p></figure>'
     )
 

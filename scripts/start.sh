@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Set up and run the dashboard: bash scripts/start.sh [streamlit options, e.g. --server.port 8080]
-# Creates .venv, installs requirements.txt, migrates the database (DATABASE_URL, default a
-# SQLite file under data/), loads the demo data into an empty database (or completes a demo
-# load that stopped), starts Streamlit.
+# Installs the Debian packages the yearly report's files need (Chromium draws its charts,
+# Liberation Serif is the PDF's font, Pango lays the PDF out), creates .venv, installs
+# requirements.txt, migrates the database (DATABASE_URL, default a SQLite file under data/),
+# loads the demo data into an empty database (or completes a demo load that stopped), starts
+# Streamlit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/common.sh
 
+apt_install_missing chromium fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0
 ensure_venv requirements.txt
 bash scripts/install_geometry.sh
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Set up and test: bash scripts/test.sh [pytest options]
-# Installs what is missing (Chromium and its driver for the browser tests, PostgreSQL for the
-# second database backend, nginx and openssl for the two-replica deployment test), creates .venv
-# with requirements-dev.txt, then runs ruff, mypy, the import-layer contracts and pytest. Every step runs; the exit status
-# is non-zero if any of them failed.
+# Installs what is missing (Chromium and its driver for the browser tests and the yearly report's
+# charts, Liberation Serif and Pango for the report's PDF, PostgreSQL for the second database
+# backend, nginx and openssl for the two-replica deployment test), creates .venv with
+# requirements-dev.txt, then runs ruff, mypy, the import-layer contracts and pytest. Every step
+# runs; the exit status is non-zero if any of them failed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/common.sh
@@ -15,7 +16,8 @@ if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
     echo 'create_main_cluster = false' \
         | as_root tee /etc/postgresql-common/createcluster.d/50-no-main-cluster.conf >/dev/null
 fi
-apt_install_missing chromium chromium-driver postgresql nginx openssl
+apt_install_missing chromium chromium-driver postgresql nginx openssl \
+    fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0
 ensure_venv requirements-dev.txt
 bash scripts/install_geometry.sh
 

@@ -16,7 +16,7 @@ REPORT_FILES: dict[str, dict[str, str]] = {
     "report_file.number": {"vi": "Số:        /BC-LHHN", "en": "No.:        /BC-LHHN"},
     "report_file.place_date": {
         "vi": "{place}, ngày {day} tháng {month} năm {year}",
-        "en": "{place}, {date}",
+        "en": "{place}, {day} {month} {year}",
     },
     "report_file.figure_label": {"vi": "Chỉ tiêu", "en": "Figure"},
     "report_file.year": {"vi": "Năm {year}", "en": "{year}"},

@@ -217,6 +217,9 @@ def test_the_command_ends_with_one_json_line_holding_every_figures_key(
     assert (figures["import_rows"], figures["import_100k_s"]) == (25, None)
     for key in ("page_rerun_ms", "browser_redraw_ms", "concurrent_p50_s", "concurrent_p95_s"):
         assert figures[key] is None, key
+    # Đồng Nai's report of the small dataset's latest year over, in both formats.
+    assert figures["yearly_report"].startswith("province 75, ")
+    assert figures["yearly_report_docx_s"] > 0 and figures["yearly_report_pdf_s"] > 0
     assert dataset.count_exchanges(small_url) == 8
 
 

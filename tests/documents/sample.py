@@ -14,6 +14,7 @@ from datastore.yearly.document import (
     Section,
     YearlyReport,
 )
+from documents.images import ChartImage
 from i18n.catalogue import Lang
 
 DONG_NAI = "75"  # in the 34 list
@@ -131,3 +132,27 @@ def sample_report(lang: Lang = "vi") -> YearlyReport:
         recipients=(say("recipient"), say("archive")),
         signer=(say("signer_role"), say("signer")),
     )
+
+
+def tiny_png() -> bytes:
+    """A valid 1 x 1 white PNG: a picture for layout tests that need no browser."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\xff\xff")
+    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunks
+
+
+def tiny_images(report: YearlyReport) -> list[ChartImage]:
+    """One tiny picture per chart of the report, titled by its key."""
+    return [
+        ChartImage(chart.chart, tiny_png(), 1, 1)
+        for section in report.sections
+        for chart in section.charts
+    ]
