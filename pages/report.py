@@ -3,11 +3,18 @@
 import streamlit as st
 
 from datastore import queries
+from datastore.yearly.document import YearlyReport
+from documents.cli import default_name, file_slug
+from documents.docx import write_docx
+from documents.images import chart_images
+from documents.layout import place_and_date
+from documents.pdf import write_pdf
 from i18n.catalogue import t
 from ui import context
 from ui.data import lookup
 from ui.render import show_no_data
 from ui.report_view import (
+    Writers,
     choose_unit,
     choose_year,
     provinces_of,
@@ -38,6 +45,16 @@ if filters.countries or narrowed:
 key = wanted(filters.province_list, province, year, lang)
 report = yearly_report(key)
 names = dict(zip(provinces["code"], provinces["name"], strict=True))
-show_downloads(key, report, names[province] if province else None)
+# Named as the command line names them: 'bao-cao-nam-2024_dong-nai.docx'.
+slug = file_slug(names[province]) if province else t("report_page.nation_file", lang)
+
+
+def _file_name(report: YearlyReport, kind: str) -> str:
+    return default_name(report, slug, kind)
+
+
+show_downloads(
+    key, report, Writers(chart_images, {"docx": write_docx, "pdf": write_pdf}, _file_name)
+)
 st.divider()
-show_report(report)
+show_report(report, place_and_date(report))

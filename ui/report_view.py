@@ -7,10 +7,11 @@ built once per data version, filters, year and language; the documents only when
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -28,14 +29,9 @@ from datastore.yearly.document import (
     Section,
     YearlyReport,
 )
-from documents.docx import write_docx
-from documents.images import ChartImage, chart_images
-from documents.layout import place_and_date, slug_name
-from documents.pdf import write_pdf
 from i18n.catalogue import Lang, t
 from i18n.formatting import with_code
 from ui.auth import escape_markdown
-from ui.captions import ascii_slug
 from ui.catalog import CHARTS
 from ui.data import current_version, lookup
 from ui.headline import delta_look
@@ -47,7 +43,7 @@ UNIT_KEY = "report_unit"
 YEAR_KEY = "report_year"
 FIGURES_PER_ROW = 3
 _CHARTS = {entry.key: entry for entry in CHARTS}
-FILES = {
+MIME_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
@@ -100,9 +96,9 @@ def choose_year(years: Sequence[int], lang: Lang) -> int:
 # The report on screen -------------------------------------------------------------------------
 
 
-def show_report(report: YearlyReport) -> None:
-    """The whole report as the document reads, top to bottom."""
-    show_letterhead(report)
+def show_report(report: YearlyReport, place_and_date: str) -> None:
+    """The whole report as the document reads, top to bottom, dated as the files date it."""
+    show_letterhead(report, place_and_date)
     st.markdown(f"**{escape_markdown(report.title)}**", text_alignment="center")
     st.markdown(f"**{escape_markdown(report.subtitle)}**", text_alignment="center")
     noted: set[str] = set()  # a chart note is said once on the page, as on the other pages
@@ -114,7 +110,7 @@ def show_report(report: YearlyReport) -> None:
     show_closing(report)
 
 
-def show_letterhead(report: YearlyReport) -> None:
+def show_letterhead(report: YearlyReport, place_and_date: str) -> None:
     """The issuing body on the left, the national motto and the place and date on the right."""
     letterhead, lang = report.letterhead, report.lang
     left, right = st.columns(2)
@@ -125,7 +121,7 @@ def show_letterhead(report: YearlyReport) -> None:
     with right:
         motto = t("report_file.motto_country", lang), t("report_file.motto", lang)
         st.markdown(f"**{motto[0]}**  \n**{motto[1]}**", text_alignment="center")
-        when = escape_markdown(place_and_date(report))
+        when = escape_markdown(place_and_date)
         st.markdown(f"*{when}*", text_alignment="center")
 
 
@@ -252,33 +248,41 @@ def yearly_report(key: Wanted) -> YearlyReport:
         )
 
 
+@dataclass(frozen=True)
+class Writers:
+    """How a report becomes files; documents/ sits above the screens, so the page hands it in."""
+
+    chart_images: Callable[[Session, YearlyReport], Sequence[Any]]  # drawn once for all files
+    files: Mapping[str, Callable[[YearlyReport, list[Any]], bytes]]  # "docx", "pdf"
+    file_name: Callable[[YearlyReport, str], str]  # (report, kind) -> the name it is saved as
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _chart_images(key: Wanted) -> tuple[ChartImage, ...]:
-    """The report's charts as pictures: drawn once for both files (Chromium takes seconds)."""
+def _chart_images(key: Wanted, _writers: Writers) -> tuple[Any, ...]:
+    """The report's charts as pictures, drawn once for both files (Chromium takes seconds)."""
     with Session(get_engine(key.url)) as session:
-        return tuple(chart_images(session, yearly_report(key)))
+        return tuple(_writers.chart_images(session, yearly_report(key)))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def document(key: Wanted, kind: str) -> bytes:
-    """The report as a DOCX or PDF file; run on a click, never on a rerun."""
-    report, images = yearly_report(key), list(_chart_images(key))
-    return write_docx(report, images) if kind == "docx" else write_pdf(report, images)
+def document(key: Wanted, kind: str, _writers: Writers) -> bytes:
+    """The report as a file of `kind`; run on a click, never on a rerun."""
+    images = list(_chart_images(key, _writers))
+    return _writers.files[kind](yearly_report(key), images)
 
 
-def show_downloads(key: Wanted, report: YearlyReport, unit_name: str | None) -> None:
+def show_downloads(key: Wanted, report: YearlyReport, writers: Writers) -> None:
     """The DOCX and PDF buttons; each file is made when its button is clicked."""
     lang = report.lang
     st.subheader(t("report_page.downloads", lang))
-    slug = ascii_slug(unit_name).lower() if unit_name else t("report_page.nation_file", lang)
     with st.container(horizontal=True):
-        for kind, mime in FILES.items():
+        for kind in writers.files:
             st.download_button(
                 t(f"report_page.download_{kind}", lang),
                 # A callable runs on the click, in a thread of its own, never on a rerun.
-                data=partial(document, key, kind),
-                file_name=slug_name(report, slug, kind),
-                mime=mime,
+                data=partial(document, key, kind, writers),
+                file_name=writers.file_name(report, kind),
+                mime=MIME_TYPES[kind],
                 key=f"report_{kind}",
                 icon=":material/download:",
                 on_click="ignore",

@@ -45,5 +45,6 @@ REPORT_PAGE: dict[str, dict[str, str]] = {
         "vi": "Tệp được lập khi bấm; vẽ các biểu đồ mất vài giây.",
         "en": "The file is made when clicked; drawing its charts takes a few seconds.",
     },
-    "report_page.nation_file": {"vi": "toan-quoc", "en": "nation"},
+    # The nation's part of a file name, as `python -m datastore report` writes it.
+    "report_page.nation_file": {"vi": "ca-nuoc", "en": "viet-nam"},
 }

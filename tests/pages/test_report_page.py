@@ -115,3 +115,10 @@ def test_the_sidebar_filters_the_report_ignores_are_named(small_database: str) -
     assert said not in [c.value for c in open_link("report", year="2020").caption]
     at = open_link("report", year="2020", country="KHM", years="2019-2020")
     assert said in [c.value for c in at.caption]
+
+
+def test_a_year_not_over_can_be_chosen(small_database: str) -> None:
+    at = open_link("report", province="75", year="2026")
+
+    assert at.selectbox(key=YEAR_KEY).value == 2026
+    assert "2026" in " ".join(str(m.value) for m in at.markdown)

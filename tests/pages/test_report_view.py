@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from typing import Any, NoReturn
 
+import pytest
+from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
+import documents.docx
+import documents.images
+import documents.pdf
 from datastore.filters import Filters
 from datastore.models.reference import ProvinceList
 from datastore.yearly.document import (
@@ -17,7 +25,8 @@ from datastore.yearly.document import (
     YearlyReport,
 )
 from i18n.catalogue import t
-from ui.report_view import distinct
+from tests.pages.test_links_app import open_link
+from ui.report_view import Writers, distinct, document, wanted
 
 TIMEOUT = 60
 
@@ -86,10 +95,12 @@ def sample_report(lang: str = "vi") -> YearlyReport:
 
 
 def _script() -> None:
+    from documents.layout import place_and_date
     from tests.pages.test_report_view import sample_report
     from ui.report_view import show_report
 
-    show_report(sample_report())
+    report = sample_report()
+    show_report(report, place_and_date(report))
 
 
 def test_the_report_shows_its_letterhead_prose_figures_table_chart_and_sources(
@@ -131,3 +142,43 @@ def test_repeated_column_names_stay_apart_but_read_the_same() -> None:
     names = distinct(("Figure", "Figure", "Rank", "Figure"))
     assert len(set(names)) == 4
     assert [name.rstrip("\u200b") for name in names] == ["Figure", "Figure", "Rank", "Figure"]
+
+
+def test_a_rerun_of_the_page_never_makes_the_files(
+    small_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> NoReturn:
+        raise AssertionError("a file was made on a rerun")
+
+    for module, name in (
+        (documents.images, "chart_images"),
+        (documents.docx, "write_docx"),
+        (documents.pdf, "write_pdf"),
+    ):
+        monkeypatch.setattr(module, name, refuse)
+    at = open_link("report", province="75", year="2020")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_the_files_draw_the_charts_once_and_are_kept_per_data_version(small_database: str) -> None:
+    drawn: list[int] = []
+
+    def images(session: Session, report: YearlyReport) -> list[str]:
+        drawn.append(report.year)
+        return ["chart"]
+
+    def writer(kind: str) -> Callable[[YearlyReport, list[Any]], bytes]:
+        return lambda report, pictures: f"{kind} {report.year} {pictures}".encode()
+
+    writers = Writers(
+        images, {"docx": writer("docx"), "pdf": writer("pdf")}, lambda report, kind: kind
+    )
+    key = wanted(ProvinceList.CURRENT, "75", 2020, "vi")
+    assert document(key, "docx", writers) == b"docx 2020 ['chart']"
+    assert document(key, "pdf", writers) == b"pdf 2020 ['chart']"
+    assert document(key, "docx", writers) == b"docx 2020 ['chart']"
+    assert drawn == [2020]
+    # Another data version is another report: drawn again.
+    document(replace(key, version=(0, 0, 0)), "docx", writers)
+    assert drawn == [2020, 2020]
