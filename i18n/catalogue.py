@@ -28,6 +28,7 @@ from i18n.texts.problems_files import PROBLEMS_FILES
 from i18n.texts.profile import PROFILE
 from i18n.texts.reform63 import REFORM63
 from i18n.texts.report_files import REPORT_FILES
+from i18n.texts.report_page import REPORT_PAGE
 from i18n.texts.restated import RESTATED
 from i18n.texts.yearly import YEARLY
 
@@ -51,6 +52,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     CAPTIONS,
     LINKS,
     LINEAGE,
+    REPORT_PAGE,
     ABOUT,
     ACCOUNTS,
     IMPORT_PAGE,

@@ -8,6 +8,7 @@ seeds them from a link and writes their codes back after the sidebar is drawn.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -21,7 +22,15 @@ from datastore.reference.directory import Directory
 from i18n.catalogue import Lang, as_lang, t
 from i18n.formatting import as_currency, quote
 from ui.auth import escape_markdown
-from ui.links import DEFAULT_MEASURE, LinkState, Unknown, link_params, read_lang, read_link
+from ui.links import (
+    DEFAULT_MEASURE,
+    LinkState,
+    Unknown,
+    link_params,
+    read_lang,
+    read_link,
+    report_year,
+)
 
 Params = dict[str, list[str]]
 _WRITTEN = "_address_written"  # the queries this session wrote (or found right), newest last
@@ -52,6 +61,7 @@ _LABELS = {
     "sector": "filter.sectors",
     "direction": "filter.direction",
     "kind": "filter.kinds",
+    "year": "report_page.year",
 }
 
 
@@ -145,6 +155,8 @@ def seed_filters(params: Params | None, years: Sequence[int]) -> None:
             "sector": list(state.sectors),
             "direction": state.direction,
             "kind": list(state.kinds),
+            # Always a year, written into the report page's link, so that it keeps its meaning.
+            "report_year": state.year or report_year(years, date.today()),
         }
     )
     if years:
@@ -169,6 +181,7 @@ def current_state(years: Sequence[int]) -> LinkState:
         sectors=tuple(state.get("sector") or ()),
         direction=state.get("direction"),
         kinds=tuple(state.get("kind") or ()),
+        year=state.get("report_year"),
     )
 
 

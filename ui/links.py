@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from datastore.models.facts import Direction, ExchangeKind, Measure
 from datastore.models.reference import Province, ProvinceList
@@ -27,6 +28,7 @@ PARAMS = (
     "sector",
     "direction",
     "kind",
+    "year",
 )
 SHARED = ("lang", "p63", "province", "province63", "years", "country")
 # The page-local filters of each page (the overview follows the Aid page's currency).
@@ -35,6 +37,7 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "aid": ("currency", "measure", "sector"),
     "exchanges": ("direction", "kind"),
     "province": ("currency",),
+    "report": ("year",),
 }
 DEFAULT_MEASURE = Measure.DISBURSED.value
 _YES = {"1", "true", "yes", "on", "63", "co"}
@@ -58,6 +61,7 @@ class LinkState:
     sectors: tuple[str, ...] = ()
     direction: str | None = None
     kinds: tuple[str, ...] = ()
+    year: int | None = None  # the report's year; None: the latest
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,7 @@ def read_link(
         kinds=many(
             "kind", lambda v: _listed(_labelled("kind", [k.value for k in ExchangeKind])(v))
         ),
+        year=_read_year(params.get("year", [])[-1:], years, unknown),
     )
     return Reading(state=state, unknown=unknown)
 
@@ -304,6 +309,23 @@ def _read_years(
     return low, high
 
 
+def report_year(years: Sequence[int], today: date) -> int | None:
+    """The year a report is written for unless one is chosen: the last one over, else the latest."""
+    return max((year for year in years if year < today.year), default=max(years, default=None))
+
+
+def _read_year(
+    values: Sequence[str], available: Sequence[int], unknown: list[Unknown]
+) -> int | None:
+    """The one year of `year=2024`, if the data has it."""
+    for value in values:
+        year = value.strip()
+        if year.isdigit() and (not available or int(year) in available):
+            return int(year)
+        unknown.append(Unknown("year", value))
+    return None
+
+
 # Writing a link -------------------------------------------------------------------------------
 
 
@@ -321,6 +343,7 @@ def link_params(state: LinkState, page: str) -> dict[str, list[str]]:
         "sector": list(state.sectors),
         "direction": [state.direction] if state.direction else [],
         "kind": list(state.kinds),
+        "year": [str(state.year)] if state.year else [],
     }
     shown = (*SHARED, *PAGE_PARAMS.get(page, ()))
     return {name: values[name] for name in PARAMS if name in shown and values[name]}

@@ -36,6 +36,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("data"),
     PageEntry("completeness"),
     PageEntry("province"),
+    PageEntry("report"),
     PageEntry("about"),
     PageEntry("import_data", editors_only=True),
 )

@@ -11,6 +11,7 @@ PAGES: dict[str, dict[str, str]] = {
     "page.data": {"vi": "Dữ liệu", "en": "Data"},
     "page.about": {"vi": "Giới thiệu", "en": "About"},
     "page.completeness": {"vi": "Tình hình báo cáo", "en": "Reporting status"},
+    "page.report": {"vi": "Báo cáo năm", "en": "Yearly report"},
     "page.import_data": {"vi": "Nạp dữ liệu", "en": "Load data"},
     "page.province": {"vi": "Hồ sơ tỉnh, thành", "en": "Province profile"},
     # Messages --------------------------------------------------------------------------------
