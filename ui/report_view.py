@@ -169,7 +169,7 @@ def show_figures(figures: Sequence[ReportFigure], previous_year: int, lang: Lang
 def show_table(table: ReportTable) -> None:
     """A small table as printed, figures right-aligned."""
     st.markdown(f"**{escape_markdown(table.caption)}**")
-    header = distinct(table.header)
+    header = list(table.header)
     frame = pd.DataFrame(list(table.rows), columns=header)
     st.dataframe(
         frame,
@@ -179,18 +179,6 @@ def show_table(table: ReportTable) -> None:
             for name, numeric in zip(header, table.numeric, strict=True)
         },
     )
-
-
-def distinct(header: Sequence[str]) -> list[str]:
-    """Column names a table widget accepts: a repeated one gets invisible zero-width spaces."""
-    seen: set[str] = set()
-    names: list[str] = []
-    for name in header:
-        while name in seen:
-            name += "\u200b"
-        seen.add(name)
-        names.append(name)
-    return names
 
 
 def show_closing(report: YearlyReport) -> None:

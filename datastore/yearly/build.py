@@ -15,8 +15,9 @@ from datastore.yearly import records
 from datastore.yearly.context import Context
 from datastore.yearly.document import Letterhead, ReportTable, Section, YearlyReport
 from datastore.yearly.sections import aid, exchanges, organisation
+from datastore.yearly.sources import report_sources
 from i18n.catalogue import Lang, as_lang, t
-from i18n.formatting import format_day, format_money, format_number
+from i18n.formatting import format_money, format_number
 
 
 def build_report(
@@ -78,7 +79,7 @@ def build_report(
         title=t("yearly.title", lang),
         subtitle=t("yearly.subtitle", lang, year=year),
         sections=sections,
-        sources=_sources(session, filters, lang),
+        sources=report_sources(session, filters, lang),
         recipients=tuple(
             t("yearly.recipients.national" if national else "yearly.recipients", lang).split("\n")
         ),
@@ -99,6 +100,13 @@ def _show(metric: str, value: float | None, lang: Lang) -> str:
     if metric == "aid_committed":
         return format_money(value, "VND", lang)
     return format_number(value, lang)
+
+
+def _said(metric: str, value: float | None, lang: Lang) -> str:
+    """A ranked figure as a sentence says it, with its unit: '14.120 hội viên'."""
+    if metric == "aid_committed":
+        return _show(metric, value, lang)
+    return t(f"yearly.rank.count.{metric}", lang, value=format_number(value, lang))
 
 
 def _rank(ctx: Context) -> Section:
@@ -149,18 +157,19 @@ def _rank(ctx: Context) -> Section:
 def _rank_sentence(ctx: Context, ranking: Ranking) -> str:
     lang, metric = ctx.lang, ranking.metric
     name = t(f"yearly.rank.metric.{metric}", lang)
-    median = _show(metric, ranking.median, lang)
+    median = _said(metric, ranking.median, lang)
     if ranking.ranked == 0:
-        return t("yearly.rank.nobody", lang, metric=name)
+        return t("yearly.rank.nobody", lang, year=ctx.year, metric=name)
     if ctx.where.code is None:
         top = ", ".join(
-            f"{unit.name} ({_show(metric, unit.value, lang)})"
+            f"{unit.name} ({_said(metric, unit.value, lang)})"
             for unit in ranking.units[:3]
             if unit.rank is not None
         )
         return t(
             "yearly.rank.national",
             lang,
+            year=ctx.year,
             metric=name,
             ranked=ranking.ranked,
             units=len(ranking.units),
@@ -172,6 +181,7 @@ def _rank_sentence(ctx: Context, ranking: Ranking) -> str:
         return t(
             "yearly.rank.missing",
             lang,
+            year=ctx.year,
             metric=name,
             province=unit.name,
             ranked=ranking.ranked,
@@ -180,36 +190,11 @@ def _rank_sentence(ctx: Context, ranking: Ranking) -> str:
     return t(
         "yearly.rank.text",
         lang,
+        year=ctx.year,
         metric=name,
         province=unit.name,
         rank=unit.rank,
         ranked=ranking.ranked,
-        value=_show(metric, unit.value, lang),
+        value=_said(metric, unit.value, lang),
         median=median,
     )
-
-
-def _sources(session: Session, filters: Filters, lang: Lang) -> tuple[str, ...]:
-    """Each source of the report's rows (an article or a load) and when it was loaded."""
-    lines = []
-    for origin in records.origins(session, filters):
-        label = origin.source
-        if records.is_cited(origin.source, origin.batch_source):
-            label = t("yearly.source.article", lang, source=origin.source)
-        kinds = ", ".join(t(f"yearly.kind.{kind}", lang) for kind in origin.rows)
-        loaded = format_day(origin.loaded) if origin.loaded else "–"
-        rows = format_number(sum(origin.rows.values()), lang)
-        first, last = origin.years
-        years = str(first) if first == last else f"{first}–{last}"
-        lines.append(
-            t(
-                "yearly.source.line",
-                lang,
-                source=label,
-                kinds=kinds,
-                years=years,
-                rows=rows,
-                loaded=loaded,
-            )
-        )
-    return tuple(lines)

@@ -47,6 +47,7 @@ def figure(
     year: int,
     show: Format,
     notes: tuple[str, ...] = (),
+    compare_notes: tuple[str, ...] = (),
 ) -> ReportFigure:
     """The figure of `change` as the report prints it."""
     why = reason(change, lang, year)
@@ -58,20 +59,7 @@ def figure(
     else:
         previous_text = MISSING  # nothing to set beside this year's figure
     change_text = why or format_change(change.current, change.previous, lang) or ""
-    found = list(notes)
-    if not why and change.compared < change.reporting:
-        basis = t(f"yearly.basis.{change.basis}", lang)
-        found.append(
-            t(
-                "yearly.note.compared_on",
-                lang,
-                compared=change.compared,
-                reporting=change.reporting,
-                basis=basis,
-            )
-        )
-    if not why and change.through is not None:
-        found.append(t("yearly.note.through", lang, day=format_day(change.through)))
+    found = notes_of(change, lang, year, notes, compare_notes)
     return ReportFigure(
         label=label,
         value=change.value,
@@ -83,14 +71,57 @@ def figure(
     )
 
 
-def clause(change: Change, lang: Lang, year: int) -> str:
-    """The change as the end of a sentence: ', tăng 12,0 % so với năm 2023' or ' (reason)'."""
+def notes_of(
+    change: Change,
+    lang: Lang,
+    year: int,
+    notes: tuple[str, ...] = (),
+    compare_notes: tuple[str, ...] = (),
+) -> list[str]:
+    """What a reader must know: `notes`; where there is a change, what it compares and when."""
+    found = list(notes)
+    if reason(change, lang, year):
+        return found
+    found += compare_notes
+    if change.compared < change.reporting:
+        basis = t(f"yearly.basis.{change.basis}", lang)
+        found.append(
+            t(
+                "yearly.note.compared_on",
+                lang,
+                compared=change.compared,
+                reporting=change.reporting,
+                basis=basis,
+            )
+        )
+    if change.through is not None:
+        found.append(t("yearly.note.through", lang, day=format_day(change.through)))
+    return found
+
+
+def clause(
+    change: Change,
+    lang: Lang,
+    year: int,
+    subject: str,
+    notes: tuple[str, ...] = (),
+    compare_notes: tuple[str, ...] = (),
+) -> str:
+    """The change as a sentence of its own, with what it compares and its notes.
+
+    'Số hội viên tăng 12,0 % so với năm 2023 (so sánh trên 3/4 tổ chức báo cáo cả hai năm).'
+    """
     why = reason(change, lang, year)
+    said = "; ".join(notes_of(change, lang, year, notes, compare_notes))
     if why:
-        return t("yearly.change.none", lang, reason=why)
-    assert change.current is not None and change.previous is not None
-    fraction = (change.current - change.previous) / abs(change.previous)
-    if round(fraction * 100, 1) == 0:
-        return t("yearly.change.same", lang, previous_year=year - 1)
-    key = "yearly.change.up" if fraction > 0 else "yearly.change.down"
-    return t(key, lang, percent=format_percent(abs(fraction), lang), previous_year=year - 1)
+        how = t("yearly.change.none", lang, previous_year=year - 1, reason=why)
+    else:
+        assert change.current is not None and change.previous is not None
+        fraction = (change.current - change.previous) / abs(change.previous)
+        if round(fraction * 100, 1) == 0:
+            how = t("yearly.change.same", lang, previous_year=year - 1)
+        else:
+            key = "yearly.change.up" if fraction > 0 else "yearly.change.down"
+            how = t(key, lang, percent=format_percent(abs(fraction), lang), previous_year=year - 1)
+    sentence = f"{subject} {how}"
+    return f"{sentence} ({said})." if said else f"{sentence}."

@@ -11,16 +11,49 @@ import pandas as pd
 
 from datastore.queries import aid as aid_queries
 from datastore.queries import exchanges as exchange_queries
+from datastore.queries import members as member_queries
 from datastore.queries.aid_notes import aid_notes
 from datastore.queries.reports import REFORM_YEAR
 from datastore.yearly import context, records
 from datastore.yearly.context import Context
 from datastore.yearly.document import ReportChart, ReportTable, Section
-from datastore.yearly.figures import Format, clause, counts, figure, reason
+from datastore.yearly.figures import Format, clause, counts, figure
+from datastore.yearly.sources import article_title
 from i18n.catalogue import Lang, t
 from i18n.formatting import Currency, format_day, format_number
 
+COVID_YEARS = range(2020, 2023)  # a change from or into these years meets closed borders
 NAMED_NEW = 10  # new associations are named up to this many (a province's), else counted
+# The exchanges by partner country as the overview draws them: the ten partners with most
+# exchanges fit a page, where all forty would not (ui.catalog's "overview_top_partners").
+TOP_PARTNERS_CHART = "overview_top_partners"
+
+
+def reform_notes(ctx: Context) -> tuple[str, ...]:
+    """The note of a change across the 2025 reform: the year before restated on the new units."""
+    return (t("yearly.note.reform", ctx.lang),) if ctx.year == REFORM_YEAR else ()
+
+
+def covid(year: int, lang: Lang) -> tuple[str, ...]:
+    """The note of a change of exchanges that meets the years of closed borders."""
+    return (t("yearly.note.covid", lang),) if year in COVID_YEARS else ()
+
+
+def drawn(
+    ctx: Context, wanted: tuple[tuple[ReportChart, pd.DataFrame, str], ...]
+) -> tuple[tuple[ReportChart, ...], tuple[str, ...]]:
+    """The charts with something to draw, and a sentence for each left out: nothing to draw."""
+    charts: list[ReportChart] = []
+    said: list[str] = []
+    for chart, rows, title_key in wanted:
+        if rows.empty:
+            low, high = chart.filters.year_from, chart.filters.year_to
+            years = str(high) if low == high else f"{low}–{high}"
+            title = t(title_key, ctx.lang)
+            said.append(t("yearly.chart.nothing", ctx.lang, title=title, years=years))
+        else:
+            charts.append(chart)
+    return tuple(charts), tuple(said)
 
 
 def organisation(ctx: Context) -> Section:
@@ -28,9 +61,7 @@ def organisation(ctx: Context) -> Section:
     lang, year = ctx.lang, ctx.year
     members, associations = ctx.change("members"), ctx.change("associations")
     chapters = context.chapters(ctx)
-    reform = (t("yearly.note.reform", lang),) if year == REFORM_YEAR else ()
-    members_notes = reform if not reason(members, lang, year) else ()
-    associations_notes = reform if not reason(associations, lang, year) else ()
+    reform = reform_notes(ctx)
     show = counts(lang)
     figures = (
         figure(
@@ -39,7 +70,7 @@ def organisation(ctx: Context) -> Section:
             lang=lang,
             year=year,
             show=show,
-            notes=associations_notes,
+            compare_notes=reform,
         ),
         figure(
             t("yearly.figure.members", lang),
@@ -47,7 +78,7 @@ def organisation(ctx: Context) -> Section:
             lang=lang,
             year=year,
             show=show,
-            notes=members_notes,
+            compare_notes=reform,
         ),
         figure(
             t("yearly.figure.chapters", lang),
@@ -55,7 +86,7 @@ def organisation(ctx: Context) -> Section:
             lang=lang,
             year=year,
             show=show,
-            notes=reform if not reason(chapters, lang, year) else (),
+            compare_notes=reform,
         ),
     )
     if members.value is None:
@@ -70,15 +101,23 @@ def organisation(ctx: Context) -> Section:
                 associations=show(associations.value),
                 members=show(members.value),
                 chapters=show(chapters.value),
-                change=clause(members, lang, year),
+                change=clause(members, lang, year, t("yearly.subject.members", lang), (), reform),
             )
         ]
     founded = records.new_associations(ctx.session, ctx.where, year)
     if len(founded) > NAMED_NEW:
-        paragraphs.append(t("yearly.organisation.new_many", lang, count=show(len(founded))))
+        paragraphs.append(
+            t("yearly.organisation.new_many", lang, year=year, count=show(len(founded)))
+        )
     elif founded:
         paragraphs.append(
-            t("yearly.organisation.new", lang, count=show(len(founded)), names="; ".join(founded))
+            t(
+                "yearly.organisation.new",
+                lang,
+                year=year,
+                count=show(len(founded)),
+                names="; ".join(founded),
+            )
         )
     predecessors, successors = records.successions(ctx.session, ctx.where, year)
     if predecessors:
@@ -91,8 +130,13 @@ def organisation(ctx: Context) -> Section:
                 previous_year=year - 1,
             )
         )
-    chart = ReportChart("members_by_year", ctx.trend())
-    return Section(t("yearly.heading.organisation", lang), tuple(paragraphs), figures, (), (chart,))
+    trend = ctx.trend()
+    rows = member_queries.members_by_year(session=ctx.session, filters=trend, lang=lang)
+    charts, nothing = drawn(
+        ctx, ((ReportChart("members_by_year", trend), rows, "chart.members_by_year.title"),)
+    )
+    paragraphs += nothing
+    return Section(t("yearly.heading.organisation", lang), tuple(paragraphs), figures, (), charts)
 
 
 def exchanges(ctx: Context) -> Section:
@@ -104,15 +148,26 @@ def exchanges(ctx: Context) -> Section:
         name: ctx.compare("exchanges", "exchanges", splits.get(name, {}))
         for name in ("incoming", "outgoing", "participants", "incoming_people", "outgoing_people")
     }
-    figures = (
-        figure(t("yearly.figure.exchanges", lang), total, lang=lang, year=year, show=show),
-        *(
-            figure(t(f"yearly.figure.{name}", lang), changes[name], lang=lang, year=year, show=show)
-            for name in ("incoming", "outgoing", "participants")
-        ),
+    notes = (*reform_notes(ctx), *covid(year, lang))
+    figures = tuple(
+        figure(
+            t(f"yearly.figure.{name}", lang),
+            change,
+            lang=lang,
+            year=year,
+            show=show,
+            compare_notes=notes,
+        )
+        for name, change in (
+            ("exchanges", total),
+            *((name, changes[name]) for name in ("incoming", "outgoing", "participants")),
+        )
     )
     paragraphs: list[str] = []
     tables: list[ReportTable] = []
+    partners = exchange_queries.exchanges_by_partner_country(
+        session=ctx.session, filters=ctx.one_year(), lang=lang
+    ).sort_values("exchanges", ascending=False, kind="stable")
     if total.value is None:
         paragraphs.append(ctx.absent("yearly.exchanges.missing", total))
     else:
@@ -127,16 +182,19 @@ def exchanges(ctx: Context) -> Section:
                 outgoing=show(changes["outgoing"].value or 0),
                 outgoing_people=show(changes["outgoing_people"].value or 0),
                 exchanges=show(total.value),
-                change=clause(total, lang, year),
+                change=clause(total, lang, year, t("yearly.subject.exchanges", lang), (), notes),
             )
         )
-        partners = exchange_queries.exchanges_by_partner_country(
-            session=ctx.session, filters=ctx.one_year(), lang=lang
-        ).sort_values("exchanges", ascending=False, kind="stable")
         if not partners.empty:
             top = ", ".join(partners["country"].head(3))
             paragraphs.append(
-                t("yearly.exchanges.partners", lang, countries=show(len(partners)), top=top)
+                t(
+                    "yearly.exchanges.partners",
+                    lang,
+                    year=year,
+                    countries=show(len(partners)),
+                    top=top,
+                )
             )
             tables.append(_partner_table(partners.head(10), lang))
         localities = exchange_queries.exchanges_by_partner_locality(
@@ -149,25 +207,41 @@ def exchanges(ctx: Context) -> Section:
                     localities["partner_locality"], localities["country"], strict=True
                 )
             )
-            paragraphs.append(t("yearly.exchanges.localities", lang, localities=named))
+            paragraphs.append(t("yearly.exchanges.localities", lang, year=year, localities=named))
     events = records.documented_events(ctx.session, ctx.one_year())
     if events:
-        paragraphs.append(t("yearly.exchanges.events", lang))
+        paragraphs.append(t("yearly.exchanges.events", lang, year=year))
         paragraphs += [
             t(
                 "yearly.exchanges.event",
                 lang,
                 day=format_day(day),
                 province=place,
-                title=title,
-                source=source,
+                title=title.rstrip("."),
+                source=article_title(source, lang),
             )
             for day, place, title, source in events
         ]
-    charts = (
-        ReportChart("exchanges_by_year_and_direction", ctx.trend()),
-        ReportChart("exchanges_by_partner_country", ctx.one_year()),
+    trend = ctx.trend()
+    by_year = exchange_queries.exchanges_by_year_and_direction(
+        session=ctx.session, filters=trend, lang=lang
     )
+    charts, nothing = drawn(
+        ctx,
+        (
+            (
+                ReportChart("exchanges_by_year_and_direction", trend),
+                by_year,
+                "chart.exchanges_by_year_and_direction.title",
+            ),
+            (
+                ReportChart(TOP_PARTNERS_CHART, ctx.one_year()),
+                partners,
+                "chart.exchanges_by_partner_country.title",
+            ),
+        ),
+    )
+    paragraphs += nothing
     return Section(
         t("yearly.heading.exchanges", lang), tuple(paragraphs), figures, tuple(tables), charts
     )
@@ -221,6 +295,7 @@ def aid(ctx: Context) -> Section:
             year=year,
             show=_money_of(ctx, "USD" if name.endswith("usd") else "VND"),
             notes=cumulative,
+            compare_notes=reform_notes(ctx),
         )
         for name, change in changes.items()
     )
@@ -240,7 +315,14 @@ def aid(ctx: Context) -> Section:
                 committed_usd=ctx.money(changes["committed_usd"].value, "USD"),
                 disbursed=ctx.money(disbursed.value),
                 disbursed_usd=ctx.money(changes["disbursed_usd"].value, "USD"),
-                change=clause(disbursed, lang, year),
+                change=clause(
+                    disbursed,
+                    lang,
+                    year,
+                    t("yearly.subject.disbursed", lang),
+                    cumulative,
+                    reform_notes(ctx),
+                ),
             )
         )
         sectors = _by_measure(ctx, aid_queries.aid_by_sector, "sector")
@@ -250,7 +332,12 @@ def aid(ctx: Context) -> Section:
             )
             if not top.empty:
                 paragraphs.append(
-                    t("yearly.aid.sectors", lang, sectors=", ".join(top["sector"].head(3)))
+                    t(
+                        "yearly.aid.sectors",
+                        lang,
+                        year=year,
+                        sectors=", ".join(top["sector"].head(3)),
+                    )
                 )
             tables.append(_aid_table(ctx, sectors, "yearly.table.sectors", "yearly.column.sector"))
         donors = _by_measure(ctx, aid_queries.aid_by_donor_country, "country")
@@ -258,11 +345,28 @@ def aid(ctx: Context) -> Section:
             tables.append(_aid_table(ctx, donors, "yearly.table.donors", "yearly.column.country"))
     others = records.other_aid(ctx.session, ctx.one_year())
     if others:
-        paragraphs.append(t("yearly.aid.domestic", lang, amount=ctx.money(others)))
-    charts = (
-        ReportChart("aid_committed_vs_disbursed", ctx.trend(), "VND"),
-        ReportChart("aid_by_sector", ctx.one_year().with_(measure="disbursed"), "VND"),
+        paragraphs.append(t("yearly.aid.domestic", lang, year=year, amount=ctx.money(others)))
+    trend, disbursed_only = ctx.trend(), ctx.one_year().with_(measure="disbursed")
+    over_years = aid_queries.aid_committed_vs_disbursed(
+        session=ctx.session, filters=trend, lang=lang
     )
+    by_sector = aid_queries.aid_by_sector(session=ctx.session, filters=disbursed_only, lang=lang)
+    charts, nothing = drawn(
+        ctx,
+        (
+            (
+                ReportChart("aid_committed_vs_disbursed", trend, "VND"),
+                over_years,
+                "chart.aid_committed_vs_disbursed.title",
+            ),
+            (
+                ReportChart("aid_by_sector", disbursed_only, "VND"),
+                by_sector,
+                "chart.aid_by_sector.title",
+            ),
+        ),
+    )
+    paragraphs += nothing
     return Section(t("yearly.heading.aid", lang), tuple(paragraphs), figures, tuple(tables), charts)
 
 

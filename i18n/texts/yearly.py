@@ -46,6 +46,10 @@ YEARLY: dict[str, dict[str, str]] = {
         "vi": "IV. Vị trí trong {units} đơn vị",
         "en": "IV. Standing among the {units} units",
     },
+    "yearly.chart.nothing": {
+        "vi": "Biểu đồ “{title}” không có số liệu năm {years} để vẽ nên không đưa vào báo cáo.",
+        "en": "The chart “{title}” has no figures for {years} to draw and is left out.",
+    },
     # Figure labels
     "yearly.figure.associations": {
         "vi": "Tổ chức hữu nghị (tổ chức)",
@@ -93,38 +97,56 @@ YEARLY: dict[str, dict[str, str]] = {
         "vi": "không gồm {count} khoản báo cáo cộng dồn nhiều năm ({amount})",
         "en": "leaves out {count} amounts reported over several years ({amount})",
     },
-    # Prose: changes
+    # Prose: changes, each a sentence of its own after the subject ("Số hội viên", ...)
     "yearly.change.up": {
-        "vi": ", tăng {percent} so với năm {previous_year}",
-        "en": ", up {percent} on {previous_year}",
+        "vi": "tăng {percent} so với năm {previous_year}",
+        "en": "rose {percent} on {previous_year}",
     },
     "yearly.change.down": {
-        "vi": ", giảm {percent} so với năm {previous_year}",
-        "en": ", down {percent} on {previous_year}",
+        "vi": "giảm {percent} so với năm {previous_year}",
+        "en": "fell {percent} on {previous_year}",
     },
     "yearly.change.same": {
-        "vi": ", không đổi so với năm {previous_year}",
-        "en": ", unchanged from {previous_year}",
+        "vi": "không đổi so với năm {previous_year}",
+        "en": "was unchanged from {previous_year}",
     },
-    "yearly.change.none": {"vi": " ({reason})", "en": " ({reason})"},
+    "yearly.change.none": {
+        "vi": "chưa so sánh được với năm {previous_year} ({reason})",
+        "en": "cannot be compared with {previous_year} ({reason})",
+    },
+    "yearly.subject.members": {"vi": "Số hội viên", "en": "The number of members"},
+    "yearly.subject.exchanges": {
+        "vi": "Tổng số hoạt động giao lưu",
+        "en": "The number of exchanges",
+    },
+    "yearly.subject.disbursed": {
+        "vi": "Giá trị viện trợ PCPNN giải ngân",
+        "en": "Foreign NGO aid disbursed",
+    },
+    "yearly.note.covid": {
+        "vi": "từ cuối tháng 3/2020 đến giữa tháng 3/2022, đi lại quốc tế bị hạn chế do dịch "
+        "COVID-19",
+        "en": "international travel was restricted by COVID-19 from late March 2020 to mid-March "
+        "2022",
+    },
     # Prose: organisation
     "yearly.organisation.text": {
-        "vi": "Năm {year}, {body} có {associations} tổ chức hữu nghị, {chapters} chi hội với "
-        "{members} hội viên{change}.",
-        "en": "In {year}, {body} counted {associations} friendship associations and {chapters} "
-        "chapters with {members} members{change}.",
+        "vi": "Năm {year}, {body} có {associations} tổ chức hữu nghị thành viên với {chapters} "
+        "chi hội và {members} hội viên. {change}",
+        "en": "In {year}, {body} counted {associations} member friendship associations with "
+        "{chapters} chapters and {members} members. {change}",
     },
     "yearly.organisation.missing": {
         "vi": "Năm {year}, {body} chưa báo cáo số liệu tổ chức và hội viên.",
         "en": "In {year}, {body} has not reported its associations and members.",
     },
     "yearly.organisation.new": {
-        "vi": "Trong năm thành lập mới {count} tổ chức: {names}.",
-        "en": "{count} associations were founded in the year: {names}.",
+        "vi": "Trong năm {year}, thành lập mới {count} tổ chức hữu nghị: {names}.",
+        "en": "{count} friendship associations were founded in {year}: {names}.",
     },
     "yearly.organisation.new_many": {
-        "vi": "Trong năm thành lập mới {count} tổ chức.",
-        "en": "{count} associations were founded in the year.",
+        "vi": "Trong năm {year}, thành lập mới {count} tổ chức hữu nghị.",
+        "en": "{count} friendship associations were founded in {year}.",
     },
     "yearly.organisation.lineage": {
         "vi": "Thực hiện sắp xếp đơn vị hành chính, {predecessors} tổ chức được hợp nhất vào "
@@ -136,10 +158,10 @@ YEARLY: dict[str, dict[str, str]] = {
     "yearly.exchanges.text": {
         "vi": "Năm {year}, {body} đã đón {incoming} đoàn vào với {incoming_people} lượt người "
         "và cử {outgoing} đoàn ra với {outgoing_people} lượt người; tổng cộng {exchanges} "
-        "hoạt động giao lưu{change}.",
+        "hoạt động giao lưu. {change}",
         "en": "In {year}, {body} received {incoming} incoming delegations with "
-        "{incoming_people} participants and sent {outgoing} with {outgoing_people}; "
-        "{exchanges} exchanges in all{change}.",
+        "{incoming_people} participants and sent {outgoing} outgoing delegations with "
+        "{outgoing_people}; {exchanges} exchanges in all. {change}",
     },
     "yearly.merged": {
         "vi": "Từ ngày 1/7/2025, {province} hợp nhất vào {unit}: số liệu năm {year} được báo cáo "
@@ -152,20 +174,20 @@ YEARLY: dict[str, dict[str, str]] = {
         "en": "In {year}, {body} has not reported its exchanges and delegations.",
     },
     "yearly.exchanges.partners": {
-        "vi": "Đối tác đến từ {countries} quốc gia, nhiều nhất là {top}.",
-        "en": "Partners came from {countries} countries, most of all {top}.",
+        "vi": "Năm {year}, đối tác giao lưu đến từ {countries} quốc gia, nhiều nhất là {top}.",
+        "en": "In {year}, exchange partners came from {countries} countries, most of all {top}.",
     },
     "yearly.exchanges.localities": {
-        "vi": "Các địa phương đối tác giao lưu nhiều nhất: {localities}.",
-        "en": "The partner localities with most exchanges: {localities}.",
+        "vi": "Các địa phương đối tác giao lưu nhiều nhất năm {year}: {localities}.",
+        "en": "The partner localities with most exchanges in {year}: {localities}.",
     },
     "yearly.exchanges.events": {
-        "vi": "Sự kiện tiêu biểu trong năm:",
-        "en": "Notable events of the year:",
+        "vi": "Sự kiện tiêu biểu trong năm {year}:",
+        "en": "Notable events of {year}:",
     },
     "yearly.exchanges.event": {
-        "vi": "Ngày {day}, tại {province}: {title} (nguồn: {source}).",
-        "en": "On {day}, in {province}: {title} (source: {source}).",
+        "vi": "Ngày {day}, tại {province}: {title}. Nguồn: bài viết {source}.",
+        "en": "On {day}, in {province}: {title}. Source: article {source}.",
     },
     "yearly.table.partners": {
         "vi": "Giao lưu theo quốc gia đối tác",
@@ -176,24 +198,26 @@ YEARLY: dict[str, dict[str, str]] = {
     "yearly.column.participants": {"vi": "Lượt người", "en": "Participants"},
     # Prose: aid
     "yearly.aid.text": {
-        "vi": "Năm {year}, {body} vận động được {committed} viện trợ phi chính phủ nước ngoài "
-        "cam kết ({committed_usd}); giải ngân {disbursed} ({disbursed_usd}){change}.",
-        "en": "In {year}, {body} secured {committed} of foreign non-governmental aid "
-        "committed ({committed_usd}); {disbursed} disbursed ({disbursed_usd}){change}.",
+        "vi": "Năm {year}, {body} đã vận động được {committed} viện trợ phi chính phủ nước "
+        "ngoài (PCPNN) cam kết (tương đương {committed_usd}); giải ngân đạt {disbursed} "
+        "(tương đương {disbursed_usd}). {change}",
+        "en": "In {year}, {body} secured {committed} of foreign non-governmental (NGO) aid "
+        "committed (equal to {committed_usd}); {disbursed} was disbursed (equal to "
+        "{disbursed_usd}). {change}",
     },
     "yearly.aid.missing": {
         "vi": "Năm {year}, {body} chưa báo cáo số liệu viện trợ phi chính phủ nước ngoài.",
         "en": "In {year}, {body} has not reported foreign non-governmental aid.",
     },
     "yearly.aid.sectors": {
-        "vi": "Lĩnh vực nhận nhiều viện trợ giải ngân nhất: {sectors}.",
-        "en": "The sectors with most aid disbursed: {sectors}.",
+        "vi": "Các lĩnh vực được giải ngân nhiều nhất năm {year}: {sectors}.",
+        "en": "The sectors with most aid disbursed in {year}: {sectors}.",
     },
     "yearly.aid.domestic": {
-        "vi": "Ngoài ra, hỗ trợ từ các nguồn khác (trong nước, tổ chức nước ngoài không phải "
-        "PCPNN) đạt {amount}, không tính vào viện trợ PCPNN.",
-        "en": "Besides, support from other sources (domestic, foreign bodies other than NGOs) "
-        "came to {amount}, not counted as foreign NGO aid.",
+        "vi": "Ngoài ra, năm {year} hỗ trợ từ các nguồn khác (trong nước, tổ chức nước ngoài "
+        "không phải PCPNN) đạt {amount}, không tính vào viện trợ PCPNN.",
+        "en": "Besides, in {year} support from other sources (domestic, foreign bodies other "
+        "than NGOs) came to {amount}, not counted as foreign NGO aid.",
     },
     "yearly.table.sectors": {"vi": "Viện trợ theo lĩnh vực", "en": "Aid by sector"},
     "yearly.table.donors": {
@@ -210,37 +234,76 @@ YEARLY: dict[str, dict[str, str]] = {
         "en": "foreign NGO aid committed",
     },
     "yearly.rank.metric.exchanges": {"vi": "số hoạt động giao lưu", "en": "exchanges"},
+    "yearly.rank.count.members": {"vi": "{value} hội viên", "en": "{value} members"},
+    "yearly.rank.count.exchanges": {"vi": "{value} hoạt động", "en": "{value} exchanges"},
     "yearly.rank.text": {
-        "vi": "Về {metric}, {province} xếp thứ {rank}/{ranked} đơn vị đã báo cáo ({value}; "
-        "trung vị toàn quốc {median}).",
-        "en": "On {metric}, {province} ranks {rank} of the {ranked} units that reported "
-        "({value}; national median {median}).",
+        "vi": "Năm {year}, về {metric}, {province} xếp thứ {rank}/{ranked} đơn vị đã báo cáo "
+        "({value}; trung vị toàn quốc {median}).",
+        "en": "In {year}, on {metric}, {province} ranks {rank} of the {ranked} units that "
+        "reported ({value}; national median {median}).",
     },
     "yearly.rank.missing": {
-        "vi": "Về {metric}, {province} chưa báo cáo nên không được xếp hạng ({ranked} đơn vị "
-        "đã báo cáo; trung vị toàn quốc {median}).",
-        "en": "On {metric}, {province} has not reported and is not ranked ({ranked} units "
-        "reported; national median {median}).",
+        "vi": "Năm {year}, về {metric}, {province} chưa báo cáo nên không được xếp hạng "
+        "({ranked} đơn vị đã báo cáo; trung vị toàn quốc {median}).",
+        "en": "In {year}, on {metric}, {province} has not reported and is not ranked ({ranked} "
+        "units reported; national median {median}).",
     },
     "yearly.rank.national": {
-        "vi": "Về {metric}, {ranked}/{units} đơn vị đã báo cáo; trung vị {median}; dẫn đầu: {top}.",
-        "en": "On {metric}, {ranked} of {units} units reported; median {median}; first: {top}.",
+        "vi": "Năm {year}, về {metric}, {ranked}/{units} đơn vị đã báo cáo; trung vị {median}; "
+        "dẫn đầu: {top}.",
+        "en": "In {year}, on {metric}, {ranked} of {units} units reported; median {median}; "
+        "first: {top}.",
     },
     "yearly.rank.nobody": {
-        "vi": "Về {metric}, chưa đơn vị nào báo cáo.",
-        "en": "On {metric}, no unit has reported.",
+        "vi": "Năm {year}, về {metric}, chưa đơn vị nào báo cáo.",
+        "en": "In {year}, on {metric}, no unit has reported.",
     },
     "yearly.table.rank": {"vi": "Xếp hạng trong {units} đơn vị", "en": "Rank among {units} units"},
-    "yearly.column.metric": {"vi": "Chỉ tiêu", "en": "Figure"},
-    "yearly.column.value": {"vi": "Số liệu", "en": "Figure"},
+    "yearly.column.metric": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "yearly.column.value": {"vi": "Số liệu", "en": "Value"},
     "yearly.column.rank": {"vi": "Thứ hạng", "en": "Rank"},
     "yearly.column.median": {"vi": "Trung vị toàn quốc", "en": "National median"},
-    # Sources
-    "yearly.source.line": {
-        "vi": "{source}: {kinds} năm {years} ({rows} bản ghi; nạp ngày {loaded})",
-        "en": "{source}: {kinds} of {years} ({rows} records; loaded on {loaded})",
+    # Sources: a load by what it gave and when, an article by its title and date
+    "yearly.source.loads": {
+        "vi": "Số liệu {kinds} năm {years}, nạp ngày {loaded} ({rows} bản ghi)",
+        "en": "Figures on {kinds} for {years}, loaded on {loaded} ({rows} records)",
     },
-    "yearly.source.article": {"vi": "Bài viết {source}", "en": "Article {source}"},
+    "yearly.source.loads_one_day": {
+        "vi": "Số liệu {kinds} năm {years}, {loads} lượt nạp ngày {loaded} ({rows} bản ghi)",
+        "en": "Figures on {kinds} for {years}, {loads} loads on {loaded} ({rows} records)",
+    },
+    "yearly.source.loads_many": {
+        "vi": "Số liệu {kinds} năm {years}, {loads} lượt nạp từ ngày {first} đến ngày {last} "
+        "({rows} bản ghi)",
+        "en": "Figures on {kinds} for {years}, {loads} loads from {first} to {last} "
+        "({rows} records)",
+    },
+    "yearly.source.article": {
+        "vi": "Bài viết {title}: số liệu {kinds} năm {years} ({rows} bản ghi; tệp {file})",
+        "en": "Article {title}: figures on {kinds} for {years} ({rows} records; file {file})",
+    },
+    # The five source articles, by the number their file name starts with (as About names them)
+    "yearly.article.000": {
+        "vi": "“Tổng kết công tác đối ngoại nhân dân năm 2014” (Đắk Lắk, 2014)",
+        "en": "“Review of people's diplomacy in 2014” (Đắk Lắk, 2014)",
+    },
+    "yearly.article.001": {
+        "vi": "“Chú trọng công tác đối ngoại nhân dân” (Đồng Nai, Baomoi.com, 2020)",
+        "en": "“Giving weight to people's diplomacy” (Đồng Nai, Baomoi.com, 2020)",
+    },
+    "yearly.article.002": {
+        "vi": "“Tiếp tục củng cố, nâng cao hiệu quả công tác đối ngoại nhân dân” (Hà Nội, "
+        "28/01/2015)",
+        "en": "“Strengthening people's diplomacy further” (Hanoi, 28/01/2015)",
+    },
+    "yearly.article.003": {
+        "vi": "“Tích cực triển khai thực hiện Chỉ thị của Ban Bí thư…” (Gia Lai, 28/10/2018)",
+        "en": "“Carrying out the Secretariat's Directive…” (Gia Lai, 28/10/2018)",
+    },
+    "yearly.article.004": {
+        "vi": "“Hội nghị toàn quốc công tác đối ngoại nhân dân năm 2022” (Cao Bằng, 07/07/2022)",
+        "en": "“National conference on people's diplomacy 2022” (Cao Bằng, 07/07/2022)",
+    },
     "yearly.kind.members": {"vi": "hội viên", "en": "members"},
     "yearly.kind.aid": {"vi": "viện trợ", "en": "aid"},
     "yearly.kind.exchanges": {"vi": "giao lưu", "en": "exchanges"},

@@ -106,8 +106,20 @@ def test_a_figure_not_reported_reads_so_and_a_chart_note_is_said_once(
     assert figures["Hội viên (người)"].delta == "năm 2019 chưa báo cáo"
     assert figures["Đoàn vào (đoàn)"].value == "chưa báo cáo"
     captions = [str(caption.value) for caption in at.caption]
-    note = "1 tỉnh chưa báo cáo số liệu giao lưu năm 2020: Đắk Lắk."
+    note = "1 tỉnh chưa báo cáo số liệu hội viên năm 2019: Đắk Lắk."
     assert captions.count(note) == 1
+    # No exchange nor aid in 2016-2020: those charts are left out, each with a sentence, and
+    # no empty chart is drawn in their place.
+    said = [str(m.value) for m in at.markdown if "để vẽ nên không đưa vào báo cáo" in str(m.value)]
+    titles = [line.split("“")[1].split("”")[0] for line in said]
+    assert titles == [
+        "Đoàn vào và đoàn ra theo năm",
+        "Giao lưu đoàn theo quốc gia đối tác",
+        "Viện trợ cam kết và giải ngân",
+        "Viện trợ theo lĩnh vực",
+    ]
+    assert len(at.get("plotly_chart")) == 1  # members by year, the one with something to draw
+    assert t("empty.no_data", "vi") not in [str(info.value) for info in at.info]
 
 
 def test_the_sidebar_filters_the_report_ignores_are_named(small_database: str) -> None:

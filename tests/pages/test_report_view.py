@@ -26,7 +26,7 @@ from datastore.yearly.document import (
 )
 from i18n.catalogue import t
 from tests.pages.test_links_app import open_link
-from ui.report_view import Writers, distinct, document, wanted
+from ui.report_view import Writers, document, wanted
 
 TIMEOUT = 60
 
@@ -136,12 +136,6 @@ def test_the_report_shows_its_letterhead_prose_figures_table_chart_and_sources(
     assert [button.proto.label for button in at.get("download_button")] == [
         t("download.chart_csv", "vi")
     ]
-
-
-def test_repeated_column_names_stay_apart_but_read_the_same() -> None:
-    names = distinct(("Figure", "Figure", "Rank", "Figure"))
-    assert len(set(names)) == 4
-    assert [name.rstrip("\u200b") for name in names] == ["Figure", "Figure", "Rank", "Figure"]
 
 
 def test_a_rerun_of_the_page_never_makes_the_files(

@@ -83,8 +83,9 @@ def test_the_organisation_compares_like_with_like(small: Session) -> None:
     assert (chapters.value, chapters.previous, chapters.change_text) == (8, 5, "+60,0 %")
     assert chapters.note == members.note
     assert part.paragraphs[0] == (
-        "Năm 2020, Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai có 1 tổ chức hữu nghị, 8 chi hội "
-        "với 400 hội viên, tăng 33,3 % so với năm 2019."
+        "Năm 2020, Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai có 1 tổ chức hữu nghị thành viên "
+        "với 8 chi hội và 400 hội viên. Số hội viên tăng 33,3 % so với năm 2019 (so sánh trên 1/3 "
+        "tổ chức báo cáo cả hai năm)."
     )
 
 
@@ -110,8 +111,9 @@ def test_the_exchanges_read_as_the_unions_write_them(small: Session) -> None:
     part = section(report(small, "75", 2020), 1)
     assert part.paragraphs[0] == (
         "Năm 2020, Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai đã đón 2 đoàn vào với 190 lượt "
-        "người và cử 0 đoàn ra với 0 lượt người; tổng cộng 2 hoạt động giao lưu, tăng 100,0 % so "
-        "với năm 2019."
+        "người và cử 0 đoàn ra với 0 lượt người; tổng cộng 2 hoạt động giao lưu. Tổng số hoạt "
+        "động giao lưu tăng 100,0 % so với năm 2019 (từ cuối tháng 3/2020 đến giữa tháng 3/2022, "
+        "đi lại quốc tế bị hạn chế do dịch COVID-19)."
     )
     found = figures(part)
     assert found["Đoàn vào (đoàn)"].change_text == "năm 2019 bằng 0"
@@ -123,9 +125,10 @@ def test_the_exchanges_read_as_the_unions_write_them(small: Session) -> None:
 def test_aid_in_both_currencies_and_the_changes(small: Session) -> None:
     part = section(report(small, "75", 2020), 2)
     assert part.paragraphs[0] == (
-        "Năm 2020, Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai vận động được 465 triệu đồng "
-        "viện trợ phi chính phủ nước ngoài cam kết (20.000 USD); giải ngân 0 đồng (0 USD), giảm "
-        "100,0 % so với năm 2019."
+        "Năm 2020, Liên hiệp các tổ chức hữu nghị tỉnh Đồng Nai đã vận động được 465 triệu đồng "
+        "viện trợ phi chính phủ nước ngoài (PCPNN) cam kết (tương đương 20.000 USD); giải ngân "
+        "đạt 0 đồng (tương đương 0 USD). Giá trị viện trợ PCPNN giải ngân giảm 100,0 % so với "
+        "năm 2019."
     )
     found = figures(part)
     assert found["Viện trợ cam kết (VND)"].change_text == "+900,0 %"
@@ -149,10 +152,16 @@ def test_cumulative_and_domestic_aid_are_told_apart(small: Session) -> None:
     assert found["Viện trợ cam kết (VND)"].note == (
         "không gồm 1 khoản báo cáo cộng dồn nhiều năm (300 tỷ đồng)"
     )
-    assert part.paragraphs[-1] == (
-        "Ngoài ra, hỗ trợ từ các nguồn khác (trong nước, tổ chức nước ngoài không phải PCPNN) "
-        "đạt 700 triệu đồng, không tính vào viện trợ PCPNN."
+    assert part.paragraphs[-2] == (
+        "Ngoài ra, năm 2020 hỗ trợ từ các nguồn khác (trong nước, tổ chức nước ngoài không phải "
+        "PCPNN) đạt 700 triệu đồng, không tính vào viện trợ PCPNN."
     )
+    # Nothing was disbursed in 2020: the by-sector chart is left out, and the report says so.
+    assert part.paragraphs[-1] == (
+        "Biểu đồ “Viện trợ theo lĩnh vực” không có số liệu năm 2020 để vẽ nên không đưa vào báo "
+        "cáo."
+    )
+    assert [chart.chart for chart in part.charts] == ["aid_committed_vs_disbursed"]
 
 
 def test_a_missing_figure_is_written_as_not_reported(small: Session) -> None:
@@ -168,8 +177,8 @@ def test_a_missing_figure_is_written_as_not_reported(small: Session) -> None:
         for figure in part.figures:
             assert (figure.value, figure.value_text) == (None, "chưa báo cáo")
     assert rank.paragraphs[0] == (
-        "Về số hội viên, Gia Lai chưa báo cáo nên không được xếp hạng (2 đơn vị đã báo cáo; "
-        "trung vị toàn quốc 230)."
+        "Năm 2020, về số hội viên, Gia Lai chưa báo cáo nên không được xếp hạng (2 đơn vị đã báo "
+        "cáo; trung vị toàn quốc 230 hội viên)."
     )
     # The year before was reported: a change "from nothing" says which year is missing.
     later = figures(report(small, "52", 2019).sections[0])["Hội viên (người)"]
@@ -180,7 +189,8 @@ def test_the_rank_among_the_units(small: Session) -> None:
     rank = section(report(small, "75", 2020), 3)
     assert rank.heading == "IV. Vị trí trong 34 đơn vị"
     assert rank.paragraphs[0] == (
-        "Về số hội viên, Đồng Nai xếp thứ 1/2 đơn vị đã báo cáo (400; trung vị toàn quốc 230)."
+        "Năm 2020, về số hội viên, Đồng Nai xếp thứ 1/2 đơn vị đã báo cáo (400 hội viên; trung "
+        "vị toàn quốc 230 hội viên)."
     )
     assert rank.tables[0].rows[0] == ("số hội viên", "400", "1/2", "230")
 
@@ -199,23 +209,65 @@ def test_the_national_2022_report_names_the_cao_bang_conference(small: Session) 
     assert events == [
         "Ngày 07/07/2022, tại Cao Bằng: Hội nghị toàn quốc công tác đối ngoại nhân dân năm 2022 "
         "(lần đầu tiên): hơn 200 đại biểu từ 66 tổ chức thành viên Trung ương và 52 Liên hiệp "
-        "các tổ chức hữu nghị địa phương (nguồn: 004_e7f187056cb3db50.txt)."
+        "các tổ chức hữu nghị địa phương. Nguồn: bài viết “Hội nghị toàn quốc công tác đối ngoại "
+        "nhân dân năm 2022” (Cao Bằng, 07/07/2022)."
     ]
     assert any(
-        s.startswith("Bài viết 004_e7f187056cb3db50.txt: giao lưu năm 2022 (1 bản ghi")
+        s.startswith(
+            "Bài viết “Hội nghị toàn quốc công tác đối ngoại nhân dân năm 2022” (Cao Bằng, "
+            "07/07/2022): số liệu giao lưu năm 2022 (1 bản ghi; tệp 004_e7f187056cb3db50.txt)"
+        )
         for s in found.sources
     )
     # A loaded row is no notable event: Đồng Nai's 2020 rows cite only their load.
     assert not any("Ngày" in p for p in report(small, None, 2020).sections[1].paragraphs)
 
 
-def test_the_sources_name_each_load_and_when_it_was_loaded(small: Session) -> None:
+def test_the_sources_say_what_was_loaded_and_when(small: Session) -> None:
     found = report(small, "75", 2020)
+    day = f"{date.today():%d/%m/%Y}"  # the fixture's loads are made today
     assert [s.split(" (")[0] for s in found.sources] == [
-        "Lượt nạp #1: small-members: hội viên năm 2019–2020",
-        "Lượt nạp #2: small-aid: viện trợ năm 2019–2020",
-        "Lượt nạp #3: small-exchanges: giao lưu năm 2019–2020",
+        f"Số liệu hội viên năm 2019–2020, nạp ngày {day}",
+        f"Số liệu giao lưu năm 2019–2020, nạp ngày {day}",
+        f"Số liệu viện trợ năm 2019–2020, nạp ngày {day}",
     ]
+    english = report(small, "75", 2020, "en").sources
+    assert english[0].startswith(f"Figures on members for 2019–2020, loaded on {day} (")
+    assert not any("#" in line or "Lượt nạp" in line for line in english)
+
+
+def test_many_loads_of_one_kind_make_one_line(small: Session) -> None:
+    for year in (2019, 2020):
+        load_rows(
+            session=small,
+            kind="exchanges",
+            rows=[
+                {
+                    "date": f"01/03/{year}",
+                    "province": "Đồng Nai",
+                    "partner_country": "Lào",
+                    "partner_locality": None,
+                    "direction": "incoming",
+                    "kind": "delegation",
+                    "participants": 5,
+                    "title": f"Đoàn Lào thăm tỉnh {year}",
+                }
+            ],
+            batch=BatchInfo(file_name=f"extra-{year}.csv"),
+        )
+    small.commit()
+    lines = [s for s in report(small, "75", 2020).sources if "giao lưu" in s]
+    assert len(lines) == 1
+    assert "3 lượt nạp ngày" in lines[0]
+
+
+def test_the_table_headers_are_distinct_in_both_languages(small: Session) -> None:
+    for lang in ("vi", "en"):
+        for province in ("75", None):
+            found = report(small, province, 2020, lang)
+            for part in found.sections:
+                for table in part.tables:
+                    assert len(set(table.header)) == len(table.header), table.header
 
 
 def test_english_has_the_same_figures(small: Session) -> None:
@@ -242,6 +294,20 @@ def test_every_section_draws_catalogue_charts_for_the_place_and_years(small: Ses
         assert chart.filters.provinces == ("75",)
         assert chart.filters.year_to == 2020
     assert {c.filters.year_from for c in charts} == {2016, 2020}
+
+
+def test_the_partner_chart_is_the_top_partners_one(small: Session) -> None:
+    charts = [c.chart for c in report(small, None, 2020).sections[1].charts]
+    assert charts == ["exchanges_by_year_and_direction", "overview_top_partners"]
+
+
+def test_a_chart_with_nothing_to_draw_is_left_out_and_said(small: Session) -> None:
+    exchanges = report(small, "52", 2020).sections[1]  # Gia Lai: no exchange in 2020
+    assert "overview_top_partners" not in [c.chart for c in exchanges.charts]
+    assert exchanges.paragraphs[-1] == (
+        "Biểu đồ “Giao lưu đoàn theo quốc gia đối tác” không có số liệu năm 2020 để vẽ nên không "
+        "đưa vào báo cáo."
+    )
 
 
 def test_an_unknown_province_is_refused(small: Session) -> None:
