@@ -115,7 +115,9 @@ def _union_section(filters: Filters, lang: Lang) -> None:
             )
         )
         st.caption(source_text(str(row.source), lang))
-    held: pd.DataFrame = lookup(profile.congresses, filters=filters, lang=lang)
+    # The documented facts the profile's last section shows, read once for both.
+    facts: pd.DataFrame = lookup(profile.documented_facts, filters=filters, lang=lang)
+    held = profile.congresses(facts)
     st.markdown(f"**{t('profile.congresses', lang)}**")
     if held.empty:
         st.markdown(t("profile.no_congress", lang))

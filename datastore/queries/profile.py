@@ -128,9 +128,14 @@ def associations(*, session: Session, filters: Filters, lang: Lang = "vi") -> pd
     # Filtered by year only: the association is the province's by its own record, and its
     # members row may carry another unit (a district association's row of a merged province).
     year_only = Filters(year_from=filters.year_from, year_to=filters.year_to)
+    # Only the province's associations: the whole members table's latest years take seconds.
+    own = select(ORGANIZATION.c.id).where(
+        ORGANIZATION.c.kind == OrganizationKind.FRIENDSHIP_ASSOCIATION.value,
+        _in_province(filters),
+    )
     latest = (
         select(m.organization_id, func.max(m.year).label("year"))
-        .where(*conditions(year_only, MEMBERSHIP))
+        .where(*conditions(year_only, MEMBERSHIP), m.organization_id.in_(own))
         .group_by(m.organization_id)
         .subquery()
     )
@@ -293,8 +298,10 @@ def documented_facts(*, session: Session, filters: Filters, lang: Lang = "vi") -
     return data.reset_index(drop=True)
 
 
-def congresses(*, session: Session, filters: Filters, lang: Lang = "vi") -> pd.DataFrame:
-    """The documented conferences held in the province (a union's congress among them)."""
-    facts = documented_facts(session=session, filters=filters, lang=lang)
+def congresses(facts: pd.DataFrame) -> pd.DataFrame:
+    """The documented conferences held in the province (a union's congress among them).
+
+    Read from the province's `documented_facts`, which the profile reads anyway.
+    """
     found = facts[(facts["record"] == "exchange") & (facts["kind"] == "conference")]
     return found.reset_index(drop=True)

@@ -148,7 +148,8 @@ def exchanges(ctx: Context) -> Section:
         name: ctx.compare("exchanges", "exchanges", splits.get(name, {}))
         for name in ("incoming", "outgoing", "participants", "incoming_people", "outgoing_people")
     }
-    notes = (*reform_notes(ctx), *covid(year, lang))
+    # The closed borders are said once, in the sentence that compares; not in every figure.
+    notes = reform_notes(ctx)
     figures = tuple(
         figure(
             t(f"yearly.figure.{name}", lang),
@@ -182,7 +183,14 @@ def exchanges(ctx: Context) -> Section:
                 outgoing=show(changes["outgoing"].value or 0),
                 outgoing_people=show(changes["outgoing_people"].value or 0),
                 exchanges=show(total.value),
-                change=clause(total, lang, year, t("yearly.subject.exchanges", lang), (), notes),
+                change=clause(
+                    total,
+                    lang,
+                    year,
+                    t("yearly.subject.exchanges", lang),
+                    (),
+                    (*notes, *covid(year, lang)),
+                ),
             )
         )
         if not partners.empty:

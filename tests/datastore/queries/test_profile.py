@@ -128,12 +128,13 @@ def test_gia_lai_union_of_11_august_1994_and_its_first_congress(with_articles: S
     assert union["name"] == "Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai"
     assert union["founded_on"] == date(1994, 8, 11)
     assert union["source"] == GIA_LAI_ARTICLE
-    [congress] = profile.congresses(session=with_articles, filters=GIA_LAI).to_dict("records")
+    facts = profile.documented_facts(session=with_articles, filters=GIA_LAI)
+    [congress] = profile.congresses(facts).to_dict("records")
     assert congress["on"] == date(2018, 10, 15)
     assert "lần thứ I" in congress["name"] and "Ban Chấp hành 21 thành viên" in congress["name"]
     assert congress["source"] == GIA_LAI_ARTICLE
     # The same in the 63 view of old Gia Lai, where the union was reported.
-    old = profile.congresses(session=with_articles, filters=OLD_GIA_LAI)
+    old = profile.congresses(profile.documented_facts(session=with_articles, filters=OLD_GIA_LAI))
     assert old["on"].tolist() == [date(2018, 10, 15)]
 
 
