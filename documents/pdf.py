@@ -6,7 +6,6 @@ import base64
 from html import escape
 
 from sqlmodel import Session
-from weasyprint import HTML
 
 from datastore.yearly.document import ReportTable, YearlyReport
 from documents import layout
@@ -69,6 +68,9 @@ def report_pdf(report: YearlyReport, session: Session) -> bytes:
 
 def write_pdf(report: YearlyReport, images: list[ChartImage]) -> bytes:
     """The PDF of a report whose charts are already drawn."""
+    # Imported on the first PDF, not with the report page: WeasyPrint takes 1.5 s to import.
+    from weasyprint import HTML
+
     pdf = HTML(string=report_html(report, images)).write_pdf()
     assert pdf is not None  # no target: the bytes are returned
     return bytes(pdf)
