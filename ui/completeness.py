@@ -13,6 +13,7 @@ from datastore.queries.reports import REFORM_YEAR, reporting_status
 from i18n.catalogue import Lang, t
 from i18n.formatting import MISSING, format_day, format_moment, format_number
 from ui.data import lookup
+from ui.province_profile import profile_links
 from ui.render import show_no_data
 
 
@@ -45,11 +46,11 @@ def show_reporting_status(filters: Filters, *, lang: Lang) -> None:
         )
     )
     # Every province at once (34 or 63 rows): a leader reads down the list, not inside a box.
+    table, links = profile_links(
+        shown_status(status, int(year), lang), status["code"], filters.province_list, lang
+    )
     st.dataframe(
-        shown_status(status, int(year), lang),
-        hide_index=True,
-        height="content",
-        key="completeness_table",
+        table, hide_index=True, height="content", key="completeness_table", column_config=links
     )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -35,6 +37,26 @@ def _pick(widget_key: str, list_key: str) -> None:
     """The page's picker chose a province: it becomes the shared filter, so the link says it."""
     code = st.session_state.get(widget_key)
     st.session_state[list_key] = [code] if code else []
+
+
+def profile_url(code: str, province_list: ProvinceList, lang: Lang) -> str:
+    """The profile page's link for a province of a list, as a hand-typed link would read."""
+    legacy = ProvinceList(province_list) is ProvinceList.LEGACY
+    params = {"p63": "1", "province63": code} if legacy else {"province": code}
+    if lang != "vi":
+        params["lang"] = lang
+    return f"province?{urlencode(params)}"
+
+
+def profile_links(
+    table: pd.DataFrame, codes: pd.Series, province_list: ProvinceList, lang: Lang
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """`table` with a link to each row's province profile after its first column, and its look."""
+    column = t("profile.link_column", lang)
+    linked = table.copy()
+    linked.insert(1, column, [profile_url(str(code), province_list, lang) for code in codes])
+    look = st.column_config.LinkColumn(column, display_text=t("profile.link_text", lang))
+    return linked, {column: look}
 
 
 def choose_province(filters: Filters, lang: Lang) -> tuple[str, str] | None:

@@ -157,4 +157,6 @@ PROFILE: dict[str, dict[str, str]] = {
         "vi": "Nguồn: dữ liệu mẫu tổng hợp (không phải số liệu thật)",
         "en": "Source: synthetic demo data (not real figures)",
     },
+    "profile.link_column": {"vi": "Hồ sơ tỉnh", "en": "Province profile"},
+    "profile.link_text": {"vi": "Xem hồ sơ", "en": "Open profile"},
 }

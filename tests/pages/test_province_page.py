@@ -103,3 +103,21 @@ def test_the_63_list_profiles_an_old_province(articles_database: str) -> None:
     assert at.main.header[0].value == "Gia Lai (64)"
     assert "Từ 1/7/2025 thuộc Gia Lai (52)." in [c.value for c in at.caption]
     assert "thành lập 11/08/1994" in texts(at)
+
+
+def test_the_reporting_status_links_each_province_to_its_profile(small_database: str) -> None:
+    at = AppTest.from_file(str(ENTRY), default_timeout=TIMEOUT)
+    at.switch_page("pages/completeness.py")
+    at.run()
+    frame = at.dataframe[0].value.set_index(t("completeness.province", "vi"))
+    assert frame.loc["Đồng Nai", t("profile.link_column", "vi")] == "province?province=75"
+    # The 63 list links the old province in that list, and English keeps its language.
+    at.toggle(key="p63").set_value(True).run()
+    at.segmented_control(key="lang").set_value("en").run()
+    frame = at.dataframe[0].value.set_index(t("completeness.province", "en"))
+    assert frame.loc["Bình Phước", t("profile.link_column", "en")] == (
+        "province?p63=1&province63=70&lang=en"
+    )
+    # The link opens the profile of that province.
+    opened = open_profile(p63="1", province63="70", lang="en")
+    assert "Bình Phước" in [str(h.value) for h in opened.header][0]
