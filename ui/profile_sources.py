@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from datastore.yearly.sources import article_title
 from i18n.catalogue import Lang, t
 from i18n.formatting import format_day
 from ui.auth import escape_markdown
@@ -20,6 +21,8 @@ SYNTHETIC = "synthetic"
 _WITH_NOTE = re.compile(r"^(?P<origin>.*?) \((?P<note>[^()]*)\)$")
 # The note of a founding date whose year the article states but not the day.
 _YEAR_ONLY = "chỉ nêu năm"
+# A staff load's label, stored in Vietnamese by datastore.load ("load.source").
+_LOAD = re.compile(r"^Lượt nạp #(?P<batch>\d+): (?P<file>.*)$")
 
 
 @dataclass(frozen=True)
@@ -55,10 +58,22 @@ def source_text(source: str, lang: Lang, *, markdown: bool = True) -> str:
     found = read_source(source)
     if found.synthetic:
         return t("profile.source_synthetic", lang)
-    origin = escape_markdown(found.origin) if markdown else found.origin
+    named = origin_text(found.origin, lang)
+    origin = escape_markdown(named) if markdown else named
     note = found.note_in(lang)
     text = t("profile.source", lang, origin=origin)
     return f"{text} ({note})" if note else text
+
+
+def origin_text(origin: str, lang: Lang) -> str:
+    """An article by its title and date with its file; a load as `lang` names loads."""
+    load = _LOAD.match(origin)
+    if load is not None:
+        return t("load.source", lang, batch=load["batch"], file=load["file"])
+    title = article_title(origin, lang)
+    return (
+        origin if title == origin else t("profile.source_article", lang, title=title, file=origin)
+    )
 
 
 def founding_text(founded_on: Any, source: str, lang: Lang) -> str:

@@ -153,6 +153,10 @@ PROFILE: dict[str, dict[str, str]] = {
     "profile.record.aid": {"vi": "Viện trợ", "en": "Aid"},
     "profile.record.exchange": {"vi": "Giao lưu, sự kiện", "en": "Exchange, event"},
     "profile.source": {"vi": "Nguồn: {origin}", "en": "Source: {origin}"},
+    "profile.source_article": {
+        "vi": "bài viết {title}, tệp {file}",
+        "en": "article {title}, file {file}",
+    },
     "profile.source_synthetic": {
         "vi": "Nguồn: dữ liệu mẫu tổng hợp (không phải số liệu thật)",
         "en": "Source: synthetic demo data (not real figures)",

@@ -28,7 +28,7 @@ def test_a_typed_link_opens_gia_lai_with_its_union_and_the_charts_drawn(
     expect(main.get_by_role("heading", name="Gia Lai (52)")).to_be_visible()
     expect(main.get_by_text("thành lập 11/08/1994")).to_be_visible()
     expect(main.get_by_text("Ban Chấp hành 21 thành viên").first).to_be_visible()
-    expect(main.get_by_text(f"Nguồn: {GIA_LAI_ARTICLE}").first).to_be_visible()
+    expect(main.get_by_text(f"tệp {GIA_LAI_ARTICLE}").first).to_be_visible()
     drawn = {str(chart["key"]): chart for chart in charts(page)}
     for key in ("members_by_year", "aid_by_sector", "exchanges_by_partner_country"):
         assert key in drawn, (key, sorted(drawn))

@@ -38,16 +38,21 @@ def test_a_source_reads_as_its_article_and_the_note_in_the_language() -> None:
     label = with_note("001_9e1acba55bf73c31.txt", CHOSEN_DATE)
     assert read_source(label).origin == "001_9e1acba55bf73c31.txt"
     assert source_text(label, "vi", markdown=False) == (
-        "Nguồn: 001_9e1acba55bf73c31.txt (ngày thành lập do dữ liệu mẫu chọn, bài viết không nêu)"
+        "Nguồn: bài viết “Chú trọng công tác đối ngoại nhân dân” (Đồng Nai, Baomoi.com, 2020), "
+        "tệp 001_9e1acba55bf73c31.txt (ngày thành lập do dữ liệu mẫu chọn, bài viết không nêu)"
     )
     # In markdown, the file name's underscore is not read as emphasis.
-    assert source_text(label, "vi").startswith("Nguồn: 001\\_9e1acba55bf73c31")
+    assert "tệp 001\\_9e1acba55bf73c31" in source_text(label, "vi")
     assert source_text(label, "en", markdown=False) == (
-        "Source: 001_9e1acba55bf73c31.txt "
-        "(founding date chosen for the demo, not stated in the article)"
+        "Source: article “Giving weight to people's diplomacy” (Đồng Nai, Baomoi.com, 2020), "
+        "file 001_9e1acba55bf73c31.txt (founding date chosen for the demo, not stated in the "
+        "article)"
     )
     assert source_text("synthetic", "en").startswith("Source: synthetic demo data")
     assert source_text("Lượt nạp #3: a.xlsx", "vi", markdown=False) == "Nguồn: Lượt nạp #3: a.xlsx"
+    # A load reads in the page's language, and an unknown file stays as it is.
+    assert source_text("Lượt nạp #3: a.xlsx", "en", markdown=False) == "Source: Load #3: a.xlsx"
+    assert source_text("bao-dong-nai.pdf", "en", markdown=False) == "Source: bao-dong-nai.pdf"
 
 
 @pytest.mark.parametrize(
