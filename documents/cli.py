@@ -23,7 +23,7 @@ from datastore.yearly.document import YearlyReport
 from i18n.catalogue import DEFAULT_LANGUAGE, LANGUAGES, bilingual
 
 FORMATS = ("docx", "pdf")
-FIRST_YEAR, LAST_YEAR = 1950, 2100  # the union's records begin after 1950; beyond is a typo
+FIRST_YEAR = 1950  # the union's records begin after 1950; the last is the current year
 
 
 def add_report_parser(subparsers: SubParsers) -> None:
@@ -38,7 +38,8 @@ def add_report_parser(subparsers: SubParsers) -> None:
     parser.add_argument(
         "--year", type=int, required=True, metavar="Y", help=bilingual("report_file.help_year")
     )
-    parser.add_argument("--format", dest="fmt", choices=FORMATS, default="docx")
+    # Without --format, the --out file's suffix says which (report.pdf), else DOCX.
+    parser.add_argument("--format", dest="fmt", choices=FORMATS)
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
@@ -54,10 +55,12 @@ def run_report(args: argparse.Namespace) -> int:
     """Resolve the province, build the report, write it whole to --out (or its default name)."""
     from datastore.cli import resolve_provinces  # the command line's own province lookup
 
-    if not FIRST_YEAR <= args.year <= LAST_YEAR:
+    last_year = date.today().year  # a year not begun has nothing to report
+    if not FIRST_YEAR <= args.year <= last_year:
         raise UsageProblem(
-            bilingual("report_file.bad_year", year=args.year, low=FIRST_YEAR, high=LAST_YEAR)
+            bilingual("report_file.bad_year", year=args.year, low=FIRST_YEAR, high=last_year)
         )
+    fmt = file_format(args.fmt, args.out)
     if args.out is not None:
         check_out_path(args.out, database_url=args.database_url)  # before reading anything
     with Session(get_engine(args.database_url)) as session:
@@ -80,12 +83,21 @@ def run_report(args: argparse.Namespace) -> int:
             lang=args.lang,
             issued_on=date.today(),
         )
-        out: Path = args.out or Path(default_name(report, slug, args.fmt))
-        data = report_bytes(report, session, args.fmt)
+        out: Path = args.out or Path(default_name(report, slug, fmt))
+        data = report_bytes(report, session, fmt)
     with replacing(out, database_url=args.database_url) as handle:
         handle.write(data)
     say(bilingual("report_file.written", out=out))
     return EXIT_OK
+
+
+def file_format(chosen: str | None, out: Path | None) -> str:
+    """The format asked for, else the one --out's suffix names, else DOCX; never both at odds."""
+    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    if chosen is not None and suffix in FORMATS and suffix != chosen:
+        # A PDF written into report.docx would open as a broken file.
+        raise UsageProblem(bilingual("report_file.format_mismatch", fmt=chosen, out=out))
+    return chosen or (suffix if suffix in FORMATS else "docx")
 
 
 def report_bytes(report: YearlyReport, session: Session, fmt: str) -> bytes:

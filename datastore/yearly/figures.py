@@ -51,7 +51,11 @@ def figure(
 ) -> ReportFigure:
     """The figure of `change` as the report prints it."""
     why = reason(change, lang, year)
-    value_text = missing(lang) if change.value is None else show(change.value)
+    if change.status is Status.MERGED and change.value is None:
+        # Its figures are the new unit's now: "not reported" would read as a union that failed to.
+        value_text = t("yearly.status.merged", lang)
+    else:
+        value_text = missing(lang) if change.value is None else show(change.value)
     if change.previous is not None:
         previous_text = show(change.previous)
     elif change.status is Status.PREVIOUS_NOT_REPORTED:
@@ -59,6 +63,8 @@ def figure(
     else:
         previous_text = MISSING  # nothing to set beside this year's figure
     change_text = why or format_change(change.current, change.previous, lang) or ""
+    if change.status is Status.MERGED and change.value is None:
+        change_text = MISSING  # the value already says why; no change to set beside it
     found = notes_of(change, lang, year, notes, compare_notes)
     return ReportFigure(
         label=label,

@@ -56,5 +56,9 @@ REPORT_FILES: dict[str, dict[str, str]] = {
         "vi": "năm {year} không hợp lệ (cần từ {low} đến {high})",
         "en": "year {year} is not valid (expected {low} to {high})",
     },
+    "report_file.format_mismatch": {
+        "vi": "--format {fmt} không khớp với tên tệp {out}: đổi đuôi tệp hoặc bỏ --format",
+        "en": "--format {fmt} does not match the file name {out}: change its suffix or drop it",
+    },
     "report_file.written": {"vi": "đã ghi báo cáo vào {out}", "en": "report written to {out}"},
 }

@@ -109,3 +109,33 @@ def test_province_names_become_ascii_file_name_parts() -> None:
     assert file_slug("Đồng Nai") == "dong-nai"
     assert file_slug("Thành phố Hồ Chí Minh") == "thanh-pho-ho-chi-minh"
     assert file_slug("Đắk Lắk") == "dak-lak"
+
+
+def test_the_format_follows_the_file_name_and_a_mismatch_is_refused(
+    small_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    pdf = folder / "bao-cao.pdf"
+    written = run_cli("report", "--year", "2020", "--out", str(pdf), database_url=small_url)
+    assert written.returncode == EXIT_OK, written.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    clash = folder / "bao-cao.docx"
+    refused = run_cli(
+        "report", "--year", "2020", "--format", "pdf", "--out", str(clash), database_url=small_url
+    )
+    assert refused.returncode == EXIT_USAGE
+    assert "--format pdf" in refused.stderr and "bao-cao.docx" in refused.stderr
+    assert not clash.exists()
+
+
+def test_a_year_not_begun_is_refused(small_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "bao-cao.docx"
+    out.parent.mkdir()
+    next_year = date.today().year + 1
+    result = run_cli("report", "--year", str(next_year), "--out", str(out), database_url=small_url)
+    assert result.returncode == EXIT_USAGE
+    assert (
+        f"năm {next_year} không hợp lệ" in result.stderr and str(date.today().year) in result.stderr
+    )
+    assert not out.exists()
