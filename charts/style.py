@@ -7,6 +7,7 @@ import math
 import re
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -236,11 +237,10 @@ def apply_base_layout(
     entry, _, rows = legend_rows(names)
     bottom = axis_space + rows * LEGEND_ROW + 8 if rows else MARGIN["b"]
     total = height + (top - MARGIN["t"]) + (bottom - MARGIN["b"])
-    fig.update_layout(
-        template=TEMPLATE,  # also when something else (Streamlit does) changed plotly's default
-        separators=separators(lang),
-        font={"family": FONT_FAMILY, "size": 13, "color": "#222222"},
-        title={
+    changes: dict[str, Any] = {
+        "separators": separators(lang),
+        "font": {"family": FONT_FAMILY, "size": 13, "color": "#222222"},
+        "title": {
             "text": wrapped,
             "x": 0.0,
             "xref": "container",
@@ -251,30 +251,61 @@ def apply_base_layout(
             "pad": {"t": TITLE_PAD, "l": 12},
             "font": {"size": TITLE_SIZE},
         },
-        margin={**MARGIN, "t": top, "b": bottom},
-        height=total,
-        colorway=list(OKABE_ITO),
-        hoverlabel={"font": {"family": FONT_FAMILY}},
-        showlegend=bool(rows),
-    )
+        "margin": {**MARGIN, "t": top, "b": bottom},
+        "height": total,
+        "colorway": list(OKABE_ITO),
+        "hoverlabel": {"font": {"family": FONT_FAMILY}},
+        "showlegend": bool(rows),
+    }
     if rows:
-        fig.update_layout(
-            legend={
-                "orientation": "h",
-                "x": 0.0,
-                "xref": "container",
-                "xanchor": "left",
-                # At the figure's foot: when plotly needs more rows than the estimate above,
-                # they grow up into the axis space rather than off the figure's bottom edge.
-                "y": 0.0,
-                "yref": "container",
-                "yanchor": "bottom",
-                "entrywidthmode": "pixels",
-                "entrywidth": entry,
-                "font": {"size": LEGEND_SIZE},
-                "title": {"text": ""},
-                "traceorder": "normal",
-            }
-        )
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True)
+        changes["legend"] = {
+            "orientation": "h",
+            "x": 0.0,
+            "xref": "container",
+            "xanchor": "left",
+            # At the figure's foot: when plotly needs more rows than the estimate above,
+            # they grow up into the axis space rather than off the figure's bottom edge.
+            "y": 0.0,
+            "yref": "container",
+            "yanchor": "bottom",
+            "entrywidthmode": "pixels",
+            "entrywidth": entry,
+            "font": {"size": LEGEND_SIZE},
+            "title": {"text": ""},
+            "traceorder": "normal",
+        }
+    for axis in axis_names(fig, "x") + axis_names(fig, "y"):
+        changes[axis] = {"automargin": True}
+    relayout(fig, changes)
+
+
+def axis_names(fig: go.Figure, letter: str) -> list[str]:
+    """The layout's `letter` axes ("xaxis", "xaxis2", ...), as plotly's update_xaxes finds them."""
+    select = fig.select_xaxes if letter == "x" else fig.select_yaxes
+    return [axis.plotly_name for axis in select()]
+
+
+def relayout(fig: go.Figure, changes: dict[str, Any]) -> None:
+    """fig.update_layout(changes) for nested dicts, in one assignment of the whole layout.
+
+    plotly checks every key of an update against the figure's traces and axes and tells its
+    listeners, which made a chart's layout cost tens of ms; a new layout is validated once.
+    Our template is left out of it and put back by plotly, unvalidated, as its default.
+    """
+    if pio.templates.default != TEMPLATE:
+        # Something else (Streamlit does) made another template plotly's default: name ours.
+        fig.update_layout(changes, template=TEMPLATE)
+        return
+    layout = fig.layout.to_plotly_json()
+    layout.pop("template", None)
+    fig.layout = _merged(layout, changes)
+
+
+def _merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """`base` with `changes` written in, dicts merged key by key as plotly's update does."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merged(base[key], value)
+        else:
+            base[key] = value
+    return base
