@@ -156,24 +156,37 @@ def hbar_layout(fig: go.Figure, *, categories: list[str], x_title: str, y_title:
     Long names are cut on the axis (style.short_label) so the bars keep their room on a phone;
     the hover names them in full.
     """
-    fig.update_yaxes(
-        title_text=y_title,
-        type="category",
-        categoryorder="array",
-        categoryarray=categories,
-        tickmode="array",
-        tickvals=categories,
-        ticktext=[style.short_label(label) for label in categories],
-        autorange="reversed",
+    y_axis = {
+        "title": {"text": y_title},
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": categories,
+        "tickmode": "array",
+        "tickvals": categories,
+        "ticktext": [style.short_label(label) for label in categories],
+        "autorange": "reversed",
         # Invisible ticks put a little air between a label and its bar.
-        ticks="outside",
-        ticklen=6,
-        tickcolor="rgba(0, 0, 0, 0)",
+        "ticks": "outside",
+        "ticklen": 6,
+        "tickcolor": "rgba(0, 0, 0, 0)",
+    }
+    x_axis = {
+        "title": {"text": x_title},
+        "tickformat": style.TICK_NUMBER,
+        "rangemode": "tozero",
+        "nticks": 5,
+    }
+    style.relayout(
+        fig,
+        {
+            **dict.fromkeys(style.axis_names(fig, "y"), y_axis),
+            **dict.fromkeys(style.axis_names(fig, "x"), x_axis),
+            "barmode": "relative",
+            "bargap": 0.25,
+        },
     )
-    fig.update_xaxes(title_text=x_title, tickformat=style.TICK_NUMBER, rangemode="tozero", nticks=5)
     # Upright value labels: inside the bar when it fits, just outside otherwise.
     fig.update_traces(textangle=0, textposition="auto", cliponaxis=False, selector={"type": "bar"})
-    fig.update_layout(barmode="relative", bargap=0.25)
 
 
 def year_axis(
@@ -191,15 +204,18 @@ def year_axis(
         if every_year
         else {"tickmode": "linear", "tick0": first, "dtick": math.ceil((last - first + 1) / 5)}
     )
-    fig.update_xaxes(
-        title_text=t("axis.year", lang),
-        tickformat=style.YEAR_FORMAT,
-        hoverformat=style.YEAR_FORMAT,
-        range=[first - 0.5, last + 0.5],
-        autorange=False,
+    axis = {
+        "title": {"text": t("axis.year", lang)},
+        "tickformat": style.YEAR_FORMAT,
+        "hoverformat": style.YEAR_FORMAT,
+        "range": [first - 0.5, last + 0.5],
+        "autorange": False,
         **ticks,
-        **selector,
-    )
+    }
+    if selector:
+        fig.update_xaxes(axis, **selector)
+    else:
+        style.relayout(fig, dict.fromkeys(style.axis_names(fig, "x"), axis))
 
 
 class Unreported(NamedTuple):

@@ -304,8 +304,10 @@ def relayout(fig: go.Figure, changes: dict[str, Any]) -> None:
 def _merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     """`base` with `changes` written in, dicts merged key by key as plotly's update does."""
     for key, value in changes.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            _merged(base[key], value)
+        if isinstance(value, dict):
+            # Merged into a copy: the same dict may be given for several axes.
+            into = base.get(key)
+            base[key] = _merged(into if isinstance(into, dict) else {}, value)
         else:
             base[key] = value
     return base
