@@ -109,12 +109,12 @@ def build_aid_by_year_and_sector(
     data = _with_sector_labels(df, lang).sort_values("year", kind="stable")
     scale, unit = money_unit(data.groupby("year")["amount"].sum(), currency, lang)
     all_years = sorted(set(years(data)))
-    fig = go.Figure()
     sectors = vi_sorted_unique(list(data["label"]))
+    bars = []
     for label in sectors:
         rows = data[data["label"] == label]
         colour, pattern = sector_look(str(rows["sector_code"].iloc[0]))
-        fig.add_trace(
+        bars.append(
             go.Bar(
                 x=years(rows),
                 y=floats(rows["amount"] / scale),
@@ -128,15 +128,19 @@ def build_aid_by_year_and_sector(
                 ),
             )
         )
+    fig = go.Figure(bars)
     style.apply_base_layout(fig, title=title, lang=lang)
-    year_axis(fig, lang, all_years)
-    fig.update_xaxes(title_text=None)  # the years speak for themselves; the legend sits there
-    fig.update_yaxes(
-        title_text=t("axis.amount", lang, unit=unit),
-        tickformat=style.TICK_NUMBER,
-        rangemode="tozero",
+    # The years speak for themselves without a title; the legend sits there.
+    year_axis(fig, lang, all_years, titled=False)
+    style.relayout(
+        fig,
+        {"barmode": "stack", "legend": {"traceorder": "normal"}},
+        every_y_axis={
+            "title": {"text": t("axis.amount", lang, unit=unit)},
+            "tickformat": style.TICK_NUMBER,
+            "rangemode": "tozero",
+        },
     )
-    fig.update_layout(barmode="stack", legend_traceorder="normal")
     alt = t(
         "alt.aid_by_year_and_sector",
         lang,
@@ -190,22 +194,27 @@ def build_aid_committed_vs_disbursed(
     )
     style.apply_base_layout(fig, title=title, lang=lang)
     year_axis(fig, lang, x)
-    fig.update_yaxes(
-        title_text=t("axis.amount", lang, unit=unit),
-        tickformat=style.TICK_NUMBER,
-        rangemode="tozero",
-        secondary_y=False,
-    )
     top_rate = max((r for r in rates if r == r), default=1.0)  # r == r drops NaN
-    fig.update_yaxes(
-        title_text=t("axis.disbursement_rate", lang),
-        tickformat=style.TICK_PERCENT,
-        range=[0, max(1.05, top_rate * 1.1)],
-        showgrid=False,
-        tickmode="auto",  # plotly.js would otherwise sync ticks to the left axis: odd values
-        secondary_y=True,
+    style.relayout(
+        fig,
+        {
+            "yaxis": {  # amounts, left
+                "title": {"text": t("axis.amount", lang, unit=unit)},
+                "tickformat": style.TICK_NUMBER,
+                "rangemode": "tozero",
+            },
+            "yaxis2": {  # the rate, right
+                "title": {"text": t("axis.disbursement_rate", lang)},
+                "tickformat": style.TICK_PERCENT,
+                "range": [0, max(1.05, top_rate * 1.1)],
+                "showgrid": False,
+                # plotly.js would otherwise sync ticks to the left axis: odd values.
+                "tickmode": "auto",
+            },
+            "barmode": "group",
+            "hovermode": "x unified",
+        },
     )
-    fig.update_layout(barmode="group", hovermode="x unified")
     committed = float(data["committed"].sum())
     disbursed = float(data["disbursed"].sum())
     alt = t(

@@ -177,26 +177,27 @@ def hbar_layout(fig: go.Figure, *, categories: list[str], x_title: str, y_title:
         "nticks": 5,
     }
     style.relayout(
-        fig,
-        {
-            **dict.fromkeys(style.axis_names(fig, "y"), y_axis),
-            **dict.fromkeys(style.axis_names(fig, "x"), x_axis),
-            "barmode": "relative",
-            "bargap": 0.25,
-        },
+        fig, {"barmode": "relative", "bargap": 0.25}, every_x_axis=x_axis, every_y_axis=y_axis
     )
     # Upright value labels: inside the bar when it fits, just outside otherwise.
     fig.update_traces(textangle=0, textposition="auto", cliponaxis=False, selector={"type": "bar"})
 
 
 def year_axis(
-    fig: go.Figure, lang: Lang, span: Sequence[int], *, every_year: bool = True, **selector: object
+    fig: go.Figure,
+    lang: Lang,
+    span: Sequence[int],
+    *,
+    every_year: bool = True,
+    titled: bool = True,
+    **selector: object,
 ) -> None:
     """A year x axis over exactly the years drawn, bars centred on their ticks.
 
     `every_year` labels each year (plotly turns the labels upright when they crowd); without
     it, as on small panels, every few years from the first, at most five labels: whole years
     always (left to plotly, two years would be labelled 2024, 2024, 2025, 2025, 2026).
+    Without `titled`, the axis has no title ("Năm" goes without saying beside the years).
     """
     first, last = (min(span), max(span)) if span else (0, 0)
     ticks: dict[str, object] = (
@@ -205,7 +206,7 @@ def year_axis(
         else {"tickmode": "linear", "tick0": first, "dtick": math.ceil((last - first + 1) / 5)}
     )
     axis = {
-        "title": {"text": t("axis.year", lang)},
+        "title": {"text": t("axis.year", lang)} if titled else {},
         "tickformat": style.YEAR_FORMAT,
         "hoverformat": style.YEAR_FORMAT,
         "range": [first - 0.5, last + 0.5],
@@ -215,7 +216,7 @@ def year_axis(
     if selector:
         fig.update_xaxes(axis, **selector)
     else:
-        style.relayout(fig, dict.fromkeys(style.axis_names(fig, "x"), axis))
+        style.relayout(fig, {}, every_x_axis=axis)
 
 
 class Unreported(NamedTuple):

@@ -71,22 +71,29 @@ def build_members_by_year(df: pd.DataFrame, *, lang: Lang, title_context: str = 
     )
     style.apply_base_layout(fig, title=title, lang=lang)
     year_axis(fig, lang, x)
-    fig.update_yaxes(
-        title_text=t("axis.associations_chapters", lang),
-        tickformat=style.TICK_NUMBER,
-        rangemode="tozero",
-        secondary_y=False,
+    style.relayout(
+        fig,
+        {
+            "yaxis": {  # associations and chapters, left
+                "title": {"text": t("axis.associations_chapters", lang)},
+                "tickformat": style.TICK_NUMBER,
+                "rangemode": "tozero",
+            },
+            "yaxis2": {  # members, right
+                "title": {
+                    "text": t("axis.members", lang),
+                    "font": {"color": style.SERIES_COLORS["members"]},
+                },
+                "tickformat": style.TICK_NUMBER,
+                "rangemode": "tozero",
+                "showgrid": False,
+                # plotly.js would otherwise sync ticks to the left axis: odd values.
+                "tickmode": "auto",
+            },
+            "barmode": "group",
+            "hovermode": "x unified",
+        },
     )
-    fig.update_yaxes(
-        title_text=t("axis.members", lang),
-        title_font_color=style.SERIES_COLORS["members"],
-        tickformat=style.TICK_NUMBER,
-        rangemode="tozero",
-        showgrid=False,
-        tickmode="auto",  # plotly.js would otherwise sync ticks to the left axis: odd values
-        secondary_y=True,
-    )
-    fig.update_layout(barmode="group", hovermode="x unified")
     last = data.iloc[-1]
     alt = t(
         "alt.members_by_year",

@@ -82,12 +82,21 @@ def build_overview_trends(
             col=index % 2 + 1,
         )
     style.apply_base_layout(fig, title=title, lang=lang, height=520, legend=False)
-    year_axis(fig, lang, x, every_year=False)
-    fig.update_xaxes(title_text=None)
-    fig.update_yaxes(tickformat=style.TICK_NUMBER, rangemode="tozero")
-    fig.update_annotations(font_size=13, xanchor="left", x=None)
-    for annotation, domain in zip(fig.layout.annotations, _PANEL_AXES, strict=True):
-        annotation.x = fig.layout[domain].domain[0]  # left-align each panel's name
+    year_axis(fig, lang, x, every_year=False, titled=False)
+    panel_names = [
+        # Left-aligned on its panel.
+        {**name, "font": {**name.get("font", {}), "size": 13}, "xanchor": "left", "x": x_from}
+        for name, x_from in zip(
+            (annotation.to_plotly_json() for annotation in fig.layout.annotations),
+            (fig.layout[domain].domain[0] for domain in _PANEL_AXES),
+            strict=True,
+        )
+    ]
+    style.relayout(
+        fig,
+        {"annotations": panel_names},
+        every_y_axis={"tickformat": style.TICK_NUMBER, "rangemode": "tozero"},
+    )
     alt = t("alt.overview_trends", lang, first=x[0], last=x[-1], unit=unit)
     set_meta(fig, alt=alt, scale=scale, unit=unit)
     return fig

@@ -274,31 +274,50 @@ def apply_base_layout(
             "title": {"text": ""},
             "traceorder": "normal",
         }
-    for axis in axis_names(fig, "x") + axis_names(fig, "y"):
-        changes[axis] = {"automargin": True}
-    relayout(fig, changes)
+    relayout(fig, changes, every_x_axis={"automargin": True}, every_y_axis={"automargin": True})
 
 
-def axis_names(fig: go.Figure, letter: str) -> list[str]:
-    """The layout's `letter` axes ("xaxis", "xaxis2", ...), as plotly's update_xaxes finds them."""
-    select = fig.select_xaxes if letter == "x" else fig.select_yaxes
-    return [axis.plotly_name for axis in select()]
+_AXIS_NUMBER = re.compile(r"^([xy])axis(\d*)$")
 
 
-def relayout(fig: go.Figure, changes: dict[str, Any]) -> None:
-    """fig.update_layout(changes) for nested dicts, in one assignment of the whole layout.
+def axis_names(layout: dict[str, Any], letter: str) -> list[str]:
+    """The `letter` axes of a layout's JSON as plotly's update_xaxes finds them: 'xaxis' first."""
+    numbers = sorted(
+        int(found.group(2))
+        for found in map(_AXIS_NUMBER.match, layout)
+        if found and found.group(1) == letter and found.group(2)
+    )
+    return [f"{letter}axis", *(f"{letter}axis{number}" for number in numbers)]
+
+
+def relayout(
+    fig: go.Figure,
+    changes: dict[str, Any],
+    *,
+    every_x_axis: dict[str, Any] | None = None,
+    every_y_axis: dict[str, Any] | None = None,
+) -> None:
+    """fig.update_layout(changes) (and update_xaxes, update_yaxes) in one layout assignment.
 
     plotly checks every key of an update against the figure's traces and axes and tells its
     listeners, which made a chart's layout cost tens of ms; a new layout is validated once.
     Our template is left out of it and put back by plotly, unvalidated, as its default.
+    Dicts are merged key by key as update_layout merges them; anything else is replaced.
     """
+    layout = fig.layout.to_plotly_json()
+    every = {"x": every_x_axis, "y": every_y_axis}
+    axes = {
+        name: patch
+        for letter, patch in every.items()
+        if patch is not None
+        for name in axis_names(layout, letter)
+    }
     if pio.templates.default != TEMPLATE:
         # Something else (Streamlit does) made another template plotly's default: name ours.
-        fig.update_layout(changes, template=TEMPLATE)
+        fig.update_layout({**axes, **changes}, template=TEMPLATE)
         return
-    layout = fig.layout.to_plotly_json()
     layout.pop("template", None)
-    fig.layout = _merged(layout, changes)
+    fig.layout = _merged(_merged(layout, axes), changes)
 
 
 def _merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
