@@ -56,11 +56,11 @@ def build_aid_by_sector(
     scale, unit = money_unit(data["amount"], currency, lang)
     labels = [str(v) for v in data["label"]]
     groups = data["sector_group"].where(data["sector_group"].notna(), data["sector"])
-    fig = go.Figure()
+    bars = []
     for group in vi_sorted_unique(list(groups)):
         rows = data[groups == group]
         colour, pattern = sector_group_look(str(rows["sector_code"].iloc[0]))
-        fig.add_trace(
+        bars.append(
             go.Bar(
                 x=floats(rows["amount"] / scale),
                 y=[str(v) for v in rows["label"]],
@@ -77,6 +77,7 @@ def build_aid_by_sector(
                 ),
             )
         )
+    fig = go.Figure(bars)
     height = style.bar_height(len(labels))
     style.apply_base_layout(
         fig, title=title, lang=lang, height=height, axis_space=style.HBAR_AXIS_SPACE
