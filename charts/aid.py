@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from charts import style
 from charts.common import (
     chart_title,
     empty_figure,
     floats,
+    grid_layout,
     hbar_layout,
     is_empty,
     money_unit,
@@ -165,22 +165,23 @@ def build_aid_committed_vs_disbursed(
     data = df.sort_values("year", kind="stable").reset_index(drop=True)
     scale, unit = money_unit(pd.concat([data["committed"], data["disbursed"]]), currency, lang)
     x = years(data)
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    traces: list[go.Bar | go.Scatter] = []
     for measure in ("committed", "disbursed"):
         name = t(f"measure.{measure}", lang)
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=x,
                 y=floats(data[measure] / scale),
                 name=name,
                 marker_color=style.SERIES_COLORS[measure],
                 hovertemplate=_money_hover(name, "y", unit) + "<extra></extra>",
-            ),
-            secondary_y=False,
+                xaxis="x",
+                yaxis="y",
+            )
         )
     rate_name = t("measure.disbursement_rate", lang)
     rates = floats(data["disbursement_rate"])
-    fig.add_trace(
+    traces.append(
         go.Scatter(
             x=x,
             y=rates,
@@ -190,9 +191,11 @@ def build_aid_committed_vs_disbursed(
             line={"color": style.SERIES_COLORS["disbursement_rate"], "width": 2, "dash": "dot"},
             marker={"symbol": "diamond", "size": 8},
             hovertemplate=f"{rate_name}: %{{y:{style.HOVER_PERCENT}}}<extra></extra>",
-        ),
-        secondary_y=True,
+            xaxis="x",
+            yaxis="y2",
+        )
     )
+    fig = go.Figure(traces, layout=grid_layout(secondary_y=True))
     style.apply_base_layout(fig, title=title, lang=lang)
     year_axis(fig, lang, x)
     top_rate = max((r for r in rates if r == r), default=1.0)  # r == r drops NaN

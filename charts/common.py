@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import math
 from collections.abc import Callable, Sequence
-from typing import Concatenate, NamedTuple, ParamSpec
+from typing import Any, Concatenate, NamedTuple, ParamSpec
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from charts import style
 from datastore.vietnamese import sort_key
@@ -217,6 +219,49 @@ def year_axis(
         fig.update_xaxes(axis, **selector)
     else:
         style.relayout(fig, {}, every_x_axis=axis)
+
+
+@functools.cache
+def _grid_json(
+    rows: int, cols: int, secondary_y: bool, spacing: tuple[float | None, float | None]
+) -> str:
+    """make_subplots' layout for a grid (titles as 0, 1, ...), as JSON text: computed once."""
+    specs = [[{"secondary_y": secondary_y}] * cols for _ in range(rows)]
+    titles = [str(index) for index in range(rows * cols)] if rows * cols > 1 else None
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        specs=specs,
+        subplot_titles=titles,
+        vertical_spacing=spacing[0],
+        horizontal_spacing=spacing[1],
+    )
+    layout = fig.layout.to_plotly_json()
+    layout.pop("template", None)
+    return json.dumps(layout)
+
+
+def grid_layout(
+    rows: int = 1,
+    cols: int = 1,
+    *,
+    titles: Sequence[str] = (),
+    secondary_y: bool = False,
+    vertical_spacing: float | None = None,
+    horizontal_spacing: float | None = None,
+) -> dict[str, Any]:
+    """A fresh copy of make_subplots' layout (axes' domains, panel titles) for a new figure.
+
+    make_subplots lays out a grid anew for every figure and plotly validates each step; the
+    grid's geometry never changes, so it is computed once. The traces name their own axes
+    (panel `n` counted from 1 by rows: f"x{n}", f"y{n}"; the secondary y axis of one panel: "y2").
+    """
+    layout: dict[str, Any] = json.loads(
+        _grid_json(rows, cols, secondary_y, (vertical_spacing, horizontal_spacing))
+    )
+    for annotation, text in zip(layout.get("annotations", []), titles, strict=True):
+        annotation["text"] = text
+    return layout
 
 
 class Unreported(NamedTuple):
