@@ -66,8 +66,7 @@ def build_aid_by_sector(
                 y=[str(v) for v in rows["label"]],
                 orientation="h",
                 name=group,
-                marker_color=colour,
-                marker_pattern_shape=pattern,
+                marker={"color": colour, "pattern": {"shape": pattern}},
                 texttemplate=f"%{{x:{style.HOVER_MONEY}}}",
                 textposition="auto",
                 hovertemplate=(
@@ -120,8 +119,7 @@ def build_aid_by_year_and_sector(
                 x=years(rows),
                 y=floats(rows["amount"] / scale),
                 name=label,
-                marker_color=colour,
-                marker_pattern_shape=pattern,
+                marker={"color": colour, "pattern": {"shape": pattern}},
                 hovertemplate=(
                     f"<b>{label}</b><br>"
                     + _money_hover(f"{t('axis.year', lang)} %{{x:d}}", "y", unit)
@@ -173,7 +171,7 @@ def build_aid_committed_vs_disbursed(
                 x=x,
                 y=floats(data[measure] / scale),
                 name=name,
-                marker_color=style.SERIES_COLORS[measure],
+                marker={"color": style.SERIES_COLORS[measure]},
                 hovertemplate=_money_hover(name, "y", unit) + "<extra></extra>",
                 xaxis="x",
                 yaxis="y",
@@ -251,7 +249,7 @@ def build_aid_by_donor_country(
             y=labels,
             orientation="h",
             name=t("metric.amount", lang),
-            marker_color=style.SERIES_COLORS["aid_disbursed"],
+            marker={"color": style.SERIES_COLORS["aid_disbursed"]},
             texttemplate=f"%{{x:{style.HOVER_MONEY}}}",
             textposition="auto",
             hovertemplate=(

@@ -57,7 +57,7 @@ def _ranked_exchanges(
             y=labels,
             orientation="h",
             name=t("metric.exchanges", lang),
-            marker_color=style.SERIES_COLORS["exchanges"],
+            marker={"color": style.SERIES_COLORS["exchanges"]},
             customdata=formatted(data["participants"], lang),
             texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
             textposition="auto",
@@ -140,7 +140,7 @@ def build_exchanges_by_year_and_direction(
                 x=years(rows),
                 y=floats(rows["exchanges"]),
                 name=name,
-                marker_color=style.SERIES_COLORS[direction],
+                marker={"color": style.SERIES_COLORS[direction]},
                 hovertemplate=f"{name}: %{{y:{style.HOVER_COUNT}}}<extra></extra>",
             )
         )
@@ -312,8 +312,7 @@ def build_top_partner_localities(
                 y=[str(v) for v in rows["label"]],
                 orientation="h",
                 name=country or t("metric.exchanges", lang),
-                marker_color=colour,
-                marker_pattern_shape=pattern,
+                marker={"color": colour, "pattern": {"shape": pattern}},
                 texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
                 textposition="auto",
                 hovertemplate=(
