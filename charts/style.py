@@ -6,7 +6,7 @@ import html
 import math
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -280,8 +280,8 @@ def apply_base_layout(
 _AXIS_NUMBER = re.compile(r"^([xy])axis(\d*)$")
 
 
-def axis_names(layout: dict[str, Any], letter: str) -> list[str]:
-    """The `letter` axes of a layout's JSON as plotly's update_xaxes finds them: 'xaxis' first."""
+def axis_names(layout: Iterable[str], letter: str) -> list[str]:
+    """The `letter` axes of a layout as plotly's update_xaxes finds them: 'xaxis' first."""
     numbers = sorted(
         int(found.group(2))
         for found in map(_AXIS_NUMBER.match, layout)
@@ -297,14 +297,14 @@ def relayout(
     every_x_axis: dict[str, Any] | None = None,
     every_y_axis: dict[str, Any] | None = None,
 ) -> None:
-    """fig.update_layout(changes) (and update_xaxes, update_yaxes) in one layout assignment.
+    """fig.update_layout(changes) (and update_xaxes, update_yaxes), one property at a time.
 
     plotly checks every key of an update against the figure's traces and axes and tells its
-    listeners, which made a chart's layout cost tens of ms; a new layout is validated once.
-    Our template is left out of it and put back by plotly, unvalidated, as its default.
+    listeners, which made a chart's layout cost tens of ms; each top-level property (a title,
+    an axis) is instead merged as a dict and written whole, validated once.
     Dicts are merged key by key as update_layout merges them; anything else is replaced.
     """
-    layout = fig.layout.to_plotly_json()
+    layout = fig.layout
     every = {"x": every_x_axis, "y": every_y_axis}
     axes = {
         name: patch
@@ -312,12 +312,16 @@ def relayout(
         if patch is not None
         for name in axis_names(layout, letter)
     }
+    patch = _merged(_merged({}, axes), changes)
     if pio.templates.default != TEMPLATE:
         # Something else (Streamlit does) made another template plotly's default: name ours.
-        fig.update_layout({**axes, **changes}, template=TEMPLATE)
+        fig.update_layout(patch, template=TEMPLATE)
         return
-    layout.pop("template", None)
-    fig.layout = _merged(_merged(layout, axes), changes)
+    for key, value in patch.items():
+        if isinstance(value, dict):
+            layout[key] = _merged(layout[key].to_plotly_json(), value)
+        else:
+            layout[key] = value
 
 
 def _merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
