@@ -1,10 +1,15 @@
 """CPU per filter-change rerun of each chart page in AppTest, and where it goes (cProfile).
 
-`python -m bench.rerun_cpu [--scale 1] [--runs 8] [--profile DIR]`: per page, one AppTest
-session opens it, then `runs` times picks new provinces and years in the sidebar (as the load
-generator does through the address bar) and reruns; the CPU time of this process during each
-rerun is recorded (AppTest runs the script in this process), then one warm rerun with the
+`python -m bench.rerun_cpu [--scale 1] [--runs 8] [--profile DIR] [--server]`: per page, one
+AppTest session opens it, then `runs` times picks new provinces and years in the sidebar (as the
+load generator does through the address bar) and reruns; the CPU time of this process during
+each rerun is recorded (AppTest runs the script in this process), then warm reruns with the
 filters unchanged. With --profile, each page's changed reruns are written as a pstats file.
+
+With --server, the same in a real server (one replica, as the load test starts it): one
+websocket session per page sends `runs` new query strings one after the other, then the same
+one `runs` times, and the server's CPU (from /proc) is divided by the requests: no other
+session shares the server, so this is what one click costs it, Streamlit's own work included.
 """
 
 from __future__ import annotations
@@ -96,6 +101,52 @@ def page_cpu_ms(
     }
 
 
+def server_cpu_ms(url: str, pages: Sequence[str], *, runs: int, seed: int = 13) -> dict[str, Any]:
+    """Mean server CPU ms per filter-change request and per repeated request, by page."""
+    import asyncio
+    import tempfile
+
+    from bench.load.protocol import LeaderSession
+    from bench.load.sampling import read
+    from bench.load.servers import replica
+
+    choices = FilterChoices.of(url)
+    rng = random.Random(seed)
+
+    def cpu(pids: tuple[int, ...]) -> float:
+        reading = read(pids)
+        if reading is None:
+            raise RuntimeError("the server's CPU time needs Linux /proc")
+        return reading.cpu_s
+
+    async def measure(base_url: str, pids: tuple[int, ...], page: str) -> dict[str, float]:
+        name = "" if page == "overview" else page
+        session = LeaderSession(base_url, page=name)
+        await session.connect()
+        try:
+            for _ in range(3):  # the opening run and two first changes: imports, first queries
+                await session.rerun(choices.query(rng, name))
+            started = cpu(pids)
+            for _ in range(runs):
+                await session.rerun(choices.query(rng, name))
+            changed = (cpu(pids) - started) / runs
+            # The same address twice first: without the browser's widget states, the second
+            # request of an address keeps its provinces but not its years (ui/address_bar.py).
+            same = choices.query(rng, name)
+            for _ in range(2):
+                await session.rerun(same)
+            started = cpu(pids)
+            for _ in range(runs):
+                await session.rerun(same)
+            warm = (cpu(pids) - started) / runs
+        finally:
+            await session.close()
+        return {"changed_ms": round(changed * 1000, 1), "warm_ms": round(warm * 1000, 1)}
+
+    with tempfile.TemporaryDirectory() as folder, replica(url, Path(folder)) as target:
+        return {page: asyncio.run(measure(target.base_url, target.pids, page)) for page in pages}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print one JSON line: {page: {changed_ms, warm_ms}}."""
     parser = argparse.ArgumentParser(prog="python -m bench.rerun_cpu", description=__doc__)
@@ -104,9 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=8)
     parser.add_argument("--pages", default=",".join(CHART_PAGES))
     parser.add_argument("--profile", type=Path, help="directory for one pstats file per page")
+    parser.add_argument("--server", action="store_true", help="in a real server, from /proc")
     args = parser.parse_args(argv)
     url = args.database_url or dataset.default_url(args.scale)
     dataset.ensure_dataset(url, scale=args.scale, say=lambda _: None)
+    if args.server:
+        print(json.dumps(server_cpu_ms(url, args.pages.split(","), runs=args.runs)))
+        return 0
     found: dict[str, dict[str, float]] = {}
     with _app_test_frame(url):
         for page in args.pages.split(","):
