@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from charts import style
 from charts.common import (
     chart_title,
     empty_figure,
     floats,
+    grid_layout,
     hbar_layout,
     is_empty,
     money_unit,
@@ -56,18 +56,17 @@ def build_aid_by_sector(
     scale, unit = money_unit(data["amount"], currency, lang)
     labels = [str(v) for v in data["label"]]
     groups = data["sector_group"].where(data["sector_group"].notna(), data["sector"])
-    fig = go.Figure()
+    bars = []
     for group in vi_sorted_unique(list(groups)):
         rows = data[groups == group]
         colour, pattern = sector_group_look(str(rows["sector_code"].iloc[0]))
-        fig.add_trace(
+        bars.append(
             go.Bar(
                 x=floats(rows["amount"] / scale),
                 y=[str(v) for v in rows["label"]],
                 orientation="h",
                 name=group,
-                marker_color=colour,
-                marker_pattern_shape=pattern,
+                marker={"color": colour, "pattern": {"shape": pattern}},
                 texttemplate=f"%{{x:{style.HOVER_MONEY}}}",
                 textposition="auto",
                 hovertemplate=(
@@ -77,6 +76,7 @@ def build_aid_by_sector(
                 ),
             )
         )
+    fig = go.Figure(bars)
     height = style.bar_height(len(labels))
     style.apply_base_layout(
         fig, title=title, lang=lang, height=height, axis_space=style.HBAR_AXIS_SPACE
@@ -109,18 +109,17 @@ def build_aid_by_year_and_sector(
     data = _with_sector_labels(df, lang).sort_values("year", kind="stable")
     scale, unit = money_unit(data.groupby("year")["amount"].sum(), currency, lang)
     all_years = sorted(set(years(data)))
-    fig = go.Figure()
     sectors = vi_sorted_unique(list(data["label"]))
+    bars = []
     for label in sectors:
         rows = data[data["label"] == label]
         colour, pattern = sector_look(str(rows["sector_code"].iloc[0]))
-        fig.add_trace(
+        bars.append(
             go.Bar(
                 x=years(rows),
                 y=floats(rows["amount"] / scale),
                 name=label,
-                marker_color=colour,
-                marker_pattern_shape=pattern,
+                marker={"color": colour, "pattern": {"shape": pattern}},
                 hovertemplate=(
                     f"<b>{label}</b><br>"
                     + _money_hover(f"{t('axis.year', lang)} %{{x:d}}", "y", unit)
@@ -128,15 +127,19 @@ def build_aid_by_year_and_sector(
                 ),
             )
         )
+    fig = go.Figure(bars)
     style.apply_base_layout(fig, title=title, lang=lang)
-    year_axis(fig, lang, all_years)
-    fig.update_xaxes(title_text=None)  # the years speak for themselves; the legend sits there
-    fig.update_yaxes(
-        title_text=t("axis.amount", lang, unit=unit),
-        tickformat=style.TICK_NUMBER,
-        rangemode="tozero",
+    # The years speak for themselves without a title; the legend sits there.
+    year_axis(fig, lang, all_years, titled=False)
+    style.relayout(
+        fig,
+        {"barmode": "stack", "legend": {"traceorder": "normal"}},
+        every_y_axis={
+            "title": {"text": t("axis.amount", lang, unit=unit)},
+            "tickformat": style.TICK_NUMBER,
+            "rangemode": "tozero",
+        },
     )
-    fig.update_layout(barmode="stack", legend_traceorder="normal")
     alt = t(
         "alt.aid_by_year_and_sector",
         lang,
@@ -160,22 +163,23 @@ def build_aid_committed_vs_disbursed(
     data = df.sort_values("year", kind="stable").reset_index(drop=True)
     scale, unit = money_unit(pd.concat([data["committed"], data["disbursed"]]), currency, lang)
     x = years(data)
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    traces: list[go.Bar | go.Scatter] = []
     for measure in ("committed", "disbursed"):
         name = t(f"measure.{measure}", lang)
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=x,
                 y=floats(data[measure] / scale),
                 name=name,
-                marker_color=style.SERIES_COLORS[measure],
+                marker={"color": style.SERIES_COLORS[measure]},
                 hovertemplate=_money_hover(name, "y", unit) + "<extra></extra>",
-            ),
-            secondary_y=False,
+                xaxis="x",
+                yaxis="y",
+            )
         )
     rate_name = t("measure.disbursement_rate", lang)
     rates = floats(data["disbursement_rate"])
-    fig.add_trace(
+    traces.append(
         go.Scatter(
             x=x,
             y=rates,
@@ -185,27 +189,34 @@ def build_aid_committed_vs_disbursed(
             line={"color": style.SERIES_COLORS["disbursement_rate"], "width": 2, "dash": "dot"},
             marker={"symbol": "diamond", "size": 8},
             hovertemplate=f"{rate_name}: %{{y:{style.HOVER_PERCENT}}}<extra></extra>",
-        ),
-        secondary_y=True,
+            xaxis="x",
+            yaxis="y2",
+        )
     )
+    fig = go.Figure(traces, layout=grid_layout(secondary_y=True))
     style.apply_base_layout(fig, title=title, lang=lang)
     year_axis(fig, lang, x)
-    fig.update_yaxes(
-        title_text=t("axis.amount", lang, unit=unit),
-        tickformat=style.TICK_NUMBER,
-        rangemode="tozero",
-        secondary_y=False,
-    )
     top_rate = max((r for r in rates if r == r), default=1.0)  # r == r drops NaN
-    fig.update_yaxes(
-        title_text=t("axis.disbursement_rate", lang),
-        tickformat=style.TICK_PERCENT,
-        range=[0, max(1.05, top_rate * 1.1)],
-        showgrid=False,
-        tickmode="auto",  # plotly.js would otherwise sync ticks to the left axis: odd values
-        secondary_y=True,
+    style.relayout(
+        fig,
+        {
+            "yaxis": {  # amounts, left
+                "title": {"text": t("axis.amount", lang, unit=unit)},
+                "tickformat": style.TICK_NUMBER,
+                "rangemode": "tozero",
+            },
+            "yaxis2": {  # the rate, right
+                "title": {"text": t("axis.disbursement_rate", lang)},
+                "tickformat": style.TICK_PERCENT,
+                "range": [0, max(1.05, top_rate * 1.1)],
+                "showgrid": False,
+                # plotly.js would otherwise sync ticks to the left axis: odd values.
+                "tickmode": "auto",
+            },
+            "barmode": "group",
+            "hovermode": "x unified",
+        },
     )
-    fig.update_layout(barmode="group", hovermode="x unified")
     committed = float(data["committed"].sum())
     disbursed = float(data["disbursed"].sum())
     alt = t(
@@ -238,7 +249,7 @@ def build_aid_by_donor_country(
             y=labels,
             orientation="h",
             name=t("metric.amount", lang),
-            marker_color=style.SERIES_COLORS["aid_disbursed"],
+            marker={"color": style.SERIES_COLORS["aid_disbursed"]},
             texttemplate=f"%{{x:{style.HOVER_MONEY}}}",
             textposition="auto",
             hovertemplate=(

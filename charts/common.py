@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import math
 from collections.abc import Callable, Sequence
-from typing import Concatenate, NamedTuple, ParamSpec
+from typing import Any, Concatenate, NamedTuple, ParamSpec
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from charts import style
 from datastore.vietnamese import sort_key
@@ -156,34 +158,48 @@ def hbar_layout(fig: go.Figure, *, categories: list[str], x_title: str, y_title:
     Long names are cut on the axis (style.short_label) so the bars keep their room on a phone;
     the hover names them in full.
     """
-    fig.update_yaxes(
-        title_text=y_title,
-        type="category",
-        categoryorder="array",
-        categoryarray=categories,
-        tickmode="array",
-        tickvals=categories,
-        ticktext=[style.short_label(label) for label in categories],
-        autorange="reversed",
+    y_axis = {
+        "title": {"text": y_title},
+        "type": "category",
+        "categoryorder": "array",
+        "categoryarray": categories,
+        "tickmode": "array",
+        "tickvals": categories,
+        "ticktext": [style.short_label(label) for label in categories],
+        "autorange": "reversed",
         # Invisible ticks put a little air between a label and its bar.
-        ticks="outside",
-        ticklen=6,
-        tickcolor="rgba(0, 0, 0, 0)",
+        "ticks": "outside",
+        "ticklen": 6,
+        "tickcolor": "rgba(0, 0, 0, 0)",
+    }
+    x_axis = {
+        "title": {"text": x_title},
+        "tickformat": style.TICK_NUMBER,
+        "rangemode": "tozero",
+        "nticks": 5,
+    }
+    style.relayout(
+        fig, {"barmode": "relative", "bargap": 0.25}, every_x_axis=x_axis, every_y_axis=y_axis
     )
-    fig.update_xaxes(title_text=x_title, tickformat=style.TICK_NUMBER, rangemode="tozero", nticks=5)
     # Upright value labels: inside the bar when it fits, just outside otherwise.
     fig.update_traces(textangle=0, textposition="auto", cliponaxis=False, selector={"type": "bar"})
-    fig.update_layout(barmode="relative", bargap=0.25)
 
 
 def year_axis(
-    fig: go.Figure, lang: Lang, span: Sequence[int], *, every_year: bool = True, **selector: object
+    fig: go.Figure,
+    lang: Lang,
+    span: Sequence[int],
+    *,
+    every_year: bool = True,
+    titled: bool = True,
+    **selector: object,
 ) -> None:
     """A year x axis over exactly the years drawn, bars centred on their ticks.
 
     `every_year` labels each year (plotly turns the labels upright when they crowd); without
     it, as on small panels, every few years from the first, at most five labels: whole years
     always (left to plotly, two years would be labelled 2024, 2024, 2025, 2025, 2026).
+    Without `titled`, the axis has no title ("Năm" goes without saying beside the years).
     """
     first, last = (min(span), max(span)) if span else (0, 0)
     ticks: dict[str, object] = (
@@ -191,15 +207,61 @@ def year_axis(
         if every_year
         else {"tickmode": "linear", "tick0": first, "dtick": math.ceil((last - first + 1) / 5)}
     )
-    fig.update_xaxes(
-        title_text=t("axis.year", lang),
-        tickformat=style.YEAR_FORMAT,
-        hoverformat=style.YEAR_FORMAT,
-        range=[first - 0.5, last + 0.5],
-        autorange=False,
+    axis = {
+        "title": {"text": t("axis.year", lang)} if titled else {},
+        "tickformat": style.YEAR_FORMAT,
+        "hoverformat": style.YEAR_FORMAT,
+        "range": [first - 0.5, last + 0.5],
+        "autorange": False,
         **ticks,
-        **selector,
+    }
+    if selector:
+        fig.update_xaxes(axis, **selector)
+    else:
+        style.relayout(fig, {}, every_x_axis=axis)
+
+
+@functools.cache
+def _grid_json(
+    rows: int, cols: int, secondary_y: bool, spacing: tuple[float | None, float | None]
+) -> str:
+    """make_subplots' layout for a grid (titles as 0, 1, ...), as JSON text: computed once."""
+    specs = [[{"secondary_y": secondary_y}] * cols for _ in range(rows)]
+    titles = [str(index) for index in range(rows * cols)] if rows * cols > 1 else None
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        specs=specs,
+        subplot_titles=titles,
+        vertical_spacing=spacing[0],
+        horizontal_spacing=spacing[1],
     )
+    layout = fig.layout.to_plotly_json()
+    layout.pop("template", None)
+    return json.dumps(layout)
+
+
+def grid_layout(
+    rows: int = 1,
+    cols: int = 1,
+    *,
+    titles: Sequence[str] = (),
+    secondary_y: bool = False,
+    vertical_spacing: float | None = None,
+    horizontal_spacing: float | None = None,
+) -> dict[str, Any]:
+    """A fresh copy of make_subplots' layout (axes' domains, panel titles) for a new figure.
+
+    make_subplots lays out a grid anew for every figure and plotly validates each step; the
+    grid's geometry never changes, so it is computed once. The traces name their own axes
+    (panel `n` counted from 1 by rows: f"x{n}", f"y{n}"; the secondary y axis of one panel: "y2").
+    """
+    layout: dict[str, Any] = json.loads(
+        _grid_json(rows, cols, secondary_y, (vertical_spacing, horizontal_spacing))
+    )
+    for annotation, text in zip(layout.get("annotations", []), titles, strict=True):
+        annotation["text"] = text
+    return layout
 
 
 class Unreported(NamedTuple):

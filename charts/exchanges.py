@@ -57,7 +57,7 @@ def _ranked_exchanges(
             y=labels,
             orientation="h",
             name=t("metric.exchanges", lang),
-            marker_color=style.SERIES_COLORS["exchanges"],
+            marker={"color": style.SERIES_COLORS["exchanges"]},
             customdata=formatted(data["participants"], lang),
             texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
             textposition="auto",
@@ -127,7 +127,7 @@ def build_exchanges_by_year_and_direction(
         return empty_figure(title, lang)
     data = df.sort_values("year", kind="stable")
     all_years = sorted(set(years(data)))
-    fig = go.Figure()
+    bars = []
     totals: dict[str, float] = {}
     for direction in DIRECTIONS:
         rows = data[data["direction"] == direction]
@@ -135,21 +135,27 @@ def build_exchanges_by_year_and_direction(
         if rows.empty:
             continue
         name = t(f"direction.{direction}", lang)
-        fig.add_trace(
+        bars.append(
             go.Bar(
                 x=years(rows),
                 y=floats(rows["exchanges"]),
                 name=name,
-                marker_color=style.SERIES_COLORS[direction],
+                marker={"color": style.SERIES_COLORS[direction]},
                 hovertemplate=f"{name}: %{{y:{style.HOVER_COUNT}}}<extra></extra>",
             )
         )
+    fig = go.Figure(bars)
     style.apply_base_layout(fig, title=title, lang=lang)
     year_axis(fig, lang, all_years)
-    fig.update_yaxes(
-        title_text=t("axis.exchanges", lang), tickformat=style.TICK_NUMBER, rangemode="tozero"
+    style.relayout(
+        fig,
+        {"barmode": "group", "hovermode": "x unified"},
+        every_y_axis={
+            "title": {"text": t("axis.exchanges", lang)},
+            "tickformat": style.TICK_NUMBER,
+            "rangemode": "tozero",
+        },
     )
-    fig.update_layout(barmode="group", hovermode="x unified")
     alt = t(
         "alt.exchanges_by_year_and_direction",
         lang,
@@ -237,22 +243,26 @@ def build_exchanges_heatmap(df: pd.DataFrame, *, lang: Lang, title_context: str 
     height = style.bar_height(len(rows)) + 60  # room for slanted country names
     style.apply_base_layout(fig, title=title, lang=lang, height=height, legend=False)
     # Every name once: plotly would otherwise label every second or third column when crowded.
-    fig.update_xaxes(
-        title_text=t("axis.country", lang),
-        type="category",
-        tickmode="array",
-        tickvals=columns,
-        ticktext=[style.short_label(c, 16) for c in columns],
-        tickangle=-45,
-        side="bottom",
-    )
-    fig.update_yaxes(
-        title_text=t("axis.province", lang),
-        type="category",
-        autorange="reversed",
-        tickmode="array",
-        tickvals=rows,
-        ticktext=[style.short_label(r) for r in rows],
+    style.relayout(
+        fig,
+        {},
+        every_x_axis={
+            "title": {"text": t("axis.country", lang)},
+            "type": "category",
+            "tickmode": "array",
+            "tickvals": columns,
+            "ticktext": [style.short_label(c, 16) for c in columns],
+            "tickangle": -45,
+            "side": "bottom",
+        },
+        every_y_axis={
+            "title": {"text": t("axis.province", lang)},
+            "type": "category",
+            "autorange": "reversed",
+            "tickmode": "array",
+            "tickvals": rows,
+            "ticktext": [style.short_label(r) for r in rows],
+        },
     )
     top = df.iloc[int(df["exchanges"].to_numpy().argmax())]
     alt = t(
@@ -291,19 +301,18 @@ def build_top_partner_localities(
     data = ranked(labelled, label="label", value="exchanges")
     labels = [str(v) for v in data["label"]]
     countries = data["country"].where(data["country"].notna(), "")
-    fig = go.Figure()
+    bars = []
     for country in vi_sorted_unique(list(countries)):
         rows = data[countries == country]
         code = rows["country_code"].iloc[0]
         colour, pattern = country_look(str(code) if isinstance(code, str) else None)
-        fig.add_trace(
+        bars.append(
             go.Bar(
                 x=floats(rows["exchanges"]),
                 y=[str(v) for v in rows["label"]],
                 orientation="h",
                 name=country or t("metric.exchanges", lang),
-                marker_color=colour,
-                marker_pattern_shape=pattern,
+                marker={"color": colour, "pattern": {"shape": pattern}},
                 texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
                 textposition="auto",
                 hovertemplate=(
@@ -312,6 +321,7 @@ def build_top_partner_localities(
                 ),
             )
         )
+    fig = go.Figure(bars)
     height = style.bar_height(len(labels))
     style.apply_base_layout(
         fig, title=title, lang=lang, height=height, axis_space=style.HBAR_AXIS_SPACE

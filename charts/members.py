@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from charts import style
 from charts.common import (
@@ -15,6 +14,7 @@ from charts.common import (
     empty_figure,
     floats,
     formatted,
+    grid_layout,
     hbar_layout,
     is_empty,
     latest_year,
@@ -42,23 +42,24 @@ def build_members_by_year(df: pd.DataFrame, *, lang: Lang, title_context: str = 
         return empty_figure(title, lang)
     data = _by_year(df)
     x = years(data)
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    traces: list[go.Bar | go.Scatter] = []
     for column in ("associations", "chapters"):
         name = t(f"metric.{column}", lang)
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=x,
                 y=floats(data[column]),
                 name=name,
-                marker_color=style.SERIES_COLORS[column],
+                marker={"color": style.SERIES_COLORS[column]},
                 hovertemplate=f"{name}: %{{y:{style.HOVER_COUNT}}}<extra></extra>",
-            ),
-            secondary_y=False,
+                xaxis="x",
+                yaxis="y",
+            )
         )
     # The line sits on the secondary axis because plotly draws that axis's traces on top.
     members = t("metric.members", lang)
     people = t("unit.people", lang)
-    fig.add_trace(
+    traces.append(
         go.Scatter(
             x=x,
             y=floats(data["members"]),
@@ -66,27 +67,36 @@ def build_members_by_year(df: pd.DataFrame, *, lang: Lang, title_context: str = 
             mode="lines+markers",
             line={"color": style.SERIES_COLORS["members"], "width": 3},
             hovertemplate=f"{members}: %{{y:{style.HOVER_COUNT}}} {people}<extra></extra>",
-        ),
-        secondary_y=True,
+            xaxis="x",
+            yaxis="y2",
+        )
     )
+    fig = go.Figure(traces, layout=grid_layout(secondary_y=True))
     style.apply_base_layout(fig, title=title, lang=lang)
     year_axis(fig, lang, x)
-    fig.update_yaxes(
-        title_text=t("axis.associations_chapters", lang),
-        tickformat=style.TICK_NUMBER,
-        rangemode="tozero",
-        secondary_y=False,
+    style.relayout(
+        fig,
+        {
+            "yaxis": {  # associations and chapters, left
+                "title": {"text": t("axis.associations_chapters", lang)},
+                "tickformat": style.TICK_NUMBER,
+                "rangemode": "tozero",
+            },
+            "yaxis2": {  # members, right
+                "title": {
+                    "text": t("axis.members", lang),
+                    "font": {"color": style.SERIES_COLORS["members"]},
+                },
+                "tickformat": style.TICK_NUMBER,
+                "rangemode": "tozero",
+                "showgrid": False,
+                # plotly.js would otherwise sync ticks to the left axis: odd values.
+                "tickmode": "auto",
+            },
+            "barmode": "group",
+            "hovermode": "x unified",
+        },
     )
-    fig.update_yaxes(
-        title_text=t("axis.members", lang),
-        title_font_color=style.SERIES_COLORS["members"],
-        tickformat=style.TICK_NUMBER,
-        rangemode="tozero",
-        showgrid=False,
-        tickmode="auto",  # plotly.js would otherwise sync ticks to the left axis: odd values
-        secondary_y=True,
-    )
-    fig.update_layout(barmode="group", hovermode="x unified")
     last = data.iloc[-1]
     alt = t(
         "alt.members_by_year",
@@ -128,7 +138,7 @@ def _ranked_members(
             y=labels,
             orientation="h",
             name=members,
-            marker_color=style.SERIES_COLORS["members"],
+            marker={"color": style.SERIES_COLORS["members"]},
             customdata=list(zip(*(formatted(data[count], lang) for count in counts), strict=True)),
             texttemplate=f"%{{x:{style.HOVER_COUNT}}}",
             textposition="auto",

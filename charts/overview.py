@@ -6,13 +6,13 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from charts import style
 from charts.common import (
     chart_title,
     empty_figure,
     floats,
+    grid_layout,
     is_empty,
     money_unit,
     set_meta,
@@ -65,29 +65,38 @@ def build_overview_trends(
         "<br>".join(textwrap.wrap(name, style.chars_across(13, style.PHONE_WIDTH / 2 - 20)))
         for name in names
     ]
-    fig = make_subplots(
-        rows=2,
-        cols=2,
-        subplot_titles=panel_titles,
+    lines = []
+    for index, metric in enumerate(METRICS):
+        values = data[metric] / scale if metric == "aid_disbursed" else data[metric]
+        fmt = style.HOVER_MONEY if metric == "aid_disbursed" else style.HOVER_COUNT
+        line = _line(x, floats(values), name=names[index], metric=metric, fmt=fmt)
+        panel = "" if index == 0 else str(index + 1)  # by rows: x, x2 / x3, x4
+        lines.append(line.update(xaxis=f"x{panel}", yaxis=f"y{panel}"))
+    layout = grid_layout(
+        2,
+        2,
+        titles=panel_titles,
         vertical_spacing=0.22,
         # Room for the right panels' y labels ("10.000") clear of the left panels' last year.
         horizontal_spacing=0.16,
     )
-    for index, metric in enumerate(METRICS):
-        values = data[metric] / scale if metric == "aid_disbursed" else data[metric]
-        fmt = style.HOVER_MONEY if metric == "aid_disbursed" else style.HOVER_COUNT
-        fig.add_trace(
-            _line(x, floats(values), name=names[index], metric=metric, fmt=fmt),
-            row=index // 2 + 1,
-            col=index % 2 + 1,
-        )
+    fig = go.Figure(lines, layout=layout)
     style.apply_base_layout(fig, title=title, lang=lang, height=520, legend=False)
-    year_axis(fig, lang, x, every_year=False)
-    fig.update_xaxes(title_text=None)
-    fig.update_yaxes(tickformat=style.TICK_NUMBER, rangemode="tozero")
-    fig.update_annotations(font_size=13, xanchor="left", x=None)
-    for annotation, domain in zip(fig.layout.annotations, _PANEL_AXES, strict=True):
-        annotation.x = fig.layout[domain].domain[0]  # left-align each panel's name
+    year_axis(fig, lang, x, every_year=False, titled=False)
+    panel_names = [
+        # Left-aligned on its panel.
+        {**name, "font": {**name.get("font", {}), "size": 13}, "xanchor": "left", "x": x_from}
+        for name, x_from in zip(
+            (annotation.to_plotly_json() for annotation in fig.layout.annotations),
+            (fig.layout[domain].domain[0] for domain in _PANEL_AXES),
+            strict=True,
+        )
+    ]
+    style.relayout(
+        fig,
+        {"annotations": panel_names},
+        every_y_axis={"tickformat": style.TICK_NUMBER, "rangemode": "tozero"},
+    )
     alt = t("alt.overview_trends", lang, first=x[0], last=x[-1], unit=unit)
     set_meta(fig, alt=alt, scale=scale, unit=unit)
     return fig

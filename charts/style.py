@@ -6,7 +6,8 @@ import html
 import math
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -236,11 +237,10 @@ def apply_base_layout(
     entry, _, rows = legend_rows(names)
     bottom = axis_space + rows * LEGEND_ROW + 8 if rows else MARGIN["b"]
     total = height + (top - MARGIN["t"]) + (bottom - MARGIN["b"])
-    fig.update_layout(
-        template=TEMPLATE,  # also when something else (Streamlit does) changed plotly's default
-        separators=separators(lang),
-        font={"family": FONT_FAMILY, "size": 13, "color": "#222222"},
-        title={
+    changes: dict[str, Any] = {
+        "separators": separators(lang),
+        "font": {"family": FONT_FAMILY, "size": 13, "color": "#222222"},
+        "title": {
             "text": wrapped,
             "x": 0.0,
             "xref": "container",
@@ -251,30 +251,86 @@ def apply_base_layout(
             "pad": {"t": TITLE_PAD, "l": 12},
             "font": {"size": TITLE_SIZE},
         },
-        margin={**MARGIN, "t": top, "b": bottom},
-        height=total,
-        colorway=list(OKABE_ITO),
-        hoverlabel={"font": {"family": FONT_FAMILY}},
-        showlegend=bool(rows),
-    )
+        "margin": {**MARGIN, "t": top, "b": bottom},
+        "height": total,
+        "colorway": list(OKABE_ITO),
+        "hoverlabel": {"font": {"family": FONT_FAMILY}},
+        "showlegend": bool(rows),
+    }
     if rows:
-        fig.update_layout(
-            legend={
-                "orientation": "h",
-                "x": 0.0,
-                "xref": "container",
-                "xanchor": "left",
-                # At the figure's foot: when plotly needs more rows than the estimate above,
-                # they grow up into the axis space rather than off the figure's bottom edge.
-                "y": 0.0,
-                "yref": "container",
-                "yanchor": "bottom",
-                "entrywidthmode": "pixels",
-                "entrywidth": entry,
-                "font": {"size": LEGEND_SIZE},
-                "title": {"text": ""},
-                "traceorder": "normal",
-            }
-        )
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True)
+        changes["legend"] = {
+            "orientation": "h",
+            "x": 0.0,
+            "xref": "container",
+            "xanchor": "left",
+            # At the figure's foot: when plotly needs more rows than the estimate above,
+            # they grow up into the axis space rather than off the figure's bottom edge.
+            "y": 0.0,
+            "yref": "container",
+            "yanchor": "bottom",
+            "entrywidthmode": "pixels",
+            "entrywidth": entry,
+            "font": {"size": LEGEND_SIZE},
+            "title": {"text": ""},
+            "traceorder": "normal",
+        }
+    relayout(fig, changes, every_x_axis={"automargin": True}, every_y_axis={"automargin": True})
+
+
+_AXIS_NUMBER = re.compile(r"^([xy])axis(\d*)$")
+
+
+def axis_names(layout: Iterable[str], letter: str) -> list[str]:
+    """The `letter` axes of a layout as plotly's update_xaxes finds them: 'xaxis' first."""
+    numbers = sorted(
+        int(found.group(2))
+        for found in map(_AXIS_NUMBER.match, layout)
+        if found and found.group(1) == letter and found.group(2)
+    )
+    return [f"{letter}axis", *(f"{letter}axis{number}" for number in numbers)]
+
+
+def relayout(
+    fig: go.Figure,
+    changes: dict[str, Any],
+    *,
+    every_x_axis: dict[str, Any] | None = None,
+    every_y_axis: dict[str, Any] | None = None,
+) -> None:
+    """fig.update_layout(changes) (and update_xaxes, update_yaxes), one property at a time.
+
+    plotly checks every key of an update against the figure's traces and axes and tells its
+    listeners, which made a chart's layout cost tens of ms; each top-level property (a title,
+    an axis) is instead merged as a dict and written whole, validated once.
+    Dicts are merged key by key as update_layout merges them; anything else is replaced.
+    """
+    layout = fig.layout
+    every = {"x": every_x_axis, "y": every_y_axis}
+    axes = {
+        name: patch
+        for letter, patch in every.items()
+        if patch is not None
+        for name in axis_names(layout, letter)
+    }
+    patch = _merged(_merged({}, axes), changes)
+    if pio.templates.default != TEMPLATE:
+        # Something else (Streamlit does) made another template plotly's default: name ours.
+        fig.update_layout(patch, template=TEMPLATE)
+        return
+    for key, value in patch.items():
+        if isinstance(value, dict):
+            layout[key] = _merged(layout[key].to_plotly_json(), value)
+        else:
+            layout[key] = value
+
+
+def _merged(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """`base` with `changes` written in, dicts merged key by key as plotly's update does."""
+    for key, value in changes.items():
+        if isinstance(value, dict):
+            # Merged into a copy: the same dict may be given for several axes.
+            into = base.get(key)
+            base[key] = _merged(into if isinstance(into, dict) else {}, value)
+        else:
+            base[key] = value
+    return base

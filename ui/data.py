@@ -35,19 +35,22 @@ def data_version() -> tuple[int, int, int]:
     return int(latest), int(count), int(undone)
 
 
+# Streamlit hashes every argument of a cached call on every call, a Filters dataclass field by
+# field (about half a millisecond a call, some forty calls a page): each call is keyed by one
+# text instead, the repr of everything its result depends on, and the values themselves are
+# passed unhashed (a leading underscore). The text holds the data version and the database.
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached(
     _function: Callable[..., pd.DataFrame],
-    name: str,
-    filters: Filters,
-    lang: Lang,
-    options: tuple[tuple[str, Any], ...],
-    version: tuple[int, int, int],
-    url: str,
+    key: str,
+    _filters: Filters,
+    _lang: Lang,
+    _options: tuple[tuple[str, Any], ...],
+    _url: str,
 ) -> pd.DataFrame:
-    """Run one query; `name` (its qualified name) stands for `_function` in the key."""
-    with Session(get_engine(url)) as session:
-        return _function(session=session, filters=filters, lang=lang, **dict(options))
+    """Run one query; `key` (query_key as text) stands for every other argument."""
+    with Session(get_engine(_url)) as session:
+        return _function(session=session, filters=_filters, lang=_lang, **dict(_options))
 
 
 def current_version() -> tuple[int, int, int]:
@@ -75,24 +78,22 @@ def query(
     chart_query: ChartQuery, filters: Filters, lang: Lang, *, currency: Currency | None = None
 ) -> pd.DataFrame:
     """The result of a catalogue query for these filters, from cache when fresh."""
-    return _cached(chart_query.function, *query_key(chart_query, filters, lang, currency=currency))
+    key = query_key(chart_query, filters, lang, currency=currency)
+    _, relevant, _, options, _, url = key
+    return _cached(chart_query.function, repr(key), relevant, lang, options, url)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_plain(
-    _function: Callable[..., Any],
-    name: str,
-    args: tuple[tuple[str, Any], ...],
-    version: tuple[int, int, int],
-    url: str,
+    _function: Callable[..., Any], key: str, _args: tuple[tuple[str, Any], ...], _url: str
 ) -> Any:
-    with Session(get_engine(url)) as session:
-        return _function(session=session, **dict(args))
+    with Session(get_engine(_url)) as session:
+        return _function(session=session, **dict(_args))
 
 
 def lookup(function: Callable[..., Any], **args: Any) -> Any:
     """A cached call of a query helper that takes no Filters (option lists, data status)."""
     name = f"{function.__module__}.{function.__qualname__}"
-    return _cached_plain(
-        function, name, tuple(sorted(args.items())), current_version(), database_url()
-    )
+    items = tuple(sorted(args.items()))
+    url = database_url()
+    return _cached_plain(function, repr((name, items, current_version(), url)), items, url)

@@ -217,46 +217,74 @@ class View:
 # `where`, the chart's own description, follows from the query key and the currency but is
 # kept in the key all the same, so that a change of wording can never show a stale title.
 # cache_resource hands out the object itself: no copy per rerun, and nothing changes it after.
+# The key is one text (the repr of all of it): Streamlit would otherwise hash the filters
+# field by field on every call.
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _drawn(
-    chart_key: str,
-    query_key: tuple[Any, ...],
-    where: str,
-    build_options: tuple[tuple[str, Any], ...],
+    key: str,
     _frame: pd.DataFrame,
     _entry: Chart,
+    _lang: Lang,
+    _where: str,
+    _build_options: tuple[tuple[str, Any], ...],
 ) -> Drawn:
-    """Build and draw once per distinct chart; `_frame` and `_entry` follow from the key."""
-    lang = query_key[2]
+    """Build and draw once per distinct chart; `key` stands for every other argument."""
     rows = _entry.trim(_frame)
-    options = dict(build_options)
-    figure = build(_entry, rows, lang, where, **options)
-    return draw(_entry, rows, figure, lang, options.get("not_reported", ()))
+    options = dict(_build_options)
+    figure = build(_entry, rows, _lang, _where, **options)
+    return draw(_entry, rows, figure, _lang, options.get("not_reported", ()))
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a chart shows for one set of filters: shared between sessions, never changed."""
+
+    notes: tuple[str, ...]
+    drawn: Drawn | None  # None where the filters match nothing
+    file_name: str = ""
+
+
+# A rerun that leaves a chart's filters as they were (another widget, a page switch back, the
+# same link in another session) shows it from here with one lookup: no query, notes or
+# description to work out again. The key holds the whole filters and the query's key (data
+# version, database, language), so whatever the chart, its notes or its title depend on is in.
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _shown(
+    key: str, _entry: Chart, _filters: Filters, _lang: Lang, _currency: Currency | None
+) -> Shown:
+    """Query, notes, marks, description and figure of one chart; `key` stands for the rest."""
+    frame = query(_entry.query, _filters, _lang, currency=_currency)
+    rows = _entry.trim(frame)
+    notes = tuple(note_lines(_entry, _filters, _lang, rows))
+    if frame.empty:
+        return Shown(notes, None)
+    takes_currency = _entry.query.takes_currency
+    options: tuple[tuple[str, Any], ...] = (("currency", _currency),) if takes_currency else ()
+    found = marks(_entry, _filters, _lang, rows)
+    if found:
+        options += (("not_reported", found),)
+    description = chart_description(_entry, _filters, _lang, currency=_currency)
+    figure_key = (
+        _entry.key,
+        query_key(_entry.query, _filters, _lang, currency=_currency),
+        description.text,
+        options,
+    )
+    drawn = _drawn(repr(figure_key), frame, _entry, _lang, description.text, options)
+    return Shown(notes, drawn, description.file_name(t(_entry.title_key, _lang)))
 
 
 def chart(view: View, entry: Chart, *, currency: Currency | None = None) -> None:
     """Run a catalogue chart's query for the view, build its figure and show it (or say empty)."""
-    frame = query(entry.query, view.filters, view.lang, currency=currency)
-    rows = entry.trim(frame)
-    notes = note_lines(entry, view.filters, view.lang, rows)
-    if frame.empty:
-        show_no_data(view.lang)
-        show_notes(notes, view.noted)
-        return
-    takes_currency = entry.query.takes_currency
-    build_options: tuple[tuple[str, Any], ...] = (("currency", currency),) if takes_currency else ()
-    found = marks(entry, view.filters, view.lang, rows)
-    if found:
-        build_options += (("not_reported", found),)
-    description = chart_description(entry, view.filters, view.lang, currency=currency)
-    drawn = _drawn(
+    key = (
         entry.key,
         query_key(entry.query, view.filters, view.lang, currency=currency),
-        description.text,
-        build_options,
-        frame,
-        entry,
+        view.filters,
+        currency,
     )
-    file_name = description.file_name(t(entry.title_key, view.lang))
-    show_chart(drawn, key=entry.key, lang=view.lang, file_name=file_name)
-    show_notes(notes, view.noted)
+    shown = _shown(repr(key), entry, view.filters, view.lang, currency)
+    if shown.drawn is None:
+        show_no_data(view.lang)
+    else:
+        show_chart(shown.drawn, key=entry.key, lang=view.lang, file_name=shown.file_name)
+    show_notes(list(shown.notes), view.noted)
