@@ -12,9 +12,10 @@ from datastore.queries.comparisons import headline
 from datastore.queries.ranks import RANK_METRICS, Ranking, rankings
 from datastore.queries.reports import ReportingUnits
 from datastore.yearly import records
+from datastore.yearly.aid_section import aid
 from datastore.yearly.context import Context
 from datastore.yearly.document import Letterhead, ReportTable, Section, YearlyReport
-from datastore.yearly.sections import aid, exchanges, organisation
+from datastore.yearly.sections import exchanges, organisation
 from datastore.yearly.sources import report_sources
 from i18n.catalogue import Lang, as_lang, t
 from i18n.formatting import format_money, format_number
