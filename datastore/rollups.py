@@ -21,6 +21,7 @@ from datastore.models.exchange_rollups import (
     ExchangeKindRollup,
     ExchangeLocalityRollup,
     ExchangePartnerRollup,
+    ExchangePlaceRollup,
     ExchangeProvinceCountryRollup,
     ExchangeProvinceRollup,
     ExchangeRollup,
@@ -60,15 +61,27 @@ PROVINCE_COUNTRY = Rollup(_table(ExchangeProvinceCountryRollup), ALL_BUT_LOCALIT
 KIND = Rollup(_table(ExchangeKindRollup), PROVINCE.table)
 UNIT = Rollup(_table(ExchangeUnitRollup), PROVINCE.table)
 PARTNER = Rollup(_table(ExchangePartnerRollup), COUNTRY.table)
+PLACE = Rollup(_table(ExchangePlaceRollup), COUNTRY.table)
 
 # Every rollup, each after the one it is computed from.
-ROLLUPS = (LOCALITY, ALL_BUT_LOCALITY, COUNTRY, PROVINCE, PROVINCE_COUNTRY, KIND, UNIT, PARTNER)
+ROLLUPS = (
+    LOCALITY,
+    ALL_BUT_LOCALITY,
+    COUNTRY,
+    PROVINCE,
+    PROVINCE_COUNTRY,
+    KIND,
+    UNIT,
+    PARTNER,
+    PLACE,
+)
 # Fewest rows first, as measured at national scale (seed --scale 10, a million exchanges):
-# 155, 672, 998, 9.6k, 18k, 22k, 144k and 373k rows.
+# 155, 672, 998, 1.9k, 9.6k, 18k, 22k, 144k and 373k rows.
 SMALLEST_FIRST = (
     KIND,
     PARTNER,
     UNIT,
+    PLACE,
     PROVINCE,
     COUNTRY,
     PROVINCE_COUNTRY,

@@ -127,3 +127,12 @@ class ExchangePartnerRollup(_ExchangeTotals, table=True):
     __tablename__ = "exchange_rollup_partner"
 
     country_code: str | None = Field(default=None, max_length=3)
+
+
+class ExchangePlaceRollup(_ExchangeTotals, table=True):
+    """Exchanges per year, partner country and partner locality."""
+
+    __tablename__ = "exchange_rollup_place"
+
+    country_code: str | None = Field(default=None, max_length=3)
+    partner_locality: str | None = Field(default=None, max_length=120)

@@ -345,6 +345,8 @@ def test_upgrading_a_database_with_exchanges_fills_the_rollups_from_them(
         ({"country_code"}, "exchange_rollup_partner"),
         ({"country_code", "year"}, "exchange_rollup_partner"),
         ({"country_code", "kind"}, "exchange_rollup_country"),
+        ({"country_code", "partner_locality"}, "exchange_rollup_place"),
+        ({"partner_locality", "year"}, "exchange_rollup_place"),
         ({"country_code", "partner_locality", "direction"}, "exchange_rollup_country"),
         ({"province_2025_id", "country_code"}, "exchange_rollup_province_country"),
         ({"province_63_id", "country_code", "year"}, "exchange_rollup_province_country"),

@@ -21,6 +21,7 @@ EXCHANGE_ROLLUPS = (
     "_kind",
     "_unit",
     "_partner",
+    "_place",
 )
 SQL_WORDS = ("SELECT", "[SQL", "parameters", "sqlalche.me", "OperationalError")
 
