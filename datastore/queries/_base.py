@@ -139,7 +139,8 @@ def sort_frame(
 def _ranks(column: pd.Series, *, descending: bool) -> np.ndarray:
     """Each value's rank in sort order; equal sort keys share a rank, as ties in sorted()."""
     values = column.tolist()
-    collate: Callable[[Any], Any] = sort_key if column.dtype == object else _same
+    text = column.dtype == object or isinstance(column.dtype, pd.StringDtype)
+    collate: Callable[[Any], Any] = sort_key if text else _same
     rank_of: dict[Any, int] = {}
     rank, previous = -1, None
     for value in sorted(set(values), key=collate):
