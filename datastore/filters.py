@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, extract, false, select
+from sqlalchemy import ColumnElement, Table, false, select
 
+from datastore.calendar_year import calendar_year
 from datastore.models.facts import Aid, DonorKind, Exchange
 from datastore.models.reference import Province, ProvinceList
 from datastore.rollups import ROLLUPS
@@ -132,7 +133,7 @@ def yearly_pcpnn(fact: Table) -> list[ColumnElement[bool]]:
     """
     return [
         fact.c.donor_kind == DonorKind.FOREIGN_NGO.value,
-        extract("year", fact.c.period_start) == extract("year", fact.c.period_end),
+        calendar_year(fact.c.period_start) == calendar_year(fact.c.period_end),
     ]
 
 

@@ -96,3 +96,43 @@ class ExchangeProvinceCountryRollup(_ExchangeTotals, table=True):
     province_2025_id: int
     province_63_id: int
     country_code: str | None = Field(default=None, max_length=3)
+
+
+# The small rollups below hold what the exchange charts show by default (no direction, kind or
+# country filter, or only a province): each a few hundred to a thousand rows at national
+# scale, where the rollups above hold ten to four hundred thousand.
+
+
+class ExchangeKindRollup(_ExchangeTotals, table=True):
+    """Exchanges per year, direction and kind: no place at all."""
+
+    __tablename__ = "exchange_rollup_kind"
+
+    direction: str = Field(max_length=10)
+    kind: str = Field(max_length=30)
+
+
+class ExchangeUnitRollup(_ExchangeTotals, table=True):
+    """Exchanges per year and province (both lists)."""
+
+    __tablename__ = "exchange_rollup_unit"
+
+    province_2025_id: int
+    province_63_id: int
+
+
+class ExchangePartnerRollup(_ExchangeTotals, table=True):
+    """Exchanges per year and partner country."""
+
+    __tablename__ = "exchange_rollup_partner"
+
+    country_code: str | None = Field(default=None, max_length=3)
+
+
+class ExchangePlaceRollup(_ExchangeTotals, table=True):
+    """Exchanges per year, partner country and partner locality."""
+
+    __tablename__ = "exchange_rollup_place"
+
+    country_code: str | None = Field(default=None, max_length=3)
+    partner_locality: str | None = Field(default=None, max_length=120)

@@ -79,10 +79,23 @@ class Membership(SQLModel, table=True):
         UniqueConstraint("row_key", name="uq_membership_row_key"),
         Index("ix_membership_year_p34", "year", "province_2025_id"),
         Index("ix_membership_year_p63", "year", "province_63_id"),
+        # Covering the members charts (by year, by partner country in its group order) and the
+        # years of an organisation (lineage): no row of the table is read.
+        Index(
+            "ix_membership_year_country_totals",
+            "year",
+            "country_code",
+            "organization_id",
+            "members",
+            "chapters",
+            "province_2025_id",
+            "province_63_id",
+        ),
+        Index("ix_membership_organization_year", "organization_id", "year"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    organization_id: int = Field(foreign_key="organization.id", index=True)
+    organization_id: int = Field(foreign_key="organization.id")
     year: int
     # Copied from the organisation so every fact table filters the same way.
     province_id: int | None = Field(default=None, foreign_key="province.id")
@@ -112,6 +125,21 @@ class Aid(SQLModel, table=True):
         Index("ix_aid_year_p63", "year", "province_63_id"),
         Index("ix_aid_sector_year", "sector_code", "year"),
         Index("ix_aid_country_year", "country_code", "year"),
+        # Covering every aid chart: the table's rows (titles, donors, sources) are not read.
+        Index(
+            "ix_aid_year_totals",
+            "year",
+            "measure",
+            "donor_kind",
+            "sector_code",
+            "country_code",
+            "period_start",
+            "period_end",
+            "province_2025_id",
+            "province_63_id",
+            "amount_vnd",
+            "amount_usd",
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

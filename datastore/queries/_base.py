@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import ColumnElement, Executable, Numeric, Select, Table
 from sqlalchemy.ext.compiler import compiles
@@ -101,7 +102,9 @@ def sector_columns(lang: Lang) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
 
 def fetch(session: Session, stmt: Executable) -> list[tuple[Any, ...]]:
     """The rows of an aggregated statement as plain tuples."""
-    return [tuple(row) for row in session.execute(stmt)]
+    # all() fetches every row from the driver at once: iterating the result would fetch them
+    # one by one, which costs more than the query itself on results of a few thousand rows.
+    return [tuple(row) for row in session.execute(stmt).all()]
 
 
 def frame(rows: Iterable[Sequence[Any]], columns: dict[str, str]) -> pd.DataFrame:
@@ -125,16 +128,29 @@ def sort_frame(
     """Sort rows by the columns in `by`; text in Vietnamese order, numbers as numbers."""
     if data.empty:
         return data.reset_index(drop=True)
-    keys: list[list[Any]] = []
-    for column in by:
-        values = data[column].tolist()
-        if data[column].dtype == object:
-            # Labels repeat (a province on every row of its countries): collate each once.
-            ranks = {value: sort_key(value) for value in set(values)}
-            keys.append([ranks[value] for value in values])
-        elif column in descending:
-            keys.append([-value for value in values])
-        else:
-            keys.append(values)
-    order = sorted(range(len(data)), key=lambda i: tuple(key[i] for key in keys))
-    return data.iloc[order].reset_index(drop=True)
+    # Each column becomes the rank of its value among the column's distinct values, and numpy
+    # sorts on those (stable, as sorted() is): labels repeat (a province on every row of its
+    # countries), so each is collated once, and no Python tuple is built per row.
+    keys = [_ranks(data[column], descending=column in descending) for column in by]
+    order = np.lexsort(keys[::-1])  # lexsort's last key is the first one sorted on
+    return data.take(order).reset_index(drop=True)
+
+
+def _ranks(column: pd.Series, *, descending: bool) -> np.ndarray:
+    """Each value's rank in sort order; equal sort keys share a rank, as ties in sorted()."""
+    values = column.tolist()
+    text = column.dtype == object or isinstance(column.dtype, pd.StringDtype)
+    collate: Callable[[Any], Any] = sort_key if text else _same
+    rank_of: dict[Any, int] = {}
+    rank, previous = -1, None
+    for value in sorted(set(values), key=collate):
+        key = collate(value)
+        if rank < 0 or key != previous:
+            rank, previous = rank + 1, key
+        rank_of[value] = rank
+    ranks = np.fromiter((rank_of[value] for value in values), dtype=np.int64, count=len(values))
+    return -ranks if descending else ranks
+
+
+def _same(value: Any) -> Any:
+    return value

@@ -6,9 +6,10 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import extract, select
+from sqlalchemy import select
 from sqlmodel import Session
 
+from datastore.calendar_year import calendar_year
 from datastore.filters import Filters, conditions, unit_column
 from datastore.models.facts import DonorKind
 from datastore.queries._base import AID, PROVINCE, fetch, frame, money_column, money_sum
@@ -45,7 +46,7 @@ def aid_notes(
             *conditions(filters.with_(year_from=None, year_to=None), AID),
             *_overlapping(filters),
             _A.donor_kind == DonorKind.FOREIGN_NGO.value,
-            extract("year", _A.period_start) != extract("year", _A.period_end),
+            calendar_year(_A.period_start) != calendar_year(_A.period_end),
         )
         .group_by(_A.measure, PROVINCE.c.short_name, _A.period_start, _A.period_end)
         .order_by(_A.period_start, _A.period_end, PROVINCE.c.short_name, _A.measure)

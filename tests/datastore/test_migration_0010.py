@@ -11,7 +11,7 @@ import json
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlmodel import Session
 
 from datastore.db import get_engine
@@ -40,9 +40,11 @@ def _units(url: str, table: str) -> list[tuple[int, int, int]]:
 
 
 def _rollups(url: str) -> dict[str, list[tuple[object, ...]]]:
+    # Below a later revision, the rollups it adds are not there yet.
+    existing = set(inspect(get_engine(url)).get_table_names())
     with Session(get_engine(url)) as session:
         found = {}
-        for rollup in ROLLUPS:
+        for rollup in (r for r in ROLLUPS if r.table.name in existing):
             columns = ", ".join((*rollup.dimensions, "exchanges", "participants"))
             found[rollup.table.name] = sorted(
                 (

@@ -16,6 +16,7 @@ from datastore import queries
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
 from datastore.models.reference import Province, ProvinceList
+from datastore.queries import _base
 from datastore.vocabulary import MeasureCode
 from i18n.catalogue import Lang
 from i18n.formatting import Currency
@@ -738,3 +739,33 @@ def test_list_exchange_kinds_gives_the_kinds_in_use_in_the_model_order(small: Se
 
 def test_list_exchange_kinds_of_an_empty_database_is_empty(session: Session) -> None:
     assert queries.list_exchange_kinds(session=session) == []
+
+
+# Sorting the frames ------------------------------------------------------------------------
+
+
+def test_sort_frame_sorts_text_in_vietnamese_order_numbers_as_numbers_and_keeps_ties_in_order() -> (
+    None
+):
+    data = pd.DataFrame(
+        {
+            "province": pd.Series(
+                ["Đà Nẵng", "An Giang", "Bắc Ninh", "Đà Nẵng", "Ấn", "Cà Mau"], dtype=object
+            ),
+            "year": pd.Series([2024, 2025, 2024, 2023, 2024, 2024], dtype="int64"),
+            "exchanges": pd.Series([5, 9, 12, 5, 2, 100], dtype="int64"),
+            "row": pd.Series([0, 1, 2, 3, 4, 5], dtype="int64"),
+        }
+    )
+
+    by_name = _base.sort_frame(data, ["province", "year"])
+    by_count = _base.sort_frame(data, ["exchanges"], descending=["exchanges"])
+
+    # D with a stroke comes after D, a vowel with marks after the plain one (An before Ấn).
+    assert by_name["row"].tolist() == [1, 4, 2, 5, 3, 0]
+    # 100 (Cà Mau) is not "less" than 12 as text would be; the two 5s keep their order.
+    assert by_count["row"].tolist() == [5, 2, 1, 0, 3, 4]
+    assert by_name.index.tolist() == list(range(6))
+    assert by_name.dtypes.tolist() == data.dtypes.tolist()
+    as_strings = data.astype({"province": "string"})
+    assert _base.sort_frame(as_strings, ["province", "year"])["row"].tolist() == [1, 4, 2, 5, 3, 0]

@@ -335,18 +335,25 @@ def test_upgrading_a_database_with_exchanges_fills_the_rollups_from_them(
 @pytest.mark.parametrize(
     ("columns", "expected"),
     [
-        ({"year"}, "exchange_rollup_province"),
-        ({"year", "direction"}, "exchange_rollup_province"),
-        ({"province_2025_id"}, "exchange_rollup_province"),
+        ({"year"}, "exchange_rollup_kind"),
+        ({"year", "direction"}, "exchange_rollup_kind"),
+        ({"kind", "direction"}, "exchange_rollup_kind"),
+        ({"province_2025_id"}, "exchange_rollup_unit"),
+        ({"province_63_id", "province_2025_id", "year"}, "exchange_rollup_unit"),
+        ({"province_2025_id", "direction"}, "exchange_rollup_province"),
         ({"province_63_id", "year", "kind"}, "exchange_rollup_province"),
-        ({"country_code"}, "exchange_rollup_country"),
+        ({"country_code"}, "exchange_rollup_partner"),
+        ({"country_code", "year"}, "exchange_rollup_partner"),
+        ({"country_code", "kind"}, "exchange_rollup_country"),
+        ({"country_code", "partner_locality"}, "exchange_rollup_place"),
+        ({"partner_locality", "year"}, "exchange_rollup_place"),
         ({"country_code", "partner_locality", "direction"}, "exchange_rollup_country"),
         ({"province_2025_id", "country_code"}, "exchange_rollup_province_country"),
         ({"province_63_id", "country_code", "year"}, "exchange_rollup_province_country"),
         ({"province_2025_id", "country_code", "direction"}, "exchange_rollup"),
         ({"province_63_id", "year", "country_code", "kind"}, "exchange_rollup"),
         ({"province_2025_id", "partner_locality"}, "exchange_rollup_locality"),
-        (set(), "exchange_rollup_province"),
+        (set(), "exchange_rollup_kind"),
     ],
 )
 def test_the_navigator_picks_the_smallest_rollup_holding_the_columns(
@@ -363,8 +370,13 @@ def test_the_navigator_refuses_a_column_no_rollup_has() -> None:
 @pytest.mark.parametrize(
     ("filters", "group_by", "expected"),
     [
-        (Filters(), ["year"], "exchange_rollup_province"),
-        (Filters(countries=("KHM",)), ["year"], "exchange_rollup_country"),
+        (Filters(), ["year"], "exchange_rollup_kind"),
+        (Filters(), ["year", "direction"], "exchange_rollup_kind"),
+        (Filters(provinces=("75",)), ["year"], "exchange_rollup_unit"),
+        (Filters(), ["province_2025_id"], "exchange_rollup_unit"),
+        (Filters(direction="incoming"), ["province_2025_id"], "exchange_rollup_province"),
+        (Filters(countries=("KHM",)), ["year"], "exchange_rollup_partner"),
+        (Filters(countries=("KHM",), kinds=("event",)), ["year"], "exchange_rollup_country"),
         (
             Filters(provinces=("75",), countries=("KHM",)),
             ["year"],
@@ -381,7 +393,7 @@ def test_the_navigator_refuses_a_column_no_rollup_has() -> None:
             "exchange_rollup_locality",
         ),
         # Filters of other tables need no column of the exchanges.
-        (Filters(sectors=("121",), measure="committed"), ["year"], "exchange_rollup_province"),
+        (Filters(sectors=("121",), measure="committed"), ["year"], "exchange_rollup_kind"),
     ],
 )
 def test_a_query_reads_the_rollup_holding_its_groups_and_its_filtered_columns(

@@ -12,7 +12,17 @@ from i18n.catalogue import Lang, t
 
 ENTRY = PROJECT_ROOT / "dashboard.py"
 # What SQLAlchemy's text of an error carries and a page must never show.
-EXCHANGE_ROLLUPS = ("", "_locality", "_country", "_province", "_province_country")
+EXCHANGE_ROLLUPS = (
+    "",
+    "_locality",
+    "_country",
+    "_province",
+    "_province_country",
+    "_kind",
+    "_unit",
+    "_partner",
+    "_place",
+)
 SQL_WORDS = ("SELECT", "[SQL", "parameters", "sqlalche.me", "OperationalError")
 
 
