@@ -1,10 +1,12 @@
-"""The exchange rollups: which exist, which one a query reads, and their refresh after a write.
+"""The exchange rollups: which exist, which one a query reads, and how a write keeps them.
 
 Each rollup holds the exchange count and participant sum of the exchange table grouped by some
-of its columns. The finest is computed from the facts and every other from a finer rollup, so a
-refresh reads the facts once. Loads and undos call `refresh_rollups` for the years they
-touched inside their own transaction: a chart never sees a rollup that disagrees with the facts,
-and a load that fails leaves the rollups as they were.
+of its columns. A load, an undo or a replace changes them by delta, in its own transaction:
+before it changes or removes exchange rows it takes their counts out (`take_rows`), after it
+adds or changes rows it puts theirs in (`add_rows`, `add_load`), and `apply_changes` adds the
+net change to every rollup, so the work follows the rows written, not the years they touch. A
+chart never sees a rollup that disagrees with the facts, and a load that fails leaves the
+rollups as they were. `rebuild_rollups` recomputes them whole, for migrations and repairs.
 """
 
 from __future__ import annotations
@@ -13,7 +15,24 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Insert, Table, delete, func, insert, select, text
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ColumnElement,
+    Insert,
+    MetaData,
+    Table,
+    and_,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.schema import CreateTable
 from sqlmodel import Session, SQLModel
 
 from datastore.models.exchange_rollups import (
@@ -72,27 +91,15 @@ def covering_rollup(columns: Iterable[str]) -> Table:
     raise ValueError(f"no exchange rollup has the column(s) {', '.join(sorted(missing))}")
 
 
-def refresh_rollups(*, session: Session, fact: str, years: Collection[int]) -> None:
-    """Recompute the rollup rows of `years` from fact table `fact`, in the open transaction.
-
-    Nothing to do for a fact table without rollups (only exchanges have them).
-    """
-    chosen = sorted(set(years))
-    if fact != EXCHANGE.name or not chosen:
-        return
-    for rollup in ROLLUPS:
-        session.execute(delete(rollup.table).where(rollup.table.c.year.in_(chosen)))
-        session.execute(_rebuild(rollup, chosen))
-
-
 def rebuild_rollups(*, session: Session) -> int:
     """Recompute every rollup from the facts, in the open transaction; the years rebuilt."""
     # For data that reached the exchange table some other way than a load or an undo (a
     # restore, a hand-made correction): the rollups then hold exactly what the facts say.
+    years = sorted(session.scalars(select(EXCHANGE.c.year).distinct()))
     for rollup in ROLLUPS:
         session.execute(delete(rollup.table))
-    years = list(session.scalars(select(EXCHANGE.c.year).distinct()))
-    refresh_rollups(session=session, fact=EXCHANGE.name, years=years)
+        if years:
+            session.execute(_rebuild(rollup, years))
     return len(years)
 
 
@@ -120,3 +127,124 @@ def analyze_rollups(*, session: Session) -> None:
     for rollup in ROLLUPS:
         session.execute(text(f"ANALYZE {rollup.table.name}"))
     session.commit()
+
+
+# Changes by delta ----------------------------------------------------------------------------
+
+# Every column some rollup groups by, in the exchange table's order.
+DIMENSIONS = tuple(
+    column.name
+    for column in EXCHANGE.columns
+    if any(column.name in rollup.dimensions for rollup in ROLLUPS)
+)
+_SCRATCH = MetaData()
+# Most statements name at most this many row ids (SQLite allows 32,766 parameters).
+_IDS = 5000
+
+
+def _scratch(name: str) -> Table:
+    """A temporary table of counts by every rollup column: one connection's, never committed."""
+    return Table(
+        name,
+        _SCRATCH,
+        *(Column(dimension, EXCHANGE.c[dimension].type) for dimension in DIMENSIONS),
+        Column("exchanges", BigInteger, nullable=False),
+        Column("participants", BigInteger, nullable=False),
+        prefixes=["TEMPORARY"],
+    )
+
+
+# The open transaction's change: +counts of rows put in, -counts of rows taken out.
+DELTA = _scratch("tmp_exchange_rollup_delta")
+# The same change grouped by one rollup's columns, while that rollup takes it.
+CHANGE = _scratch("tmp_exchange_rollup_change")
+
+
+def take_rows(*, session: Session, table: Table, ids: Collection[int]) -> None:
+    """Before rows `ids` of `table` change or go: their counts are to leave the rollups."""
+    if table.name == EXCHANGE.name:
+        wanted = list(ids)
+        for start in range(0, len(wanted), _IDS):
+            _note(session, EXCHANGE.c.id.in_(wanted[start : start + _IDS]), sign=-1)
+
+
+def add_rows(*, session: Session, table: Table, ids: Collection[int]) -> None:
+    """After rows `ids` of `table` were added or changed: their counts are to join the rollups."""
+    if table.name == EXCHANGE.name:
+        wanted = list(ids)
+        for start in range(0, len(wanted), _IDS):
+            _note(session, EXCHANGE.c.id.in_(wanted[start : start + _IDS]), sign=1)
+
+
+def add_load(*, session: Session, table: Table, batch_id: int) -> None:
+    """After load `batch_id` wrote its rows: the counts of every row it owns are to join."""
+    # The rows it added and those it changed (whose earlier counts take_rows noted).
+    if table.name == EXCHANGE.name:
+        _note(session, EXCHANGE.c.batch_id == batch_id, sign=1)
+
+
+def apply_changes(*, session: Session, table: Table) -> None:
+    """Add the change noted in this transaction to every rollup, then forget it.
+
+    A group that gains its first row is inserted, one left with no exchange is deleted.
+    """
+    if table.name != EXCHANGE.name:
+        return
+    _create_scratch(session)
+    for rollup in ROLLUPS:
+        _apply(session, rollup)
+    session.execute(delete(DELTA))
+
+
+def _note(session: Session, where: ColumnElement[bool], *, sign: int) -> None:
+    """Add the counts of the exchange rows matching `where`, by every rollup column, to DELTA."""
+    _create_scratch(session)
+    dimensions = [EXCHANGE.c[name] for name in DIMENSIONS]
+    # Unknown participant counts add nothing, as in the chart queries over the facts.
+    count: ColumnElement[Any] = func.count()
+    participants: ColumnElement[Any] = func.coalesce(func.sum(EXCHANGE.c.participants), 0)
+    if sign < 0:
+        count, participants = -count, -participants
+    query = select(*dimensions, count, participants).where(where).group_by(*dimensions)
+    session.execute(insert(DELTA).from_select([*DIMENSIONS, *MEASURES], query))
+
+
+def _create_scratch(session: Session) -> None:
+    """The temporary tables, on the session's connection, if not there yet."""
+    connection = session.connection()
+    for table in (DELTA, CHANGE):
+        connection.execute(CreateTable(table, if_not_exists=True))
+
+
+def _apply(session: Session, rollup: Rollup) -> None:
+    """Add DELTA, grouped by `rollup`'s columns, to `rollup`."""
+    names = rollup.dimensions
+    target = rollup.table
+    session.execute(delete(CHANGE))
+    exchanges, participants = func.sum(DELTA.c.exchanges), func.sum(DELTA.c.participants)
+    grouped = (
+        select(*(DELTA.c[name] for name in names), exchanges, participants)
+        .group_by(*(DELTA.c[name] for name in names))
+        .having(or_(exchanges != 0, participants != 0))
+    )
+    session.execute(insert(CHANGE).from_select([*names, *MEASURES], grouped))
+    same = and_(*(_same(target.c[name], CHANGE.c[name]) for name in names))
+    session.execute(
+        update(target)
+        .where(same)
+        .values(
+            exchanges=target.c.exchanges + CHANGE.c.exchanges,
+            participants=target.c.participants + CHANGE.c.participants,
+        )
+    )
+    new = select(*(CHANGE.c[name] for name in names), CHANGE.c.exchanges, CHANGE.c.participants)
+    new = new.where(~exists().where(same))
+    session.execute(insert(target).from_select([*names, *MEASURES], new))
+    session.execute(delete(target).where(target.c.exchanges == 0, exists().where(same)))
+
+
+def _same(column: Column[Any], other: Column[Any]) -> ColumnElement[bool]:
+    """Equal, NULL included where the rollup column may be NULL (no country, no locality)."""
+    if column.nullable:
+        return column.is_not_distinct_from(other)
+    return column == other
