@@ -20,11 +20,11 @@ from sqlalchemy import (
     Column,
     ColumnElement,
     Insert,
+    Integer,
     MetaData,
     Table,
     and_,
     delete,
-    exists,
     func,
     insert,
     or_,
@@ -33,6 +33,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.schema import CreateTable
+from sqlalchemy.sql.expression import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 from sqlmodel import Session, SQLModel
 
 from datastore.models.exchange_rollups import (
@@ -140,13 +142,16 @@ DIMENSIONS = tuple(
 _SCRATCH = MetaData()
 # Most statements name at most this many row ids (SQLite allows 32,766 parameters).
 _IDS = 5000
+# Changed groups that a rollup's own index finds sooner than one pass over it would.
+_FEW_GROUPS = 2000
 
 
-def _scratch(name: str) -> Table:
+def _scratch(name: str, *columns: Column[Any]) -> Table:
     """A temporary table of counts by every rollup column: one connection's, never committed."""
     return Table(
         name,
         _SCRATCH,
+        *columns,
         *(Column(dimension, EXCHANGE.c[dimension].type) for dimension in DIMENSIONS),
         Column("exchanges", BigInteger, nullable=False),
         Column("participants", BigInteger, nullable=False),
@@ -157,7 +162,17 @@ def _scratch(name: str) -> Table:
 # The open transaction's change: +counts of rows put in, -counts of rows taken out.
 DELTA = _scratch("tmp_exchange_rollup_delta")
 # The same change grouped by one rollup's columns, while that rollup takes it.
-CHANGE = _scratch("tmp_exchange_rollup_change")
+CHANGE = _scratch("tmp_exchange_rollup_change", Column("id", Integer, primary_key=True))
+# Which rollup row has the group of which CHANGE row, and the change it takes.
+MATCHED = Table(
+    "tmp_exchange_rollup_matched",
+    _SCRATCH,
+    Column("rollup_id", Integer, nullable=False),
+    Column("change_id", Integer, nullable=False),
+    Column("exchanges", BigInteger, nullable=False),
+    Column("participants", BigInteger, nullable=False),
+    prefixes=["TEMPORARY"],
+)
 
 
 def take_rows(*, session: Session, table: Table, ids: Collection[int]) -> None:
@@ -193,7 +208,8 @@ def apply_changes(*, session: Session, table: Table) -> None:
     _create_scratch(session)
     for rollup in ROLLUPS:
         _apply(session, rollup)
-    session.execute(delete(DELTA))
+    for table in (DELTA, CHANGE, MATCHED):
+        session.execute(delete(table))
 
 
 def _note(session: Session, where: ColumnElement[bool], *, sign: int) -> None:
@@ -212,7 +228,7 @@ def _note(session: Session, where: ColumnElement[bool], *, sign: int) -> None:
 def _create_scratch(session: Session) -> None:
     """The temporary tables, on the session's connection, if not there yet."""
     connection = session.connection()
-    for table in (DELTA, CHANGE):
+    for table in (DELTA, CHANGE, MATCHED):
         connection.execute(CreateTable(table, if_not_exists=True))
 
 
@@ -221,30 +237,58 @@ def _apply(session: Session, rollup: Rollup) -> None:
     names = rollup.dimensions
     target = rollup.table
     session.execute(delete(CHANGE))
+    session.execute(delete(MATCHED))
     exchanges, participants = func.sum(DELTA.c.exchanges), func.sum(DELTA.c.participants)
     grouped = (
         select(*(DELTA.c[name] for name in names), exchanges, participants)
         .group_by(*(DELTA.c[name] for name in names))
         .having(or_(exchanges != 0, participants != 0))
     )
-    session.execute(insert(CHANGE).from_select([*names, *MEASURES], grouped))
-    same = and_(*(_same(target.c[name], CHANGE.c[name]) for name in names))
+    groups = session.execute(insert(CHANGE).from_select([*names, *MEASURES], grouped))
+    # A join, not a correlated subquery: SQLite then indexes a rollup that has no index on
+    # these columns for this statement alone (seconds saved per rollup, measured).
+    one_pass = _one_pass_is_cheaper(session, target, groups.rowcount)  # type: ignore[attr-defined]
+    on = and_(*(_same(target.c[name], CHANGE.c[name], unindexed=one_pass) for name in names))
+    found = select(target.c.id, CHANGE.c.id, CHANGE.c.exchanges, CHANGE.c.participants)
+    found = found.select_from(CHANGE.join(target, on))
+    session.execute(insert(MATCHED).from_select(["rollup_id", "change_id", *MEASURES], found))
     session.execute(
         update(target)
-        .where(same)
+        .where(target.c.id == MATCHED.c.rollup_id)
         .values(
-            exchanges=target.c.exchanges + CHANGE.c.exchanges,
-            participants=target.c.participants + CHANGE.c.participants,
+            exchanges=target.c.exchanges + MATCHED.c.exchanges,
+            participants=target.c.participants + MATCHED.c.participants,
         )
     )
     new = select(*(CHANGE.c[name] for name in names), CHANGE.c.exchanges, CHANGE.c.participants)
-    new = new.where(~exists().where(same))
+    new = new.where(CHANGE.c.id.not_in(select(MATCHED.c.change_id)))
     session.execute(insert(target).from_select([*names, *MEASURES], new))
-    session.execute(delete(target).where(target.c.exchanges == 0, exists().where(same)))
+    emptied = select(MATCHED.c.rollup_id)
+    session.execute(delete(target).where(target.c.id.in_(emptied), target.c.exchanges == 0))
 
 
-def _same(column: Column[Any], other: Column[Any]) -> ColumnElement[bool]:
-    """Equal, NULL included where the rollup column may be NULL (no country, no locality)."""
+def _one_pass_is_cheaper(session: Session, target: Table, groups: int) -> bool:
+    """Whether SQLite should read `target` once rather than look each changed group up in it.
+
+    No rollup index holds every column of its groups, and SQLite, without statistics, takes one
+    that leads by province and year: a lookup then reads every group of that province and
+    year. For a large load (at scale 1, 74,000 groups: 2.4 s against 0.9 s, measured) one pass
+    over the rollup, each row looked up among the changed groups, is cheaper.
+    """
+    if groups < _FEW_GROUPS or session.get_bind().dialect.name != "sqlite":
+        return False
+    rows = session.scalar(select(func.count()).select_from(target)) or 0
+    return groups * 4 > rows
+
+
+def _same(column: Column[Any], other: Column[Any], *, unindexed: bool) -> ColumnElement[bool]:
+    """Equal, NULL included where the rollup column may be NULL (no country, no locality).
+
+    `unindexed`: SQLite's unary plus, so that no index of `column` serves the comparison.
+    """
+    found: ColumnElement[Any] = column
+    if unindexed:
+        found = UnaryExpression(column, operator=custom_op("+"), type_=column.type)
     if column.nullable:
-        return column.is_not_distinct_from(other)
-    return column == other
+        return found.is_not_distinct_from(other)
+    return found == other

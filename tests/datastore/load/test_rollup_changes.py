@@ -7,9 +7,11 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import pytest
 from sqlalchemy import Table, func, select
 from sqlmodel import Session
 
+from datastore import rollups
 from datastore.load.undo import undo_load
 from datastore.load.write import BatchInfo, load_rows
 from datastore.models.facts import Exchange
@@ -42,9 +44,12 @@ def years_of(session: Session, batch_id: int) -> set[int]:
     return set(session.scalars(statement))
 
 
+# 0: every rollup is read in one pass, as SQLite does for a change of thousands of groups.
+@pytest.mark.parametrize("few_groups", [rollups._FEW_GROUPS, 0], ids=["lookups", "one_pass"])
 def test_a_load_an_undo_and_a_replace_leave_every_rollup_equal_to_a_full_rebuild(
-    session: Session,
+    session: Session, monkeypatch: pytest.MonkeyPatch, few_groups: int
 ) -> None:
+    monkeypatch.setattr(rollups, "_FEW_GROUPS", few_groups)
     rng = random.Random(2026)
     first_rows = random_exchanges(rng, 90)
     first = load(session, first_rows, "first")
