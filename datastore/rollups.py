@@ -261,7 +261,10 @@ def _apply(session: Session, rollup: Rollup) -> None:
         )
     )
     new = select(*(CHANGE.c[name] for name in names), CHANGE.c.exchanges, CHANGE.c.participants)
-    new = new.where(CHANGE.c.id.not_in(select(MATCHED.c.change_id)))
+    # An outer join again: PostgreSQL ran NOT IN over the matched groups row by row (34 s for
+    # a 100,000-row undo, measured), and SQLite indexes a join's inner table, not a subquery's.
+    unmatched = CHANGE.outerjoin(MATCHED, MATCHED.c.change_id == CHANGE.c.id)
+    new = new.select_from(unmatched).where(MATCHED.c.change_id.is_(None))
     session.execute(insert(target).from_select([*names, *MEASURES], new))
     emptied = select(MATCHED.c.rollup_id)
     session.execute(delete(target).where(target.c.id.in_(emptied), target.c.exchanges == 0))
