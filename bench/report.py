@@ -137,6 +137,12 @@ def other_figures(result: BenchResult) -> list[str]:
             f"import of {result.import_rows:,} exchanges ({result.import_mb} MB CSV): "
             f"{result.import_s:.2f} s; undo {result.undo_s:.2f} s"
         )
+    if result.import_floor_100k_s is not None and result.import_100k_s is not None:
+        times = ratio(result.import_100k_s, result.import_floor_100k_s)
+        lines.append(
+            f"the same rows by one plain executemany (the floor): "
+            f"{result.import_floor_100k_s:.2f} s (the import took {times} as long)"
+        )
     if result.yearly_report_docx_s is not None:
         lines.append(
             f"yearly report ({result.yearly_report}), built and written: "

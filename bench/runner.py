@@ -221,7 +221,7 @@ class Bench:
             )
         say(
             f"  {rows:,} rows ({figures.file_mb} MB): import {figures.import_s:.1f} s, "
-            f"undo {figures.undo_s:.1f} s"
+            f"undo {figures.undo_s:.1f} s; floor (plain executemany) {figures.floor_s:.1f} s"
         )
         full = rows == IMPORT_ROWS
         return replace(
@@ -232,6 +232,7 @@ class Bench:
             undo_s=figures.undo_s,
             import_100k_s=figures.import_s if full else None,
             undo_100k_s=figures.undo_s if full else None,
+            import_floor_100k_s=figures.floor_s if full else None,
         )
 
     # Pages and browser (bench/pages.py, bench/browser.py) ------------------------------------

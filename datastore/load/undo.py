@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, update
 from sqlmodel import Session, col
 
+from datastore import rollups
 from datastore.load.values import clean_label
 from datastore.load.versions import ORGANIZATION, Withdrawal, take_out
 from datastore.load.write import take_load_lock
 from datastore.models.loads import ImportBatch
 from datastore.problems import DataProblem
-from datastore.rollups import refresh_rollups
 from datastore.vocabulary import MODELS, DataKind, as_kind
 from i18n.formatting import format_moment
 
@@ -108,7 +108,7 @@ def _undo(session: Session, batch_id: int, user: str) -> UndoSummary:
     done = Withdrawal()
     take_out(session, kind=kind, gone=batch_id, done=done)
     table = MODELS[kind].__table__  # type: ignore[attr-defined]
-    refresh_rollups(session=session, fact=table.name, years=done.years)
+    rollups.apply_changes(session=session, table=table)
     return UndoSummary(
         batch_id=batch_id,
         kind=kind,

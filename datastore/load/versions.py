@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlmodel import Session, col
 
+from datastore import rollups
 from datastore.load.lineage import LINK, settle_successions
 from datastore.models.facts import Membership, Organization
 from datastore.models.loads import ImportBatch, RowChange, RowHeld
@@ -38,7 +39,6 @@ class Withdrawal:
     removed: dict[str, int] = field(default_factory=dict)  # table -> rows removed
     restored: dict[str, int] = field(default_factory=dict)  # given an earlier load's values
     kept: dict[int, int] = field(default_factory=dict)  # load -> rows kept because it holds them
-    years: set[int] = field(default_factory=set)  # of the rows removed or changed
     shown: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # change, table, row
     pending: dict[str, list[int]] = field(default_factory=dict)  # table -> rows to remove
     # Rows to write back, and RowChange rows to insert, in one statement each (per table).
@@ -186,10 +186,7 @@ def remove(
             for row in _rows(session, table, chunk).values():
                 _record(session, table, row, record_for)
                 done.show("removed", table, row)
-        if "year" in table.c:
-            done.years.update(
-                session.scalars(select(table.c.year).where(table.c.id.in_(chunk)).distinct())
-            )
+        rollups.take_rows(session=session, table=table, ids=chunk)
         result = session.execute(delete(table).where(table.c.id.in_(chunk)))
         done.count(done.removed, table, result.rowcount)  # type: ignore[attr-defined]
 
@@ -231,9 +228,6 @@ def _settle(
         if row is not None:
             done.pending.setdefault(table.name, []).append(row_id)
         return
-    for year in (row or {}).get("year"), target.get("year"):
-        if year is not None:
-            done.years.add(year)
     counted = holder != record_for
     if row is None:
         _put_back(session, table, row_id, target, done)
@@ -276,7 +270,9 @@ def _put_back(
         return
     id_free = session.scalar(select(func.count()).where(table.c.id == row_id)) == 0
     values = _data(target) | ({"id": row_id} if id_free else {})
-    session.execute(insert(table).values(**values))
+    added = session.execute(insert(table).values(**values))
+    put_back = added.inserted_primary_key[0]  # type: ignore[attr-defined]
+    rollups.add_rows(session=session, table=table, ids=[put_back])
     done.count(done.restored, table)
     done.show("restored", table, target)
 
@@ -351,9 +347,12 @@ def _flush(session: Session, table: Table, done: Withdrawal) -> None:
     values = [
         {"w_id": row["id"], **{f"w_{name}": row[name] for name in names}} for row in done.writes
     ]
+    ids = [row["id"] for row in done.writes]
     done.writes.clear()
+    rollups.take_rows(session=session, table=table, ids=ids)
     for start in range(0, len(values), CHUNK):
         session.execute(statement, values[start : start + CHUNK])
+    rollups.add_rows(session=session, table=table, ids=ids)
 
 
 def _rows(session: Session, table: Table, ids: Iterable[int]) -> dict[int, dict[str, Any]]:

@@ -20,6 +20,7 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel
 
+from datastore import rollups
 from datastore.load.lineage import write_successions
 from datastore.load.problems import LoadRejected
 from datastore.load.records import (
@@ -35,7 +36,6 @@ from datastore.load.versions import SHOWN, Withdrawal, take_out
 from datastore.models.facts import Organization, OrganizationKind
 from datastore.models.loads import ImportBatch, RowChange, RowHeld
 from datastore.reference.directory import Directory
-from datastore.rollups import refresh_rollups
 from datastore.vocabulary import MODELS, DataKind
 from i18n.catalogue import t
 
@@ -178,16 +178,18 @@ def _write_all(
         claim_replaced(session, batch.replaces, kind=kind, by=batch_row)
     if kind == "members":
         _link_organizations(session, records, rows, batch_row)
-    years: set[int] = set()  # of the rows written, before and after
+    table = model.__table__  # type: ignore[attr-defined]
     for start in range(0, len(rows), CHUNK):
-        years |= _write_chunk(session, model, rows[start : start + CHUNK], batch_row, summary)
+        _write_chunk(session, model, rows[start : start + CHUNK], batch_row, summary)
         if progress is not None and rows:
             done = min(start + CHUNK, len(rows)) / len(rows)
             progress(VALIDATION_SHARE + (1 - VALIDATION_SHARE) * 0.99 * done)
+    # Before a replace takes rows out: those then change the rollups on their own.
+    rollups.add_load(session=session, table=table, batch_id=batch_row.id)
     if kind == "organizations":
         write_successions(session, records, batch_row.id)
     if batch.replaces is not None:
-        years |= _take_out_replaced(session, kind, batch.replaces, batch_row, summary)
+        _take_out_replaced(session, kind, batch.replaces, batch_row, summary)
     batch_row.rows_added = summary.added
     batch_row.rows_updated = summary.updated
     batch_row.rows_unchanged = summary.unchanged
@@ -196,8 +198,7 @@ def _write_all(
         session.rollback()
         summary.batch_id = None
     else:
-        table_name = model.__table__.name  # type: ignore[attr-defined]
-        refresh_rollups(session=session, fact=table_name, years=years)
+        rollups.apply_changes(session=session, table=table)
         session.commit()
     return summary
 
@@ -219,8 +220,8 @@ def _write_chunk(
     rows: list[dict[str, Any]],
     batch: ImportBatch,
     summary: LoadSummary,
-) -> set[int]:
-    """Insert the rows whose key is new, update those whose content changed; the years touched."""
+) -> None:
+    """Insert the rows whose key is new, update those whose content changed."""
     table = model.__table__  # type: ignore[attr-defined]
     keys = [row["row_key"] for row in rows]
     existing = {
@@ -240,12 +241,13 @@ def _write_chunk(
             changed_rows.append({**row, "id": found[0]})
         else:
             held.append(_held(batch, table.name, found[0], row["row_hash"]))
-    years = {row["year"] for row in new_rows + changed_rows if row.get("year") is not None}
     if new_rows:
         session.execute(insert(table), new_rows)
         summary.added += len(new_rows)
     if changed_rows:
-        years |= _record_previous(session, table, [row["id"] for row in changed_rows], batch)
+        changed_ids = [row["id"] for row in changed_rows]
+        _record_previous(session, table, changed_ids, batch)
+        rollups.take_rows(session=session, table=table, ids=changed_ids)
         session.execute(update(model), changed_rows)
         summary.updated += len(changed_rows)
     if held:
@@ -255,7 +257,6 @@ def _write_chunk(
     for change, shown in (("added", new_rows), ("updated", changed_rows)):
         room = SHOWN - sum(1 for done, _, _ in summary.shown if done == change)
         summary.shown.extend((change, table.name, row) for row in shown[: max(room, 0)])
-    return years
 
 
 def _held(batch: ImportBatch, table_name: str, row_id: int, row_hash: str) -> dict[str, Any]:
@@ -265,7 +266,7 @@ def _held(batch: ImportBatch, table_name: str, row_id: int, row_hash: str) -> di
 
 def _take_out_replaced(
     session: Session, kind: DataKind, replaced: int, batch: ImportBatch, summary: LoadSummary
-) -> set[int]:
+) -> None:
     """The replaced load's rows the new file has not: removed, or as another load has them."""
     assert batch.id is not None
     done = Withdrawal()
@@ -277,16 +278,10 @@ def _take_out_replaced(
     summary.kept = sum(done.kept.values())
     summary.kept_by = tuple(sorted(done.kept))
     summary.shown.extend(shown for shown in done.shown if shown[1] == table_name)
-    return done.years
 
 
-def _record_previous(
-    session: Session, table: Any, row_ids: list[int], batch: ImportBatch
-) -> set[int]:
-    """Keep what the rows held before this load changes them, so the load can be undone.
-
-    Returns the years the rows held (none for a table without years).
-    """
+def _record_previous(session: Session, table: Any, row_ids: list[int], batch: ImportBatch) -> None:
+    """Keep what the rows held before this load changes them, so the load can be undone."""
     # FOR UPDATE (PostgreSQL): read the latest committed content and hold it until commit.
     statement = select(table).where(table.c.id.in_(row_ids)).with_for_update()
     previous = session.execute(statement).mappings().all()
@@ -302,7 +297,6 @@ def _record_previous(
             for row in previous
         ],
     )
-    return {row["year"] for row in previous if row.get("year") is not None}
 
 
 def _link_organizations(

@@ -200,6 +200,11 @@ def test_the_timed_import_adds_every_row_and_its_undo_leaves_the_exchanges_as_th
     figures = import_and_undo(small_url, rows=30)
     assert (figures.rows, figures.added, figures.removed) == (30, 30, 30)
     assert dataset.count_exchanges(small_url) == before == 8
+    # The floor inserted the same 30 rows into a copy (SQLite) or took them out again.
+    assert figures.floor_s > 0
+    path = dataset.sqlite_path(small_url)
+    if path is not None:
+        assert sorted(p.name for p in path.parent.iterdir() if "floor" in p.name) == []
 
 
 def test_the_command_ends_with_one_json_line_holding_every_figures_key(
@@ -242,6 +247,7 @@ def test_the_command_ends_with_one_json_line_holding_every_figures_key(
     assert figures["csv_extract_rows"] == 8 and figures["csv_extract_peak_mb"] is not None
     # 25 rows are not 100,000: the figure under that name stays empty.
     assert (figures["import_rows"], figures["import_100k_s"]) == (25, None)
+    assert figures["import_floor_100k_s"] is None
     for key in ("page_rerun_ms", "browser_redraw_ms", "concurrent_p50_s", "concurrent_p95_s"):
         assert figures[key] is None, key
     # Đồng Nai's report of the small dataset's latest year over, in both formats.

@@ -273,7 +273,7 @@ def test_a_load_that_fails_while_refreshing_leaves_facts_and_rollups_as_they_wer
     def fail(**_kwargs: Any) -> None:
         raise RuntimeError("killed while refreshing the rollups")
 
-    monkeypatch.setattr("datastore.load.write.refresh_rollups", fail)
+    monkeypatch.setattr("datastore.rollups.apply_changes", fail)
     with pytest.raises(RuntimeError, match="killed"):
         load(session, random_exchanges(random.Random(1), 25), "killed")
 
