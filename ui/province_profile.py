@@ -179,9 +179,38 @@ def _associations_section(filters: Filters, lang: Lang) -> None:
         )
         st.caption(t("profile.associations_note", lang, count=len(found)))
         st.dataframe(table, hide_index=True, key="profile_associations")
+        _association_years(filters, lang, missing)
     view = View(lang, filters)
     chart(view, catalog.MEMBERS_BY_YEAR_CHART)
     chart(view, catalog.MEMBERS_BY_PARTNER_COUNTRY_CHART)
+
+
+def _association_years(filters: Filters, lang: Lang, missing: str) -> None:
+    """Members and chapters of each association, one column per year, gaps as not reported."""
+    years: pd.DataFrame = lookup(profile.association_years, filters=filters, lang=lang)
+    if years.empty:
+        return
+    with st.expander(t("profile.association_years", lang)):
+        for column, label in (
+            ("members", "profile.col.members"),
+            ("chapters", "profile.col.chapters"),
+        ):
+            st.markdown(f"**{t(label, lang)}**")
+            st.dataframe(
+                year_grid(years, column, lang, missing), hide_index=True, key=f"profile_{column}"
+            )
+
+
+def year_grid(years: pd.DataFrame, column: str, lang: Lang, missing: str) -> pd.DataFrame:
+    """One row per association, one text column per year: its figure, or `missing`."""
+    wide = years.pivot(index="organization_id", columns="year", values=column)
+    names = years.drop_duplicates("organization_id").set_index("organization_id")["name"]
+    grid = pd.DataFrame({t("profile.col.name", lang): names})
+    for year in sorted(wide.columns):
+        cells = wide[year].reindex(names.index)
+        # Text cells: a year without a report reads as such, never as an empty or 0.
+        grid[str(year)] = _counts(cells, lang, missing)
+    return grid
 
 
 def _counts(values: pd.Series, lang: Lang, missing: str) -> list[str]:

@@ -186,6 +186,43 @@ def associations(*, session: Session, filters: Filters, lang: Lang = "vi") -> pd
     return sort_frame(data, ["country", "name"])
 
 
+def association_years(*, session: Session, filters: Filters, lang: Lang = "vi") -> pd.DataFrame:
+    """Each of the province's associations' members and chapters, year by year.
+
+    One row per association and year it reported within the chosen years; a year it did not
+    report has no row (the page shows it as not reported, never as 0).
+    """
+    m = MEMBERSHIP.c
+    year_only = Filters(year_from=filters.year_from, year_to=filters.year_to)
+    own = select(ORGANIZATION.c.id).where(
+        ORGANIZATION.c.kind == OrganizationKind.FRIENDSHIP_ASSOCIATION.value,
+        _in_province(filters),
+    )
+    stmt = (
+        select(
+            m.organization_id,
+            ORGANIZATION.c.name,
+            m.year,
+            func.sum(m.members).label("members"),
+            func.sum(m.chapters).label("chapters"),
+        )
+        .join(ORGANIZATION, ORGANIZATION.c.id == m.organization_id)
+        .where(*conditions(year_only, MEMBERSHIP), m.organization_id.in_(own))
+        .group_by(m.organization_id, ORGANIZATION.c.name, m.year)
+    )
+    data = frame(
+        fetch(session, stmt),
+        {
+            "organization_id": "int64",
+            "name": "object",
+            "year": "int64",
+            "members": "Int64",
+            "chapters": "Int64",
+        },
+    )
+    return sort_frame(data, ["name", "organization_id", "year"])
+
+
 def _lineage(session: Session, ids: list[int]) -> tuple[dict[int, str], dict[int, str]]:
     """For each organisation: the names it succeeded, and the names that succeeded it."""
     if not ids:

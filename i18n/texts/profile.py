@@ -89,6 +89,10 @@ PROFILE: dict[str, dict[str, str]] = {
     "profile.col.country": {"vi": "Nước đối tác", "en": "Partner country"},
     "profile.col.district": {"vi": "Huyện", "en": "District"},
     "profile.col.founded": {"vi": "Ngày thành lập", "en": "Founded"},
+    "profile.association_years": {
+        "vi": "Hội viên và chi hội của từng hội qua các năm",
+        "en": "Each association's members and chapters over the years",
+    },
     "profile.col.members": {"vi": "Hội viên (người)", "en": "Members (people)"},
     "profile.col.chapters": {"vi": "Chi hội", "en": "Chapters"},
     "profile.col.year": {"vi": "Năm số liệu", "en": "Year of figures"},

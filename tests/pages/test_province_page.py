@@ -121,3 +121,18 @@ def test_the_reporting_status_links_each_province_to_its_profile(small_database:
     # The link opens the profile of that province.
     opened = open_profile(p63="1", province63="70", lang="en")
     assert "Bình Phước" in str(opened.header[0].value)
+
+
+def test_each_association_year_by_year_with_unreported_years_named(
+    articles_database: str,
+) -> None:
+    at = open_profile(province="75")
+    [members, chapters] = [
+        frame.value.set_index("Hội") for frame in at.dataframe if "2019" in frame.value.columns
+    ]
+    laos = "Hội hữu nghị Việt Nam – Lào tỉnh Đồng Nai"
+    # tests/utils/small_dataset.py: M3, the Lào association, reported 2019 only (no chapters).
+    assert members.loc[laos, "2019"] == "50"
+    assert members.loc[laos, "2020"] == t("chart_note.mark", "vi")
+    assert chapters.loc[laos, "2019"] == t("chart_note.mark", "vi")
+    assert "2026" in members.columns

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 from sqlmodel import Session
 
@@ -158,3 +159,25 @@ def test_every_documented_fact_of_a_province_with_its_article(with_articles: Ses
     members = dong_nai[dong_nai["record"] == "members"]
     assert members[["year", "figure"]].values.tolist() == [[2014, 296], [2020, 4200]]
     assert facts["year"].is_monotonic_increasing and dong_nai["year"].is_monotonic_increasing
+
+
+def test_each_association_year_by_year_without_invented_years(small: Session) -> None:
+    found = profile.association_years(session=small, filters=DONG_NAI)
+    rows = [
+        (name, int(year), int(members), None if chapters is pd.NA else int(chapters))
+        for name, year, members, chapters in zip(
+            found["name"], found["year"], found["members"], found["chapters"], strict=True
+        )
+    ]
+    cambodia = "Hội hữu nghị Việt Nam – Campuchia tỉnh Đồng Nai"
+    # M1-M4 and M7 of tests/utils/small_dataset.py; the Lào association has no 2020 row.
+    assert sorted(rows, key=str) == sorted(
+        [
+            (BINH_PHUOC_CAMBODIA, 2019, 100, 2),
+            (cambodia, 2019, 300, 5),
+            (cambodia, 2020, 400, 8),
+            (cambodia, 2026, 450, 9),
+            ("Hội hữu nghị Việt Nam – Lào tỉnh Đồng Nai", 2019, 50, None),
+        ],
+        key=str,
+    )
