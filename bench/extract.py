@@ -1,13 +1,14 @@
-"""A full CSV extract of every exchange, taken in a child process: its time and peak memory.
+"""A full CSV extract of every exchange: its time and the peak memory above the idle process.
 
-Two code paths. `data_page`: what the Data page's CSV button runs (ui/extract_tab.py hands
-`export_bytes(...)` to st.download_button: the whole file as bytes in memory), with the
-dashboard's default filters. `cli`: `python -m datastore export exchanges --out FILE`, which
-streams to a file. The child first imports the modules that path runs with (the Data page's
-include Streamlit) and opens the engine; on the Data page path it also counts the rows and
-reads the 200-row preview, as the page does before its button is clicked. That is the idle
-app, whose resident memory is read from /proc/self/status. Then it extracts once; its peak is
-VmHWM, the most it ever held, so nothing freed in between can hide.
+Two code paths. `data_page`: what the Data page's CSV link fetches. The child starts the app as
+it is deployed (`streamlit run app.py`, testkit/server.py) on the database, asks the route once
+for one year's exchanges (so that the extract's modules and the engine are loaded: the idle
+app), reads the server's resident memory from /proc/<pid>/status and resets its high-water
+mark (writing 5 to /proc/<pid>/clear_refs), then downloads the page's link for every exchange
+with the dashboard's default filters (ui/extract_route.py streams it) and reads the server's
+VmHWM: the most it held while streaming. `cli`: `python -m datastore export exchanges --out
+FILE` in the child itself, which streams to a file; its idle is the child with the modules
+imported and the engine open, its peak the child's own VmHWM.
 Run as `python -m bench.extract PATH URL`.
 """
 
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,6 @@ from datastore.vocabulary import DataKind
 PATHS = ("data_page", "cli")
 KIND: DataKind = "exchanges"
 TIMEOUT_S = 1800
-PREVIEW_ROWS = 200  # ui/extract_tab.py
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,9 @@ def measure(url: str, *, path: str) -> ExtractFigures:
     return ExtractFigures(**json.loads(lines[-1]))
 
 
-def _status_kb(field: str) -> int:
-    """One memory figure of this process from /proc/self/status, in kB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+def _status_kb(field: str, pid: int | str = "self") -> int:
+    """One memory figure of a process (this one by default) from /proc/<pid>/status, in kB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(f"{field}:"):
             return int(line.split()[1])
     raise RuntimeError(f"no {field} in /proc/self/status (Linux only)")
@@ -89,42 +90,105 @@ def _peak_kb() -> int:
 
 
 def child(path: str, url: str) -> ExtractFigures:
-    """Inside the child: become the idle app, then extract once and measure it."""
+    """Inside the child: measure one extract of `path`."""
+    return _through_the_page_link(url) if path == "data_page" else _through_the_cli(url)
+
+
+def _through_the_page_link(url: str) -> ExtractFigures:
+    """The Data page's CSV link fetched from a running app; memory is the server's."""
     from sqlmodel import Session
 
     from bench.queries import dashboard_filters
     from datastore.db import get_engine
-    from datastore.export import export_bytes
-    from datastore.extracts.reading import count_rows, read_extract
-    from datastore.filters import Filters
+    from datastore.extracts.reading import count_rows
+    from testkit.server import run_dashboard
+    from ui.extract_route import extract_href
 
-    if path == "data_page":
-        import ui.extract_tab  # noqa: F401 - the modules the Data page runs with
-    else:
-        from datastore import cli
+    with Session(get_engine(url)) as session:
+        filters = dashboard_filters(session=session)
+        rows = count_rows(KIND, session=session, filters=filters)
+    link = extract_href(KIND, "csv", filters=filters, lang="vi")
+    one_year = extract_href(
+        KIND, "csv", filters=filters.with_(year_from=filters.year_to), lang="vi"
+    )
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        run_dashboard(url, Path(scratch) / "streamlit.log") as server,
+    ):
+        pid = _listening_pid(server.base_url)
+        _fetch(server.base_url + one_year)  # loads the extract's modules and the engine
+        idle = _status_kb("VmRSS", pid)
+        Path(f"/proc/{pid}/clear_refs").write_text("5")  # VmHWM starts again from now
+        start = time.perf_counter()
+        size, lines = _fetch(server.base_url + link)
+        seconds = time.perf_counter() - start
+        peak = _status_kb("VmHWM", pid)
+    if lines - 1 != rows:
+        raise RuntimeError(f"the page's link gave {lines - 1:,} rows, expected {rows:,}")
+    return ExtractFigures(
+        path="data_page",
+        seconds=round(seconds, 3),
+        rows=rows,
+        bytes=size,
+        idle_mb=round(idle / 1024, 1),
+        peak_mb=round(peak / 1024, 1),
+        peak_above_idle_mb=round((peak - idle) / 1024, 1),
+    )
+
+
+def _fetch(url: str) -> tuple[int, int]:
+    """(bytes, lines) of one GET, read to the end in 1 MB blocks as a browser saves it."""
+    size = lines = 0
+    with urllib.request.urlopen(url, timeout=TIMEOUT_S) as reply:
+        while block := reply.read(1 << 20):
+            size += len(block)
+            lines += block.count(b"\n")
+    return size, lines
+
+
+def _listening_pid(base_url: str) -> int:
+    """The process that listens on the server's port (`streamlit run` execs no other)."""
+    port = int(base_url.rsplit(":", 1)[1])
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # LISTEN
+                inodes.add(fields[9])
+    for fd in Path("/proc").glob("[0-9]*/fd/*"):
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:[") and target[8:-1] in inodes:
+            return int(fd.parts[2])
+    raise RuntimeError(f"no process of ours listens on port {port}")
+
+
+def _through_the_cli(url: str) -> ExtractFigures:
+    """`python -m datastore export` in this process; memory is this process's."""
+    from sqlmodel import Session
+
+    from datastore import cli
+    from datastore.db import get_engine
+    from datastore.extracts.reading import count_rows
+    from datastore.filters import Filters
 
     engine = get_engine(url)
     with Session(engine) as session:
-        filters = dashboard_filters(session=session) if path == "data_page" else Filters()
-        rows = count_rows(KIND, session=session, filters=filters)
-        if path == "data_page":
-            # What the Data page shows before its button is clicked: the count and a preview.
-            read_extract(KIND, session=session, filters=filters, limit=PREVIEW_ROWS)
+        rows = count_rows(KIND, session=session, filters=Filters())
     idle = _rss_kb()
     with tempfile.TemporaryDirectory() as scratch:
         start = time.perf_counter()
-        if path == "data_page":
-            size = len(export_bytes(KIND, engine=engine, filters=filters, fmt="csv"))
-        else:
-            out = Path(scratch) / f"{KIND}.csv"
-            code = cli.main(["--database-url", url, "export", KIND, "--out", str(out)])
-            if code != 0:
-                raise RuntimeError(f"python -m datastore export exited with {code}")
-            size = out.stat().st_size
+        out = Path(scratch) / f"{KIND}.csv"
+        code = cli.main(["--database-url", url, "export", KIND, "--out", str(out)])
+        if code != 0:
+            raise RuntimeError(f"python -m datastore export exited with {code}")
+        size = out.stat().st_size
         seconds = time.perf_counter() - start
     peak = _peak_kb()
     return ExtractFigures(
-        path=path,
+        path="cli",
         seconds=round(seconds, 3),
         rows=rows,
         bytes=size,

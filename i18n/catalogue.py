@@ -16,6 +16,7 @@ from i18n.texts.command_line import COMMAND_LINE
 from i18n.texts.comparisons import COMPARISONS
 from i18n.texts.data_words import KEY_COLUMNS, KIND_NAMES
 from i18n.texts.database import DATABASE
+from i18n.texts.extract_link import EXTRACT_LINK
 from i18n.texts.extracts import EXTRACTS
 from i18n.texts.filters import FILTERS
 from i18n.texts.import_page import IMPORT_PAGE
@@ -61,6 +62,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     LOADS,
     COMMAND_LINE,
     EXTRACTS,
+    EXTRACT_LINK,
     DATABASE,
     REPORT_FILES,
     YEARLY,

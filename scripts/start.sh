@@ -4,7 +4,7 @@
 # Liberation Serif is the PDF's font, Pango lays the PDF out), creates .venv, installs
 # requirements.txt, migrates the database (DATABASE_URL, default a SQLite file under data/),
 # loads the demo data into an empty database (or completes a demo load that stopped), starts
-# Streamlit.
+# Streamlit on app.py (dashboard.py's pages plus the Data page's streamed downloads).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/common.sh
@@ -25,4 +25,4 @@ fi
 
 echo "==> starting the dashboard"
 # Headless mode and no usage statistics come from .streamlit/config.toml.
-exec .venv/bin/streamlit run dashboard.py "$@"
+exec .venv/bin/streamlit run app.py "$@"

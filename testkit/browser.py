@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page, ViewportSize, expect
+from playwright.sync_api import Download, Page, ViewportSize, expect
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from i18n.catalogue import t
@@ -147,3 +148,33 @@ def multiselect_labels(page: Page, key: str) -> list[str]:
     """The chosen options shown as tags in a multiselect."""
     tags = page.locator(f".st-key-{key} [data-tag]")
     return [str(tags.nth(i).get_attribute("aria-label")) for i in range(tags.count())]
+
+
+def download_link(page: Page, key: str) -> tuple[bytes, str]:
+    """Click the download link of widget `key`; the file's bytes and the name it is saved as.
+
+    st.link_button opens its address in a new tab, which turns into a download when the answer
+    is an attachment, and Chromium closes the tab at once: the download is caught by listeners
+    set, before the click, on this page and on every new tab, whichever Playwright reports it on.
+    """
+    caught: list[Download] = []
+
+    def keep(download: Download) -> None:  # Playwright cannot wrap a bound builtin method
+        caught.append(download)
+
+    def watch(popup: Page) -> None:
+        popup.on("download", keep)
+
+    page.on("download", keep)
+    page.context.on("page", watch)
+    try:
+        with page.expect_popup() as opened:
+            page.locator(f".st-key-{key} a").click()
+        if not caught:
+            with suppress(PlaywrightError):  # the tab closed once its download had started
+                opened.value.wait_for_event("download")
+    finally:
+        page.context.remove_listener("page", watch)
+        page.remove_listener("download", keep)
+    (download,) = caught
+    return Path(download.path()).read_bytes(), download.suggested_filename

@@ -1,4 +1,4 @@
-"""`streamlit run dashboard.py` on a free loopback port, for the browser tests and the benchmark."""
+"""`streamlit run app.py` (dashboard.py and its download route) on a free port, for tests."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ SERVER_START_SECONDS = 60.0
 
 @dataclass(frozen=True)
 class DashboardServer:
-    """A running `streamlit run dashboard.py` and the database it serves."""
+    """A running `streamlit run app.py` and the database it serves."""
 
     base_url: str
     database_url: str
@@ -47,14 +47,14 @@ def _healthy(base_url: str) -> bool:
 
 @contextmanager
 def run_dashboard(database_url: str, log_path: Path) -> Iterator[DashboardServer]:
-    """`streamlit run dashboard.py` on a free loopback port, stopped on leaving the block."""
+    """`streamlit run app.py` on a free loopback port, stopped on leaving the block."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": database_url, "DDN_NO_DEMO": "1"}
     command = [
         str(Path(sys.executable).with_name("streamlit")),
         "run",
-        "dashboard.py",
+        "app.py",
         "--server.port",
         str(port),
         "--server.address",

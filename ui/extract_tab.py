@@ -1,10 +1,15 @@
 """One tab of the Data page: how many rows match, a preview, and CSV/Excel downloads.
 
-Every download on the tab holds every matching row and says how many. The preview is the first
-rows only, so the table's own toolbar (a CSV download of what it shows, a search, in English
-whatever the interface language) is hidden: Streamlit 1.67 has no switch for one table, only
-`client.disableDataExport` for the whole app, so a style scoped to the preview's container
-hides it.
+Every download on the tab holds every matching row and says how many. The downloads are links
+to the app's own streamed address (ui/extract_route.py, served by `streamlit run app.py`), so
+the file never sits whole in the app's memory. A server that requires signing in keeps
+Streamlit's download buttons, built in memory on click: the route cannot see a sign-in held in
+the Streamlit session.
+
+The preview is the first rows only, so the table's own toolbar (a CSV download of what it
+shows, a search, in English whatever the interface language) is hidden: Streamlit 1.67 has no
+switch for one table, only `client.disableDataExport` for the whole app, so a style scoped to
+the preview's container hides it.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from datastore.config import database_url
+from datastore.config import database_url, settings
 from datastore.db import get_engine
 from datastore.export import export_bytes, file_name
 from datastore.extracts.readable import read_readable
@@ -25,6 +30,7 @@ from datastore.vocabulary import DataKind
 from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
 from ui.data import current_version
+from ui.extract_route import extract_href
 from ui.render import show_no_data
 
 PREVIEW_ROWS = 200
@@ -70,13 +76,20 @@ def show_extract(kind: DataKind, *, filters: Filters, lang: Lang) -> None:
     st.html(_HIDE_PREVIEW_TOOLBAR)
     with st.container(key=f"{PREVIEW_KEY}_{kind}"):
         st.dataframe(preview, hide_index=True, key=f"preview_{kind}")
+    streamed = not settings().login_required
     for column, fmt in zip(st.columns(2), ("csv", "xlsx"), strict=True):
+        label = t(f"extract.download.{fmt}", lang, rows=rows)
+        key = f"download_{kind}_{fmt}"
+        if streamed:
+            href = extract_href(kind, fmt, filters=filters, lang=lang)
+            column.link_button(label, href, key=key, icon=":material/download:")
+            continue
         column.download_button(
-            t(f"extract.download.{fmt}", lang, rows=rows),
+            label,
             data=_deferred(kind, filters, fmt, lang),
             file_name=file_name(kind, filters=filters, fmt=fmt, lang=lang),
             mime=_MIME[fmt],
-            key=f"download_{kind}_{fmt}",
+            key=key,
             icon=":material/download:",
             on_click="ignore",
         )

@@ -67,12 +67,12 @@ def _wait(url: str, process: subprocess.Popen[bytes], log: Path, tls: ssl.SSLCon
         time.sleep(0.2)
 
 
-def replica_command(port: int, script: str = "dashboard.py") -> list[str]:
+def replica_command(port: int, script: str = "app.py") -> list[str]:
     """The unit's ExecStart line with this checkout's Streamlit, `port` for %i, `script` run."""
     lines = [line for line in UNIT.read_text().splitlines() if line.startswith("ExecStart=")]
     _program, *args = shlex.split(lines[0].removeprefix("ExecStart="))
     args = [arg.replace("%i", str(port)) for arg in args]
-    args[args.index("dashboard.py")] = script
+    args[args.index("app.py")] = script
     return [str(Path(sys.executable).with_name("streamlit")), *args]
 
 
@@ -81,7 +81,7 @@ def replica(
     database_url: str,
     folder: Path,
     *,
-    script: str = "dashboard.py",
+    script: str = "app.py",
     env: dict[str, str] | None = None,
 ) -> Iterator[Target]:
     """One replica on a free loopback port, serving `database_url`; stopped on leaving."""

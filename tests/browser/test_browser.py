@@ -31,6 +31,7 @@ from testkit.browser import (
     charts,
     choose_in_multiselect,
     data_traces,
+    download_link,
     multiselect_labels,
     open_page,
     screenshot,
@@ -215,7 +216,7 @@ def test_the_data_page_csv_download_starts_with_a_bom_and_holds_the_filtered_row
 ) -> None:
     open_page(visit, dashboard.url("data", DONG_NAI_QUERY))
 
-    data = _download(visit, "download_members_csv")
+    data, _ = download_link(visit.page, "download_members_csv")
 
     assert data.startswith(BOM)
     rows = list(csv.DictReader(io.StringIO(data[len(BOM) :].decode("utf-8"))))

@@ -3,29 +3,49 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import openpyxl
 import pytest
 from sqlmodel import Session
 
 from datastore.db import get_engine
+from datastore.export import file_name
+from datastore.extracts import EXTRACT_COLUMNS
 from datastore.extracts.reading import count_rows
 from datastore.filters import Filters
+from datastore.queries.options import list_years
 from datastore.vocabulary import DATA_KINDS
 from i18n.catalogue import t
 from i18n.formatting import format_number
-from testkit.browser import Visit, open_page, screenshot
+from testkit.browser import Visit, download_link, open_page, screenshot
 from testkit.server import DashboardServer
 from ui.extract_tab import PREVIEW_KEY, PREVIEW_ROWS
 
 pytestmark = pytest.mark.browser
 
 
-def _download(visit: Visit, key: str) -> bytes:
-    with visit.page.expect_download() as download:
-        visit.page.locator(f".st-key-{key} button").click()
-    return Path(download.value.path()).read_bytes()
+def page_filters(dashboard: DashboardServer) -> Filters:
+    """The filters the Data page starts with: every year."""
+    with Session(get_engine(dashboard.database_url)) as session:
+        years = list_years(session=session)
+    return Filters(year_from=min(years), year_to=max(years))
+
+
+def test_the_csv_link_downloads_every_row_with_the_header_and_the_page_file_name(
+    dashboard: DashboardServer, visit: Visit
+) -> None:
+    open_page(visit, dashboard.url("data"))
+    visit.page.locator('[data-testid="stTab"]', has_text=t("data.tab.exchanges", "vi")).click()
+    data, name = download_link(visit.page, "download_exchanges_csv")
+    filters = page_filters(dashboard)
+    assert name == file_name("exchanges", filters=filters, fmt="csv")
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert lines[0] == ",".join(EXTRACT_COLUMNS["exchanges"])
+    with Session(get_engine(dashboard.database_url)) as session:
+        total = count_rows("exchanges", session=session, filters=filters)
+    assert len(lines) - 2 == total > PREVIEW_ROWS  # the header, and "" after the last CRLF
+    shown = visit.page.locator(".st-key-download_exchanges_csv a").inner_text()
+    assert shown.strip().endswith(t("extract.download.csv", "vi", rows=format_number(total, "vi")))
 
 
 def test_no_preview_shows_the_table_toolbar_and_its_own_download(
@@ -57,10 +77,12 @@ def test_the_preview_says_how_many_rows_and_the_excel_holds_them_all(
         else t("extract.preview.all", "vi", total=rows)
     )
     assert visit.page.get_by_text(caption).count() == 1
-    button = visit.page.locator(".st-key-download_members_xlsx button")
-    assert button.inner_text().strip().endswith(t("extract.download.xlsx", "vi", rows=rows))
+    link = visit.page.locator(".st-key-download_members_xlsx a")
+    assert link.inner_text().strip().endswith(t("extract.download.xlsx", "vi", rows=rows))
 
-    book = openpyxl.load_workbook(io.BytesIO(_download(visit, "download_members_xlsx")))
+    data, name = download_link(visit.page, "download_members_xlsx")
+    assert name == file_name("members", filters=page_filters(dashboard), fmt="xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(data))
     data = book.worksheets[0]
     assert data.max_row - 1 == total
     assert data.auto_filter.ref == f"A1:{data.cell(1, data.max_column).column_letter}{total + 1}"

@@ -4,6 +4,7 @@ hold every row they say."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import openpyxl
 import pandas as pd
@@ -11,6 +12,7 @@ import pytest
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
+from datastore.accounts import create_user
 from datastore.config import PROJECT_ROOT
 from datastore.db import get_engine
 from datastore.export import export_bytes
@@ -18,12 +20,17 @@ from datastore.extracts import EXTRACT_COLUMNS
 from datastore.extracts.reading import count_rows
 from datastore.filters import Filters
 from datastore.load.write import BatchInfo, load_rows
+from datastore.models.accounts import Role
+from datastore.queries.options import list_years
 from datastore.vocabulary import DataKind
 from i18n.catalogue import Lang, t
+from i18n.formatting import format_number
 from testkit.apptest import clear_streamlit_caches
 from ui import extract_tab
+from ui.extract_route import extract_href
 
 ENTRY = PROJECT_ROOT / "dashboard.py"
+PASSWORD = "mật khẩu của Minh 2026"
 TIMEOUT = 60
 KINDS: tuple[DataKind, ...] = ("members", "aid", "exchanges", "organizations")
 GUANGXI = {
@@ -48,6 +55,18 @@ def with_guangxi(small_database: str) -> str:
         session.commit()
     clear_streamlit_caches()
     return small_database
+
+
+def downloads(at: AppTest) -> dict[str, Any]:
+    """The Data page's download links by widget key (ids end in "-<key>")."""
+    return {button.proto.id.split("-", 2)[-1]: button.proto for button in at.get("link_button")}
+
+
+def page_filters(url: str) -> Filters:
+    """The filters the Data page starts with: every year."""
+    with Session(get_engine(url)) as session:
+        years = list_years(session=session)
+    return Filters(year_from=min(years), year_to=max(years))
 
 
 def open_data_page(lang: Lang) -> AppTest:
@@ -99,7 +118,7 @@ def test_a_short_preview_says_it_is_the_first_rows_and_the_downloads_hold_all(
     at = open_data_page(lang)
     shown = previews(at)
     captions = [caption.value for caption in at.caption]
-    buttons = {str(button.key): button for button in at.download_button}
+    buttons = downloads(at)
     for kind in KINDS:
         assert len(shown[kind]) == 2
         total = _rows(small_database, kind)
@@ -124,7 +143,9 @@ def test_the_table_toolbar_of_every_preview_is_hidden(small_database: str) -> No
 def test_each_download_holds_every_row_it_says(small_database: str) -> None:
     engine = get_engine(small_database)
     at = open_data_page("en")
-    buttons = {str(button.key): button.label for button in at.download_button}
+    assert len(at.download_button) == 0  # links to the streamed route, not in-memory buttons
+    buttons = downloads(at)
+    filters = page_filters(small_database)
     for kind in KINDS:
         csv = export_bytes(kind, engine=engine, filters=Filters(), fmt="csv")
         rows = len(csv.decode("utf-8-sig").strip().split("\r\n")) - 1
@@ -133,5 +154,27 @@ def test_each_download_holds_every_row_it_says(small_database: str) -> None:
         )
         assert book.worksheets[0].max_row - 1 == rows
         assert [c.value for c in book.worksheets[0][1]][:1] != [EXTRACT_COLUMNS[kind][0]]
-        assert buttons[f"download_{kind}_csv"] == t("extract.download.csv", "en", rows=rows)
-        assert buttons[f"download_{kind}_xlsx"] == t("extract.download.xlsx", "en", rows=rows)
+        for fmt in ("csv", "xlsx"):
+            link = buttons[f"download_{kind}_{fmt}"]
+            assert link.label == t(f"extract.download.{fmt}", "en", rows=rows)
+            assert link.url == extract_href(kind, fmt, filters=filters, lang="en")
+
+
+def test_where_signing_in_is_required_the_page_keeps_its_in_memory_buttons(
+    small_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The route cannot see a password sign-in, which lives in the Streamlit session.
+    with Session(get_engine(small_database)) as session:
+        create_user(session=session, name="Minh", role=Role.VIEWER, password=PASSWORD)
+    monkeypatch.setenv("DDN_LOGIN_REQUIRED", "1")
+    at = AppTest.from_file(str(ENTRY), default_timeout=TIMEOUT)
+    at.run()
+    at.text_input(key="auth_name").input("Minh")
+    at.text_input(key="auth_password").input(PASSWORD)
+    at.button(key="auth_submit").click().run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("link_button")) == 0
+    buttons = {str(button.key): button.label for button in at.download_button}
+    rows = format_number(_rows(small_database, "members"), "vi")
+    assert buttons["download_members_csv"] == t("extract.download.csv", "vi", rows=rows)

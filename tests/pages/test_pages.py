@@ -533,7 +533,8 @@ def test_the_data_page_offers_csv_and_excel_downloads_of_each_dataset(
     at = open_app("data", province=["75"])
 
     assert [tab.label for tab in at.tabs] == [t(f"data.tab.{kind}", "vi") for kind in EXTRACT_KINDS]
-    buttons = {str(button.key): button.label for button in at.download_button}
+    # Links to the streamed route (ui/extract_route.py); ids end in "-<widget key>".
+    buttons = {b.proto.id.split("-", 2)[-1]: b.proto.label for b in at.get("link_button")}
     previews: list[pd.DataFrame] = [frame.value for frame in at.dataframe]
     # Đồng Nai today: members M1 M2 M3 M4 M7, aid A1 to A5, exchanges E3 E4 E7 E8.
     assert [len(frame) for frame in previews[:3]] == [5, 5, 4]
