@@ -2,7 +2,7 @@
 
 nginx (Debian's binary, as an ordinary foreground process with everything in a temporary
 folder) serves deploy/nginx/ddn-dashboard.conf with TLS on a self-signed certificate, in front
-of two `streamlit run dashboard.py` started with the ExecStart line of
+of two `streamlit run app.py` started with the ExecStart line of
 deploy/systemd/ddn-dashboard@.service, both on one PostgreSQL database holding the small
 hand-made dataset. The site file is used as shipped except for its listen addresses, its
 certificate and its backend ports, plus a test-only `X-Upstream` header naming the replica that
@@ -42,6 +42,9 @@ from datastore.accounts import create_user
 from datastore.config import DEFAULT_MAX_UPLOAD_MB
 from datastore.config import PROJECT_ROOT as ROOT
 from datastore.db import get_engine
+from datastore.extracts import EXTRACT_COLUMNS
+from datastore.extracts.reading import count_rows
+from datastore.filters import Filters
 from datastore.models.accounts import Role
 from datastore.models.loads import ImportBatch
 from i18n.catalogue import t
@@ -468,6 +471,20 @@ def test_each_replica_serves_the_dashboard_and_its_health_check_directly_and_thr
         page = deployment.get("/", sticky=sticky)
         assert (page.status, page.headers["X-Upstream"]) == (200, backend)
         assert '<div id="root"></div>' in page.body
+
+
+@needs_nginx
+def test_each_replica_streams_the_data_pages_csv_through_nginx(deployment: Deployment) -> None:
+    # The unit starts app.py, whose st.App serves the Data page's download route.
+    with Session(get_engine(deployment.database_url)) as session:
+        rows = count_rows("members", session=session, filters=Filters())
+    for backend, sticky in deployment.pinned.items():
+        answer = deployment.get("/extract/members.csv", sticky=sticky)
+        assert (answer.status, answer.headers["X-Upstream"]) == (200, backend)
+        assert answer.headers["Content-Disposition"].startswith('attachment; filename="members_')
+        lines = answer.body.removeprefix("\ufeff").split("\r\n")
+        assert lines[0] == ",".join(EXTRACT_COLUMNS["members"])
+        assert len(lines) - 2 == rows > 0  # the header, and "" after the last CRLF
 
 
 @needs_nginx
