@@ -1,6 +1,6 @@
 """Filter change to redrawn chart in a real browser, for one user and for many at once.
 
-A `streamlit run dashboard.py` server on a free loopback port serves the given database (no demo
+A `streamlit run app.py` server on a free loopback port serves the given database (no demo
 seed); Debian's Chromium, driven by Playwright's async API, opens the exchanges page (seven
 charts, two of them maps) and changes the sidebar's province list (bench/redraw.py says what is
 timed). Requests leaving 127.0.0.1 are aborted.

@@ -1,6 +1,6 @@
 """Roles in a real Chromium: no import page for viewers by any address, a real upload by an editor.
 
-These tests run their own `streamlit run dashboard.py` on their own SQLite database (an editor,
+These tests run their own `streamlit run app.py` on their own SQLite database (an editor,
 a viewer, no figures), since they write to it; the shared server of
 tests/utils/browser_fixtures.py stays untouched.
 """

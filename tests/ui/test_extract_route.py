@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 import urllib.error
 import urllib.request
 from email.message import Message
@@ -22,6 +23,7 @@ from datastore.queries.options import list_years
 from datastore.reference.directory import Directory
 from i18n.catalogue import t
 from testkit.server import DashboardServer
+from ui import extract_route
 from ui.extract_route import (
     ROUTES,
     ExtractRequest,
@@ -79,6 +81,20 @@ def test_the_streamed_csv_is_the_command_lines_file(small_url: str) -> None:
     asked = ExtractRequest(kind="exchanges", fmt="csv", filters=filters, lang="vi")
     streamed = b"".join(stream_extract(asked, engine=get_engine(small_url)))
     assert streamed == export_bytes("exchanges", engine=get_engine(small_url), filters=filters)
+
+
+def test_a_reader_that_leaves_stops_the_writer(
+    small_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small pieces and a short queue, so that the writer waits on the reader long before the end.
+    monkeypatch.setattr(extract_route, "PIECE_BYTES", 64)
+    monkeypatch.setattr(extract_route, "_QUEUED_PIECES", 2)
+    asked = ExtractRequest(kind="exchanges", fmt="csv", filters=Filters(), lang="vi")
+    pieces = stream_extract(asked, engine=get_engine(small_url))
+    assert len(next(pieces)) >= 64
+    assert any(thread.name == "extract-exchanges" for thread in threading.enumerate())
+    pieces.close()  # what Starlette does when the browser goes away
+    assert not any(thread.name == "extract-exchanges" for thread in threading.enumerate())
 
 
 def test_an_unknown_value_is_refused_in_both_languages_naming_it(small_url: str) -> None:

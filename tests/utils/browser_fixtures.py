@@ -1,6 +1,6 @@
 """The browser tests' fixtures: one Streamlit server and one Chromium per test session.
 
-The server runs `streamlit run dashboard.py` on a free loopback port against a SQLite file that
+The server runs `streamlit run app.py` on a free loopback port against a SQLite file that
 holds the small hand-made dataset (tests/utils/small_dataset.py) plus a small demo seed. Chromium is
 Debian's (/usr/bin/chromium) driven by Playwright; every request that leaves 127.0.0.1 is
 aborted and recorded, so a chart that needs the internet shows up as a failure. The helpers
