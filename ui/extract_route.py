@@ -20,7 +20,7 @@ from __future__ import annotations
 import io
 import queue
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import BinaryIO, cast
@@ -205,7 +205,7 @@ class _Pipe(io.RawIOBase):
         self.put(_END)
 
 
-def stream_extract(asked: ExtractRequest, *, engine: Engine) -> Iterator[bytes]:
+def stream_extract(asked: ExtractRequest, *, engine: Engine) -> Generator[bytes, None, None]:
     """The extract's bytes in pieces, written by `export` in a thread of its own."""
     pipe = _Pipe()
 
