@@ -5,6 +5,7 @@ import streamlit as st
 from i18n.catalogue import t
 from ui import catalog, context
 from ui.captions import page_description
+from ui.deferred import on_request, tabbed
 from ui.page_filters import exchange_filters
 from ui.render import View, chart
 
@@ -17,17 +18,28 @@ where = page_description(catalog.charts_on("exchanges"), filters, lang)
 st.title(t("page.exchanges", lang))
 st.caption(t("exchanges.caption", lang, where=where.one_line))
 
+# The maps and the heatmap wait for a tab or a click (ui/deferred.py): what draws first after a
+# filter change is what the leader reads first.
 left, right = st.columns(2)
 with left:
-    chart(view, catalog.EXCHANGES_BY_PARTNER_COUNTRY_CHART)
+    tabbed(
+        view,
+        "view_partner_country",
+        [
+            ("views.bars", catalog.EXCHANGES_BY_PARTNER_COUNTRY_CHART),
+            ("views.map", catalog.EXCHANGES_WORLD_MAP),
+        ],
+    )
 with right:
-    chart(view, catalog.EXCHANGES_WORLD_MAP)
-left, right = st.columns(2)
-with left:
-    chart(view, catalog.EXCHANGES_BY_PROVINCE_CHART)
-with right:
-    chart(view, catalog.EXCHANGES_VIETNAM_MAP)
+    tabbed(
+        view,
+        "view_province",
+        [
+            ("views.bars", catalog.EXCHANGES_BY_PROVINCE_CHART),
+            ("views.map", catalog.EXCHANGES_VIETNAM_MAP),
+        ],
+    )
 chart(view, catalog.EXCHANGES_BY_YEAR_AND_DIRECTION_CHART)
-# Full width each: the heatmap's nine columns and the localities' long names need the room.
-chart(view, catalog.EXCHANGES_HEATMAP)
+# Full width: the localities' long names and the heatmap's nine columns need the room.
 chart(view, catalog.EXCHANGES_TOP_LOCALITIES)
+on_request(view, catalog.EXCHANGES_HEATMAP)
