@@ -40,6 +40,7 @@ from testkit.browser import (
     wait_until_settled,
 )
 from testkit.server import DashboardServer, run_dashboard
+from tests.utils.deferred_views import DEFERRED, open_in_browser
 from ui import catalog
 from ui.sitemap import PUBLIC_PAGES
 
@@ -107,7 +108,6 @@ def test_every_page_loads_without_errors_and_draws_its_charts_with_data(
     dashboard: DashboardServer, visit: Visit, page: str, lang: Lang
 ) -> None:
     open_page(visit, dashboard.url(PAGE_PATHS[page], ENGLISH if lang == "en" else ""))
-    wait_for_maps(visit.page, MAPS.get(page, 0))
     screenshot(visit.page, f"{page}-{lang}")
 
     assert _exception_count(visit) == 0
@@ -116,7 +116,15 @@ def test_every_page_loads_without_errors_and_draws_its_charts_with_data(
     )
     navigation = visit.page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
     assert navigation == [t(f"page.{name}", lang) for name in PAGES]
-    drawn = charts(visit.page)
+    first = charts(visit.page)
+    # The maps and the heatmap wait for their tab or expander (ui/deferred.py): none is drawn
+    # until it is opened, and then each is drawn with its data.
+    assert not {chart["key"] for chart in first} & set(DEFERRED)
+    opened = open_in_browser(visit.page, lang)
+    wait_for_maps(visit.page, MAPS.get(page, 0))
+    later = charts(visit.page)
+    assert {chart["key"] for chart in later} >= set(opened)
+    drawn = first + [chart for chart in later if chart["key"] in opened]
     keys = {chart["key"] for chart in drawn}
     # The report page draws the catalogue charts its report lists, which belong to other pages.
     catalogue = {chart.key for chart in catalog.CHARTS}
@@ -234,6 +242,7 @@ def test_both_maps_draw_their_basemap_from_the_app_with_no_outside_request(
         lambda request: geometry.append(request.url) if "/app/static/geo/" in request.url else None,
     )
     open_page(visit, dashboard.url("exchanges"))
+    open_in_browser(visit.page, "vi")
     wait_for_maps(visit.page, 2)
 
     paths = {chart["key"]: chart["geoPaths"] for chart in charts(visit.page)}

@@ -1,10 +1,12 @@
-"""Open the charts that wait for a tab or a click (ui/deferred.py) in an AppTest run."""
+"""Open the charts that wait for a tab or a click (ui/deferred.py): in AppTest or Chromium."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from streamlit.testing.v1 import AppTest
 
-from i18n.catalogue import as_lang, t
+from i18n.catalogue import Lang, as_lang, t
 
 # Each deferred chart: the key of the widget that hides it, and the value that shows it (a tab's
 # label key, or True for an expander).
@@ -36,3 +38,25 @@ def close_views(at: AppTest) -> None:
     for key, value in waiting(at).values():
         at.session_state[key] = t("views.bars", lang) if isinstance(value, str) else False
     at.run()
+
+
+def open_in_browser(page: Any, lang: Lang) -> list[str]:
+    """Click open every deferred chart's tab or expander on a Playwright page; their keys.
+
+    Each click reruns the page: the next waits until the chart it asked for is drawn.
+    """
+    from testkit.browser import wait_until_settled  # Playwright only where a browser runs
+
+    opened: list[str] = []
+    for chart, (key, value) in DEFERRED.items():
+        holder = page.locator(f".st-key-{key}")
+        if not holder.count():
+            continue
+        if isinstance(value, str):
+            holder.get_by_role("tab", name=t(value, lang), exact=True).click()
+        else:
+            holder.locator("summary").first.click()
+        page.locator(f".st-key-chart_{chart} .js-plotly-plot").wait_for()
+        wait_until_settled(page)
+        opened.append(chart)
+    return opened
