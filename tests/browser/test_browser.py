@@ -177,6 +177,39 @@ def test_changing_a_filter_redraws_the_charts_and_puts_it_in_the_url(
     assert _exception_count(visit) == 0
 
 
+def test_a_page_filter_reruns_its_fragment_redraws_the_charts_and_writes_the_url(
+    dashboard: DashboardServer, visit: Visit
+) -> None:
+    # The direction is drawn by the exchanges page's fragment: only it reruns, and it writes
+    # the address itself (the entry file's write does not run in a fragment rerun).
+    open_page(visit, dashboard.url("exchanges"))
+    before = signature(visit.page)
+    visit.page.locator(".st-key-direction").click()
+    visit.page.get_by_role("option", name=t("direction.incoming", "vi"), exact=True).click()
+    wait_for_redraw(visit.page, before)
+
+    incoming = Filters(direction="incoming")
+    assert _bars(visit, "exchanges_by_province") == _query(
+        dashboard, queries.exchanges_by_province, incoming
+    )
+    assert parse_qs(urlsplit(visit.page.url).query)["direction"] == ["incoming"]
+    assert _exception_count(visit) == 0
+
+
+def test_the_aid_page_measure_reruns_its_fragment_and_writes_the_url(
+    dashboard: DashboardServer, visit: Visit
+) -> None:
+    # The measure is drawn by the aid page's fragment, which writes the address itself.
+    open_page(visit, dashboard.url("aid"))
+    before = signature(visit.page)
+    committed = t("measure.committed", "vi")
+    visit.page.locator(".st-key-measure").get_by_text(committed, exact=True).click()
+    wait_for_redraw(visit.page, before)
+
+    assert parse_qs(urlsplit(visit.page.url).query)["measure"] == ["committed"]
+    assert _exception_count(visit) == 0
+
+
 def test_opening_a_copied_url_restores_the_filters(
     dashboard: DashboardServer, visit: Visit
 ) -> None:
