@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -135,10 +136,12 @@ async def change_provinces(
             widget = page.locator(f".st-key-{PROVINCE_WIDGET} input")
             await widget.click()
             await widget.fill(label)
-            target = page.get_by_role("option", name=label, exact=True)
+            # An option's label may go on after the name and code (" · gồm …": the provinces
+            # merged into it), and the code keeps the start unique.
+            target = page.get_by_role("option", name=re.compile("^" + re.escape(label)))
             await target.wait_for()
         else:
-            target = page.locator(f'.st-key-{PROVINCE_WIDGET} button[aria-label="Remove {label}"]')
+            target = page.locator(f'.st-key-{PROVINCE_WIDGET} button[aria-label^="Remove {label}"]')
         await target.click()
         try:
             redrawn = await page.wait_for_function(

@@ -11,6 +11,7 @@ from i18n.texts.aid_meaning import AID_MEANING
 from i18n.texts.captions import CAPTIONS
 from i18n.texts.chart_alt_text import CHART_ALT_TEXT
 from i18n.texts.chart_notes import CHART_NOTES
+from i18n.texts.chart_views import CHART_VIEWS
 from i18n.texts.charts import CHARTS
 from i18n.texts.command_line import COMMAND_LINE
 from i18n.texts.comparisons import COMPARISONS
@@ -45,6 +46,7 @@ _TOPICS: tuple[dict[str, dict[str, str]], ...] = (
     AID_MEANING,
     CHART_ALT_TEXT,
     CHART_NOTES,
+    CHART_VIEWS,
     REFORM63,
     COMPARISONS,
     RESTATED,

@@ -8,6 +8,7 @@ from ui import catalog, context
 from ui.aid_notes import show_aid_notes
 from ui.captions import page_description
 from ui.data import query
+from ui.deferred import tabbed
 from ui.headline import show_headline
 from ui.page_filters import chosen_currency
 from ui.render import View, chart, show_no_data
@@ -28,8 +29,9 @@ show_headline(filters, by_year, lang=lang, currency=currency)
 show_aid_notes(filters, lang=lang, currency=currency)
 view = View(lang, filters)
 chart(view, catalog.OVERVIEW_TRENDS, currency=currency)
-left, right = st.columns(2)
-with left:
-    chart(view, catalog.OVERVIEW_TOP_PARTNERS)
-with right:
-    chart(view, catalog.OVERVIEW_MAP)
+# The map waits for its tab (ui/deferred.py): the ranking is what draws first.
+tabbed(
+    view,
+    "view_overview",
+    [("views.bars", catalog.OVERVIEW_TOP_PARTNERS), ("views.map", catalog.OVERVIEW_MAP)],
+)

@@ -14,7 +14,13 @@ from datastore.filters import Filters
 from datastore.models.facts import Direction, ExchangeKind, Measure
 from i18n.catalogue import Lang, t
 from i18n.formatting import CURRENCIES, Currency, as_currency, with_code
+from ui import address_bar
 from ui.data import lookup
+
+
+def keep_address(page: str) -> None:
+    """Write the filters into the address again: a fragment rerun skips the entry file's write."""
+    address_bar.write(page, lookup(queries.list_years))
 
 
 def chosen_currency() -> Currency:

@@ -41,6 +41,7 @@ from testkit.browser import (
     wait_until_settled,
 )
 from testkit.server import DashboardServer, run_dashboard
+from tests.utils.deferred_views import DEFERRED, open_in_browser
 from ui import catalog
 from ui.sitemap import PUBLIC_PAGES
 
@@ -108,7 +109,6 @@ def test_every_page_loads_without_errors_and_draws_its_charts_with_data(
     dashboard: DashboardServer, visit: Visit, page: str, lang: Lang
 ) -> None:
     open_page(visit, dashboard.url(PAGE_PATHS[page], ENGLISH if lang == "en" else ""))
-    wait_for_maps(visit.page, MAPS.get(page, 0))
     screenshot(visit.page, f"{page}-{lang}")
 
     assert _exception_count(visit) == 0
@@ -117,7 +117,15 @@ def test_every_page_loads_without_errors_and_draws_its_charts_with_data(
     )
     navigation = visit.page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
     assert navigation == [t(f"page.{name}", lang) for name in PAGES]
-    drawn = charts(visit.page)
+    first = charts(visit.page)
+    # The maps and the heatmap wait for their tab or expander (ui/deferred.py): none is drawn
+    # until it is opened, and then each is drawn with its data.
+    assert not {chart["key"] for chart in first} & set(DEFERRED)
+    opened = open_in_browser(visit.page, lang)
+    wait_for_maps(visit.page, MAPS.get(page, 0))
+    later = charts(visit.page)
+    assert {chart["key"] for chart in later} >= set(opened)
+    drawn = first + [chart for chart in later if chart["key"] in opened]
     keys = {chart["key"] for chart in drawn}
     # The report page draws the catalogue charts its report lists, which belong to other pages.
     catalogue = {chart.key for chart in catalog.CHARTS}
@@ -167,6 +175,39 @@ def test_changing_a_filter_redraws_the_charts_and_puts_it_in_the_url(
         dashboard, queries.exchanges_by_partner_country, Filters(provinces=("75",))
     )
     assert parse_qs(urlsplit(visit.page.url).query)["province"] == ["75"]
+    assert _exception_count(visit) == 0
+
+
+def test_a_page_filter_reruns_its_fragment_redraws_the_charts_and_writes_the_url(
+    dashboard: DashboardServer, visit: Visit
+) -> None:
+    # The direction is drawn by the exchanges page's fragment: only it reruns, and it writes
+    # the address itself (the entry file's write does not run in a fragment rerun).
+    open_page(visit, dashboard.url("exchanges"))
+    before = signature(visit.page)
+    visit.page.locator(".st-key-direction").click()
+    visit.page.get_by_role("option", name=t("direction.incoming", "vi"), exact=True).click()
+    wait_for_redraw(visit.page, before)
+
+    incoming = Filters(direction="incoming")
+    assert _bars(visit, "exchanges_by_province") == _query(
+        dashboard, queries.exchanges_by_province, incoming
+    )
+    assert parse_qs(urlsplit(visit.page.url).query)["direction"] == ["incoming"]
+    assert _exception_count(visit) == 0
+
+
+def test_the_aid_page_measure_reruns_its_fragment_and_writes_the_url(
+    dashboard: DashboardServer, visit: Visit
+) -> None:
+    # The measure is drawn by the aid page's fragment, which writes the address itself.
+    open_page(visit, dashboard.url("aid"))
+    before = signature(visit.page)
+    committed = t("measure.committed", "vi")
+    visit.page.locator(".st-key-measure").get_by_text(committed, exact=True).click()
+    wait_for_redraw(visit.page, before)
+
+    assert parse_qs(urlsplit(visit.page.url).query)["measure"] == ["committed"]
     assert _exception_count(visit) == 0
 
 
@@ -235,6 +276,7 @@ def test_both_maps_draw_their_basemap_from_the_app_with_no_outside_request(
         lambda request: geometry.append(request.url) if "/app/static/geo/" in request.url else None,
     )
     open_page(visit, dashboard.url("exchanges"))
+    open_in_browser(visit.page, "vi")
     wait_for_maps(visit.page, 2)
 
     paths = {chart["key"]: chart["geoPaths"] for chart in charts(visit.page)}

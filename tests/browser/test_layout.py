@@ -13,6 +13,7 @@ from playwright.sync_api import ViewportSize
 
 from testkit.browser import Visit, open_page
 from testkit.server import DashboardServer
+from tests.utils.deferred_views import open_in_browser
 from ui.sitemap import PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
@@ -102,6 +103,9 @@ def test_charts_on_a_phone_keep_legends_off_plots_and_labels_inside(
     open_page(visit, _url(dashboard, page))
     found: list[dict[str, Any]] = visit.page.evaluate(BOXES_JS)
     assert found, f"no chart drawn on {page}"
+    # The maps and the heatmap, drawn once their tab or expander is opened, are checked too.
+    if open_in_browser(visit.page, "vi"):
+        found += visit.page.evaluate(BOXES_JS)
     for chart in found:
         title = chart["title"][:60]
         assert chart["modebars"] == 0, f"plotly's English modebar shown on {title}"
