@@ -117,14 +117,8 @@ def provincial_unions(*, session: Session, filters: Filters, lang: Lang = "vi") 
     return data.sort_values(["founded_on", "name"], na_position="last").reset_index(drop=True)
 
 
-def associations(*, session: Session, filters: Filters, lang: Lang = "vi") -> pd.DataFrame:
-    """The friendship associations: partner, district, founding, latest members, lineage.
-
-    `members`, `chapters` and `year` are those of the latest year the association reported
-    within the chosen years (missing when it reported none); `succeeds` and `succeeded_by`
-    name the organisations it took over and the one that took it over, separated by "; ".
-    """
-    m = MEMBERSHIP.c
+def _association_rows(filters: Filters) -> tuple[Filters, Select[Any]]:
+    """The year filter for members rows and the ids of the province's associations."""
     # Filtered by year only: the association is the province's by its own record, and its
     # members row may carry another unit (a district association's row of a merged province).
     year_only = Filters(year_from=filters.year_from, year_to=filters.year_to)
@@ -133,6 +127,18 @@ def associations(*, session: Session, filters: Filters, lang: Lang = "vi") -> pd
         ORGANIZATION.c.kind == OrganizationKind.FRIENDSHIP_ASSOCIATION.value,
         _in_province(filters),
     )
+    return year_only, own
+
+
+def associations(*, session: Session, filters: Filters, lang: Lang = "vi") -> pd.DataFrame:
+    """The friendship associations: partner, district, founding, latest members, lineage.
+
+    `members`, `chapters` and `year` are those of the latest year the association reported
+    within the chosen years (missing when it reported none); `succeeds` and `succeeded_by`
+    name the organisations it took over and the one that took it over, separated by "; ".
+    """
+    m = MEMBERSHIP.c
+    year_only, own = _association_rows(filters)
     latest = (
         select(m.organization_id, func.max(m.year).label("year"))
         .where(*conditions(year_only, MEMBERSHIP), m.organization_id.in_(own))
@@ -193,11 +199,7 @@ def association_years(*, session: Session, filters: Filters, lang: Lang = "vi") 
     report has no row (the page shows it as not reported, never as 0).
     """
     m = MEMBERSHIP.c
-    year_only = Filters(year_from=filters.year_from, year_to=filters.year_to)
-    own = select(ORGANIZATION.c.id).where(
-        ORGANIZATION.c.kind == OrganizationKind.FRIENDSHIP_ASSOCIATION.value,
-        _in_province(filters),
-    )
+    year_only, own = _association_rows(filters)
     stmt = (
         select(
             m.organization_id,
