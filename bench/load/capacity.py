@@ -4,18 +4,24 @@ Saturation: the offered rate doubles each step, from 0.5 reruns a second, as mor
 asking for a rerun every SATURATION_INTERVAL_S seconds (1 session, then 2, 4, ...); a session
 waits for its run to end before it asks again. The figure is the reruns per second served at the
 step where p95 first passed 1 s (or errors began): what the replica gives once it is saturated.
+
+Every level and every step draws its own filters (a seed of its own), so no run is served from
+the caches an earlier run filled; two replicas are compared with one replica on the same
+PostgreSQL database, so that the ratio measures the replicas, not the database.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench.load.filters import FilterChoices
-from bench.load.levels import LevelFigures, level
+from bench.load.levels import SEED, LevelFigures, level
 from bench.load.servers import Target, nginx_binary, replica, two_replicas_behind_nginx
 from datastore.db import get_engine
 
@@ -72,7 +78,14 @@ def _describe(label: str, figures: LevelFigures) -> None:
         say(f"    error: {example}")
 
 
-def saturation(target: Target, choices: FilterChoices, plan: LoadPlan) -> tuple[float, Any]:
+def _seeds() -> Iterator[int]:
+    """A new seed for each run of a measurement."""
+    return itertools.count(SEED, 1_000)
+
+
+def saturation(
+    target: Target, choices: FilterChoices, plan: LoadPlan, seeds: Iterator[int]
+) -> tuple[float, Any]:
     """(reruns/s served where p95 first passed P95_LIMIT_S or errors began, that step) on `target`.
 
     The offered rate doubles each step; if p95 never passes the limit, the last step's figures.
@@ -86,6 +99,7 @@ def saturation(target: Target, choices: FilterChoices, plan: LoadPlan) -> tuple[
             sessions=max(1, round(rate * SATURATION_INTERVAL_S)),
             interval=SATURATION_INTERVAL_S,
             seconds=plan.saturation_seconds,
+            seed=next(seeds),
         )
         _describe(f"offered {rate:g} reruns/s", figures)
         if figures.errors or figures.p95_s is None or figures.p95_s > P95_LIMIT_S:
@@ -98,6 +112,7 @@ def saturation(target: Target, choices: FilterChoices, plan: LoadPlan) -> tuple[
 def measure(database_url: str, plan: LoadPlan) -> LoadFigures:
     """Every load figure; a part that cannot run leaves a reason in `notes`."""
     found = LoadFigures()
+    seeds = _seeds()
     choices = FilterChoices.of(database_url)
     with (
         tempfile.TemporaryDirectory(prefix="bench-load-") as folder,
@@ -105,20 +120,27 @@ def measure(database_url: str, plan: LoadPlan) -> LoadFigures:
     ):
         for sessions in plan.levels:
             figures, _tally = level(
-                target, choices, sessions=sessions, interval=plan.interval_s, seconds=plan.seconds
+                target,
+                choices,
+                sessions=sessions,
+                interval=plan.interval_s,
+                seconds=plan.seconds,
+                seed=next(seeds),
             )
             _describe(f"{sessions} sessions, one change each per {plan.interval_s:g} s", figures)
             found.levels[str(sessions)] = figures
         say("  saturation of one replica:")
-        found.saturation_one, _ = saturation(target, choices, plan)
-    found.two_replicas, reason = _two_replicas(database_url, plan)
+        found.saturation_one, _ = saturation(target, choices, plan, seeds)
+    found.two_replicas, reason = _two_replicas(database_url, plan, seeds)
     if reason:
         found.notes["load_two_replicas"] = reason
         say(f"  two replicas: {reason}")
     return found
 
 
-def _two_replicas(database_url: str, plan: LoadPlan) -> tuple[dict[str, Any] | None, str | None]:
+def _two_replicas(
+    database_url: str, plan: LoadPlan, seeds: Iterator[int]
+) -> tuple[dict[str, Any] | None, str | None]:
     nginx = nginx_binary()
     if nginx is None:
         return None, "nginx is not installed (Debian's 'nginx' package)"
@@ -132,12 +154,25 @@ def _two_replicas(database_url: str, plan: LoadPlan) -> tuple[dict[str, Any] | N
         )
     replica_choices = FilterChoices.of(url)
     with (
+        tempfile.TemporaryDirectory(prefix="bench-replica-") as folder,
+        replica(url, Path(folder)) as target,
+    ):
+        say("  saturation of one replica on the same PostgreSQL database:")
+        one, _ = saturation(target, replica_choices, plan, seeds)
+    with (
         tempfile.TemporaryDirectory(prefix="bench-replicas-") as folder,
         two_replicas_behind_nginx(url, Path(folder), nginx) as target,
     ):
         say("  saturation of two replicas behind nginx:")
-        rate, figures = saturation(target, replica_choices, plan)
-    return {"saturation_reruns_per_s": rate, "p95_s": figures.p95_s, "errors": figures.errors}, None
+        rate, figures = saturation(target, replica_choices, plan, seeds)
+    return {
+        "saturation_reruns_per_s": rate,
+        "p95_s": figures.p95_s,
+        "errors": figures.errors,
+        # The peer the ratio needs: one replica of the same code on the same database.
+        "one_replica_saturation_reruns_per_s": one,
+        "ratio_to_one_replica": round(rate / one, 2) if one else None,
+    }, None
 
 
 def result_keys(found: LoadFigures) -> dict[str, Any]:

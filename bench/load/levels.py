@@ -101,8 +101,9 @@ async def _leader(
     window: Window,
     timeout: float,
     tally: Tally,
+    seed: int,
 ) -> None:
-    rng = random.Random(SEED + number)
+    rng = random.Random(f"{seed}-{number}")
     page = PAGES[number % len(PAGES)]
     session = LeaderSession(target.base_url, page=page, timeout=timeout)
     try:
@@ -162,8 +163,13 @@ async def run_level(
     interval: float,
     seconds: float,
     timeout: float = 60.0,
+    seed: int = SEED,
 ) -> tuple[LevelFigures, Tally]:
-    """Run `sessions` leaders for `seconds` (after they all opened their page); their figures."""
+    """Run `sessions` leaders for `seconds` (after they all opened their page); their figures.
+
+    Sessions draw their filters from `seed`: a run with another seed asks for other views, so
+    it does not find them in the caches an earlier run filled.
+    """
     tally = Tally()
     window = Window(sessions, seconds)
     tasks = [
@@ -176,6 +182,7 @@ async def run_level(
                 window=window,
                 timeout=timeout,
                 tally=tally,
+                seed=seed,
             )
         )
         for number in range(sessions)
@@ -219,9 +226,15 @@ def _figures(
 
 
 def level(
-    target: Target, choices: FilterChoices, *, sessions: int, interval: float, seconds: float
+    target: Target,
+    choices: FilterChoices,
+    *,
+    sessions: int,
+    interval: float,
+    seconds: float,
+    seed: int = SEED,
 ) -> tuple[LevelFigures, Tally]:
     """run_level from synchronous code."""
     return asyncio.run(
-        run_level(target, choices, sessions=sessions, interval=interval, seconds=seconds)
+        run_level(target, choices, sessions=sessions, interval=interval, seconds=seconds, seed=seed)
     )

@@ -13,7 +13,7 @@ import dataclasses
 from pathlib import Path
 
 from bench.load.filters import FilterChoices
-from bench.load.levels import LevelFigures, Tally, run_level
+from bench.load.levels import SEED, LevelFigures, Tally, run_level
 from bench.load.servers import Target, replica
 
 APP = """
@@ -30,8 +30,12 @@ st.query_params["seen"] = ",".join(provinces)
 CHOICES = FilterChoices(provinces=("01", "79", "48"), years=(2020, 2021, 2022), countries=())
 
 
-def _run(target: Target, choices: FilterChoices, sessions: int) -> tuple[LevelFigures, Tally]:
-    return asyncio.run(run_level(target, choices, sessions=sessions, interval=0.3, seconds=3))
+def _run(
+    target: Target, choices: FilterChoices, sessions: int, seed: int = SEED
+) -> tuple[LevelFigures, Tally]:
+    return asyncio.run(
+        run_level(target, choices, sessions=sessions, interval=0.3, seconds=3, seed=seed)
+    )
 
 
 def test_the_reruns_counted_are_the_script_runs_and_a_page_exception_is_an_error(
@@ -72,3 +76,24 @@ def test_a_filter_change_reaches_the_dashboard_page(small_url: str, tmp_path: Pa
         codes = {"H%C3%A0+N%E1%BB%99i": "province=01", "Gia+Lai": "province=52"}
         for name, code in codes.items():
             assert (f"province={name}" in query) == (code in written), (query, written)
+
+
+def test_a_run_with_another_seed_asks_for_other_views(tmp_path: Path) -> None:
+    # The saturation steps and levels each take a seed of their own, so that no run is served
+    # from the caches an earlier one filled; the same seed asks again for the same views.
+    script, runs_file = tmp_path / "app.py", tmp_path / "runs.txt"
+    script.write_text(APP)
+    # A space of views large enough that two seeds' draws do not meet by chance.
+    provinces = tuple(f"{n:02}" for n in range(10, 40))
+    choices = FilterChoices(provinces=provinces, years=tuple(range(2000, 2026)), countries=())
+    env = {"BENCH_RUNS_FILE": str(runs_file)}
+    with replica("sqlite://", tmp_path, script=str(script), env=env) as target:
+        asked = [
+            [query for query, _written, _e in _run(target, choices, 1, seed)[1].finished_runs]
+            for seed in (SEED, SEED, SEED + 1_000)
+        ]
+
+    first, again, other = asked
+    shared = min(len(first), len(again))
+    assert shared >= 3 and first[:shared] == again[:shared]
+    assert not set(other) & set(first + again)
