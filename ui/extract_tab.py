@@ -4,7 +4,9 @@ Every download on the tab holds every matching row and says how many. The downlo
 to the app's own streamed address (ui/extract_route.py, served by `streamlit run app.py`), so
 the file never sits whole in the app's memory. On a server that requires signing in, the route
 cannot see the sign-in held in the Streamlit session: each link then carries a pass for the
-signed-in person, valid a few minutes (ui/extract_pass.py).
+signed-in person, valid a few minutes (ui/extract_pass.py), and the links are redrawn with a new
+pass every half lifetime (a fragment the browser reruns), so a link on screen is always good:
+reloading the browser tab instead would start a new session, signed out.
 
 The preview is the first rows only, so the table's own toolbar (a CSV download of what it
 shows, a search, in English whatever the interface language) is hidden: Streamlit 1.67 has no
@@ -28,7 +30,7 @@ from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
 from ui.auth import current_user
 from ui.data import current_version
-from ui.extract_pass import Holder, link_secret, with_pass
+from ui.extract_pass import LIFETIME_SECONDS, Holder, link_secret, with_pass
 from ui.extract_route import extract_href
 from ui.render import show_no_data
 
@@ -38,6 +40,7 @@ _HIDE_PREVIEW_TOOLBAR = (
     f'<style>[class*="st-key-{PREVIEW_KEY}_"] [data-testid="stElementToolbar"]'
     "{display: none !important;}</style>"
 )
+PASS_REFRESH_SECONDS = LIFETIME_SECONDS // 2
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -61,6 +64,14 @@ def _download_href(kind: DataKind, fmt: str, *, filters: Filters, lang: Lang) ->
     return with_pass(href, holder, secret=link_secret())
 
 
+def _download_links(kind: DataKind, *, filters: Filters, lang: Lang, rows: str) -> None:
+    """The CSV and Excel links, side by side."""
+    for column, fmt in zip(st.columns(2), ("csv", "xlsx"), strict=True):
+        label = t(f"extract.download.{fmt}", lang, rows=rows)
+        href = _download_href(kind, fmt, filters=filters, lang=lang)
+        column.link_button(label, href, key=f"download_{kind}_{fmt}", icon=":material/download:")
+
+
 def show_extract(kind: DataKind, *, filters: Filters, lang: Lang) -> None:
     """The extract of one kind for the current filters."""
     total, preview = _preview(kind, filters, lang, current_version(), database_url())
@@ -75,8 +86,9 @@ def show_extract(kind: DataKind, *, filters: Filters, lang: Lang) -> None:
     st.html(_HIDE_PREVIEW_TOOLBAR)
     with st.container(key=f"{PREVIEW_KEY}_{kind}"):
         st.dataframe(preview, hide_index=True, key=f"preview_{kind}")
-    for column, fmt in zip(st.columns(2), ("csv", "xlsx"), strict=True):
-        label = t(f"extract.download.{fmt}", lang, rows=rows)
-        href = _download_href(kind, fmt, filters=filters, lang=lang)
-        column.link_button(label, href, key=f"download_{kind}_{fmt}", icon=":material/download:")
+    if settings().login_required:
+        renewed = st.fragment(_download_links, run_every=PASS_REFRESH_SECONDS)
+        renewed(kind, filters=filters, lang=lang, rows=rows)
+    else:
+        _download_links(kind, filters=filters, lang=lang, rows=rows)
     st.caption(t("extract.download.formats", lang))

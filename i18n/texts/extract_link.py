@@ -29,12 +29,13 @@ EXTRACT_LINK: dict[str, dict[str, str]] = {
     },
     "extract_link.pass_expired": {
         "vi": (
-            "Không tải tệp: liên kết tải đã quá {minutes} phút. Hãy mở lại trang Dữ liệu "
-            "và bấm liên kết tải một lần nữa."
+            "Không tải tệp: liên kết tải đã quá {minutes} phút. Hãy quay lại trang Dữ liệu "
+            "(liên kết trên trang được làm mới khi trang còn mở) và bấm liên kết tải một lần nữa."
         ),
         "en": (
-            "No file was sent: the download link is more than {minutes} minutes old. Open the "
-            "Data page again and click the download link once more."
+            "No file was sent: the download link is more than {minutes} minutes old. Go back to "
+            "the Data page (its links are renewed while it is open) and click the download link "
+            "again."
         ),
     },
     "extract_link.pass_not_valid": {
