@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,11 +46,13 @@ def _healthy(base_url: str) -> bool:
 
 
 @contextmanager
-def run_dashboard(database_url: str, log_path: Path) -> Iterator[DashboardServer]:
-    """`streamlit run app.py` on a free loopback port, stopped on leaving the block."""
+def run_dashboard(
+    database_url: str, log_path: Path, *, environ: Mapping[str, str] | None = None
+) -> Iterator[DashboardServer]:
+    """`streamlit run app.py` on a free loopback port, `environ` added; stopped on leaving."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": database_url, "DDN_NO_DEMO": "1"}
+    env = {**os.environ, "DATABASE_URL": database_url, "DDN_NO_DEMO": "1", **(environ or {})}
     command = [
         str(Path(sys.executable).with_name("streamlit")),
         "run",

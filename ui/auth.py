@@ -51,6 +51,7 @@ class SignedIn:
     name: str
     role: Role
     via: str  # "password" or "oidc"
+    account: str | None = None  # the account's name; None after a provider sign-in without one
 
 
 def login_required() -> bool:
@@ -81,7 +82,9 @@ def resolve() -> SignedIn | None:
         if account is None:  # deleted since: the session is signed out
             st.session_state.pop(_ACCOUNT, None)
         else:
-            current = SignedIn(name=account.name, role=role_of(account), via="password")
+            current = SignedIn(
+                name=account.name, role=role_of(account), via="password", account=account.name
+            )
     if current is None:
         claims = _oidc_claims()
         if claims is not None:
@@ -89,7 +92,12 @@ def resolve() -> SignedIn | None:
             with Session(get_engine()) as session:
                 account = user_for_email(session=session, email=email) if email else None
             shown = account.name if account else str(claims.get("name") or email or "?")
-            current = SignedIn(name=shown, role=role_of(account), via="oidc")
+            current = SignedIn(
+                name=shown,
+                role=role_of(account),
+                via="oidc",
+                account=account.name if account else None,
+            )
     st.session_state[_CURRENT] = current
     return current
 

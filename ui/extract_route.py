@@ -10,9 +10,11 @@ The CSV's first bytes leave as soon as the first rows are read. XlsxWriter write
 rows to a temporary file as they come (constant_memory) but can only zip the workbook once it
 is complete: the XLSX is assembled on disk, then streamed.
 
-Viewing is open unless DDN_LOGIN_REQUIRED=1. A password sign-in lives in the Streamlit session
-(server memory, no cookie), which a plain request cannot show, so on a server that requires
-signing in the route refuses (403) and the page keeps its in-memory download buttons.
+Viewing is open unless DDN_LOGIN_REQUIRED=1. A sign-in lives in the Streamlit session (server
+memory), which a plain request cannot show, so on a server that requires signing in the page's
+links carry a short-lived signed pass (ui/extract_pass.py) and the route streams only for a
+genuine, fresh pass made for this very link, whose account still exists and may see the Data
+page; anything else gets a bilingual 403 and no byte of a file.
 """
 
 from __future__ import annotations
@@ -32,16 +34,19 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from datastore.accounts import get_user, has_role, role_of
 from datastore.config import database_url, settings
 from datastore.db import get_engine
 from datastore.export import FORMATS, export, file_name
 from datastore.filters import Filters
+from datastore.models.accounts import Role
 from datastore.models.reference import ProvinceList
 from datastore.queries.options import list_years
 from datastore.reference.directory import Directory
 from datastore.vocabulary import DATA_KINDS, DataKind
 from i18n.catalogue import LANGUAGES, Lang, t
 from i18n.formatting import quote
+from ui.extract_pass import ACCOUNT_GONE, LIFETIME_SECONDS, link_secret, read_pass
 from ui.links import SHARED, Unknown, read_link
 
 EXTRACT_PATH = "/extract"
@@ -59,6 +64,8 @@ _LABELS = {
     "years": "filter.years",
     "country": "filter.countries",
 }
+# The Data page asks for no role beyond viewing (pages/data.py has no require_role).
+DATA_PAGE_ROLE = Role.VIEWER
 
 
 @dataclass(frozen=True)
@@ -134,9 +141,12 @@ def _directory(url: str) -> Directory:
 
 def download(request: Request) -> Response:
     """GET /extract/<kind>.<fmt>: the extract streamed, or a 400/403 saying why not."""
-    if settings().login_required:
-        return PlainTextResponse(both_languages("extract_link.sign_in"), status_code=403)
     url = database_url()
+    if settings().login_required:
+        refusal = refuse_pass(request, url)
+        if refusal is not None:
+            minutes = LIFETIME_SECONDS // 60  # only the expiry's text names it
+            return PlainTextResponse(both_languages(refusal, minutes=minutes), status_code=403)
     with Session(get_engine(url)) as session:
         years = list_years(session=session)
     params = {key: request.query_params.getlist(key) for key in request.query_params}
@@ -153,6 +163,25 @@ def download(request: Request) -> Response:
         media_type=MIME[asked.fmt],
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+def refuse_pass(request: Request, url: str) -> str | None:
+    """Why a request to a server that requires signing in gets no file (a text key), or None."""
+    holder = read_pass(
+        request.path_params["file"], request.query_params.multi_items(), secret=link_secret()
+    )
+    if isinstance(holder, str):
+        return holder
+    if holder.account is None:
+        # A provider sign-in without an account is a viewer (ui/auth.py): nothing here to
+        # withdraw, so the pass's few minutes are its only limit.
+        return None if has_role(role_of(None), DATA_PAGE_ROLE) else ACCOUNT_GONE
+    # Read now, not when the link was made: an account removed since gets nothing.
+    with Session(get_engine(url)) as session:
+        account = get_user(session=session, name=holder.account)
+    if account is None or not has_role(role_of(account), DATA_PAGE_ROLE):
+        return ACCOUNT_GONE
+    return None
 
 
 def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:

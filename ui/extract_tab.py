@@ -2,9 +2,11 @@
 
 Every download on the tab holds every matching row and says how many. The downloads are links
 to the app's own streamed address (ui/extract_route.py, served by `streamlit run app.py`), so
-the file never sits whole in the app's memory. A server that requires signing in keeps
-Streamlit's download buttons, built in memory on click: the route cannot see a sign-in held in
-the Streamlit session.
+the file never sits whole in the app's memory. On a server that requires signing in, the route
+cannot see the sign-in held in the Streamlit session: each link then carries a pass for the
+signed-in person, valid a few minutes (ui/extract_pass.py), and the links are redrawn with a new
+pass every half lifetime (a fragment the browser reruns), so a link on screen is always good:
+reloading the browser tab instead would start a new session, signed out.
 
 The preview is the first rows only, so the table's own toolbar (a CSV download of what it
 shows, a search, in English whatever the interface language) is hidden: Streamlit 1.67 has no
@@ -14,22 +16,21 @@ the preview's container hides it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
 from datastore.config import database_url, settings
 from datastore.db import get_engine
-from datastore.export import export_bytes, file_name
 from datastore.extracts.readable import read_readable
 from datastore.extracts.reading import count_rows
 from datastore.filters import Filters
 from datastore.vocabulary import DataKind
 from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
+from ui.auth import current_user
 from ui.data import current_version
+from ui.extract_pass import LIFETIME_SECONDS, Holder, link_secret, with_pass
 from ui.extract_route import extract_href
 from ui.render import show_no_data
 
@@ -39,10 +40,7 @@ _HIDE_PREVIEW_TOOLBAR = (
     f'<style>[class*="st-key-{PREVIEW_KEY}_"] [data-testid="stElementToolbar"]'
     "{display: none !important;}</style>"
 )
-_MIME = {
-    "csv": "text/csv",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+PASS_REFRESH_SECONDS = LIFETIME_SECONDS // 2
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -56,10 +54,22 @@ def _preview(
     return total, first
 
 
-def _deferred(kind: DataKind, filters: Filters, fmt: str, lang: Lang) -> Callable[[], bytes]:
-    """Build the file only when the button is clicked, off the page's own run."""
-    url = database_url()
-    return lambda: export_bytes(kind, engine=get_engine(url), filters=filters, fmt=fmt, lang=lang)
+def _download_href(kind: DataKind, fmt: str, *, filters: Filters, lang: Lang) -> str:
+    """The streamed address of an extract, with a pass where the server requires signing in."""
+    href = extract_href(kind, fmt, filters=filters, lang=lang)
+    user = current_user()
+    if not settings().login_required or user is None:
+        return href  # open viewing: the route asks for nothing; else it says to sign in
+    holder = Holder(account=user.account, via=user.via)
+    return with_pass(href, holder, secret=link_secret())
+
+
+def _download_links(kind: DataKind, *, filters: Filters, lang: Lang, rows: str) -> None:
+    """The CSV and Excel links, side by side."""
+    for column, fmt in zip(st.columns(2), ("csv", "xlsx"), strict=True):
+        label = t(f"extract.download.{fmt}", lang, rows=rows)
+        href = _download_href(kind, fmt, filters=filters, lang=lang)
+        column.link_button(label, href, key=f"download_{kind}_{fmt}", icon=":material/download:")
 
 
 def show_extract(kind: DataKind, *, filters: Filters, lang: Lang) -> None:
@@ -76,21 +86,9 @@ def show_extract(kind: DataKind, *, filters: Filters, lang: Lang) -> None:
     st.html(_HIDE_PREVIEW_TOOLBAR)
     with st.container(key=f"{PREVIEW_KEY}_{kind}"):
         st.dataframe(preview, hide_index=True, key=f"preview_{kind}")
-    streamed = not settings().login_required
-    for column, fmt in zip(st.columns(2), ("csv", "xlsx"), strict=True):
-        label = t(f"extract.download.{fmt}", lang, rows=rows)
-        key = f"download_{kind}_{fmt}"
-        if streamed:
-            href = extract_href(kind, fmt, filters=filters, lang=lang)
-            column.link_button(label, href, key=key, icon=":material/download:")
-            continue
-        column.download_button(
-            label,
-            data=_deferred(kind, filters, fmt, lang),
-            file_name=file_name(kind, filters=filters, fmt=fmt, lang=lang),
-            mime=_MIME[fmt],
-            key=key,
-            icon=":material/download:",
-            on_click="ignore",
-        )
+    if settings().login_required:
+        renewed = st.fragment(_download_links, run_every=PASS_REFRESH_SECONDS)
+        renewed(kind, filters=filters, lang=lang, rows=rows)
+    else:
+        _download_links(kind, filters=filters, lang=lang, rows=rows)
     st.caption(t("extract.download.formats", lang))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import openpyxl
 import pandas as pd
@@ -27,6 +28,7 @@ from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
 from testkit.apptest import clear_streamlit_caches
 from ui import extract_tab
+from ui.extract_pass import TOKEN, Holder, link_secret, read_pass
 from ui.extract_route import extract_href
 
 ENTRY = PROJECT_ROOT / "dashboard.py"
@@ -160,10 +162,11 @@ def test_each_download_holds_every_row_it_says(small_database: str) -> None:
             assert link.url == extract_href(kind, fmt, filters=filters, lang="en")
 
 
-def test_where_signing_in_is_required_the_page_keeps_its_in_memory_buttons(
+def test_where_signing_in_is_required_each_link_carries_a_pass_for_the_signed_in_account(
     small_database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The route cannot see a password sign-in, which lives in the Streamlit session.
+    # The route cannot see a password sign-in, which lives in the Streamlit session: the pass
+    # in the link says who asked.
     with Session(get_engine(small_database)) as session:
         create_user(session=session, name="Minh", role=Role.VIEWER, password=PASSWORD)
     monkeypatch.setenv("DDN_LOGIN_REQUIRED", "1")
@@ -174,7 +177,17 @@ def test_where_signing_in_is_required_the_page_keeps_its_in_memory_buttons(
     at.button(key="auth_submit").click().run()
     at.switch_page("pages/data.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.get("link_button")) == 0
-    buttons = {str(button.key): button.label for button in at.download_button}
+    assert len(at.download_button) == 0
+    links = downloads(at)
     rows = format_number(_rows(small_database, "members"), "vi")
-    assert buttons["download_members_csv"] == t("extract.download.csv", "vi", rows=rows)
+    assert links["download_members_csv"].label == t("extract.download.csv", "vi", rows=rows)
+    filters = page_filters(small_database)
+    for kind in KINDS:
+        for fmt in ("csv", "xlsx"):
+            url = links[f"download_{kind}_{fmt}"].url
+            page_link = extract_href(kind, fmt, filters=filters, lang="vi")
+            assert url.startswith(page_link + ("&" if "?" in page_link else "?") + TOKEN + "=")
+            parts = urlsplit(url)
+            query = parse_qsl(parts.query, keep_blank_values=True)
+            holder = read_pass(f"{kind}.{fmt}", query, secret=link_secret())
+            assert holder == Holder(account="minh", via="password")

@@ -4,26 +4,33 @@ from __future__ import annotations
 
 import io
 import threading
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from email.message import Message
+from pathlib import Path
 from urllib.parse import parse_qs, urlencode
 
 import openpyxl
 import pytest
-from sqlmodel import Session
+from sqlalchemy import delete
+from sqlmodel import Session, col
 from starlette.applications import Starlette
 
+from datastore.accounts import create_user
 from datastore.db import get_engine
 from datastore.export import export_bytes, file_name
 from datastore.extracts import EXTRACT_COLUMNS
 from datastore.filters import Filters
+from datastore.models.accounts import Role, UserAccount
 from datastore.models.reference import ProvinceList
 from datastore.queries.options import list_years
 from datastore.reference.directory import Directory
 from i18n.catalogue import t
-from testkit.server import DashboardServer
+from testkit.server import DashboardServer, run_dashboard
 from ui import extract_route
+from ui.extract_pass import EXPIRED, LIFETIME_SECONDS, NOT_VALID, Holder, link_secret, with_pass
 from ui.extract_route import (
     ROUTES,
     ExtractRequest,
@@ -31,6 +38,10 @@ from ui.extract_route import (
     read_request,
     stream_extract,
 )
+
+PASSWORD = "mật khẩu của Minh 2026"
+SECRET = "the replicas' shared cookie secret"
+MINH = Holder(account="minh", via="password")
 
 
 def fetch(url: str) -> tuple[int, Message, bytes]:
@@ -167,15 +178,73 @@ def test_a_hostile_or_unknown_value_gets_a_400_naming_it_and_no_file(
 
 # Starlette's test client is the way to run the route under another environment in-process.
 @pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
-def test_a_server_that_requires_signing_in_refuses_the_route(
+def test_where_signing_in_is_required_only_a_genuine_pass_of_a_living_account_gets_the_file(
     monkeypatch: pytest.MonkeyPatch, small_sqlite_url: str
 ) -> None:
     from starlette.testclient import TestClient  # imported here: the mark silences its warning
 
     monkeypatch.setenv("DATABASE_URL", small_sqlite_url)
     monkeypatch.setenv("DDN_LOGIN_REQUIRED", "1")
-    response = TestClient(Starlette(routes=ROUTES)).get("/extract/members.csv")
-    assert response.status_code == 403
-    assert response.text.split("\n\n") == [t("extract_link.sign_in", lang) for lang in ("vi", "en")]
+    with Session(get_engine(small_sqlite_url)) as session:
+        create_user(session=session, name="minh", role=Role.VIEWER, password=PASSWORD)
+    client = TestClient(Starlette(routes=ROUTES))
+    href = extract_href("members", "csv", filters=Filters(provinces=("01",)), lang="vi")
+
+    def refused(link: str, key: str) -> None:
+        response = client.get(link)
+        assert response.status_code == 403
+        assert "content-disposition" not in response.headers
+        expected = [t(key, lang, minutes=LIFETIME_SECONDS // 60) for lang in ("vi", "en")]
+        assert response.text.split("\n\n") == expected
+
+    refused(href, "extract_link.sign_in")
+    refused(with_pass(href, MINH, secret="not the server's"), "extract_link.pass_not_valid")
+    refused(with_pass(href, MINH, secret=link_secret(), at=time.time() - 3600), EXPIRED)
+    genuine = with_pass(href, MINH, secret=link_secret())
+    response = client.get(genuine)
+    assert response.status_code == 200
+    engine = get_engine(small_sqlite_url)
+    expected = export_bytes("members", engine=engine, filters=Filters(provinces=("01",)))
+    assert response.content == expected
+    # A provider sign-in without an account is a viewer: its pass is good for its minutes.
+    provider = with_pass(href, Holder(account=None, via="oidc"), secret=link_secret())
+    assert client.get(provider).status_code == 200
+    # The account is read when the link is used: removed since, the same link gets nothing.
+    with Session(engine) as session:
+        session.execute(delete(UserAccount).where(col(UserAccount.name) == "minh"))
+        session.commit()
+    refused(genuine, "extract_link.pass_account_gone")
     monkeypatch.delenv("DDN_LOGIN_REQUIRED")
-    assert TestClient(Starlette(routes=ROUTES)).get("/extract/members.csv").status_code == 200
+    assert client.get(href).status_code == 200  # open viewing: no pass asked for, as before
+
+
+@pytest.fixture
+def signed_in_server(small_url: str, tmp_path: Path) -> Iterator[DashboardServer]:
+    """A live server that requires signing in, with Minh's account and a known cookie secret."""
+    with Session(get_engine(small_url)) as session:
+        create_user(session=session, name="minh", role=Role.VIEWER, password=PASSWORD)
+    environ = {"DDN_LOGIN_REQUIRED": "1", "STREAMLIT_SERVER_COOKIE_SECRET": SECRET}
+    with run_dashboard(small_url, tmp_path / "streamlit.log", environ=environ) as server:
+        yield server
+
+
+def test_a_live_server_that_requires_signing_in_streams_a_signed_link_only(
+    signed_in_server: DashboardServer,
+) -> None:
+    filters = Filters(provinces=("01",), year_from=2015, year_to=2025)
+    href = extract_href("exchanges", "csv", filters=filters, lang="en")
+    base = signed_in_server.base_url
+    status, headers, body = fetch(base + with_pass(href, MINH, secret=SECRET))
+    assert status == 200
+    assert attachment_name(headers) == file_name("exchanges", filters=filters, fmt="csv", lang="en")
+    engine = get_engine(signed_in_server.database_url)
+    assert body == export_bytes("exchanges", engine=engine, filters=filters, lang="en")
+    for link, key in [
+        (href, "extract_link.sign_in"),
+        (with_pass(href, MINH, secret="a forger's guess"), "extract_link.pass_not_valid"),
+        (with_pass(href, MINH, secret=SECRET).replace("2015-2025", "2000-2025"), NOT_VALID),
+    ]:
+        status, headers, body = fetch(base + link)
+        assert status == 403
+        assert "Content-Disposition" not in headers
+        assert body.decode("utf-8").split("\n\n") == [t(key, lang) for lang in ("vi", "en")]
