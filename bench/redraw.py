@@ -7,7 +7,8 @@ page settled (testkit.chromium.SETTLED_JS) with another caption or other chart d
 before. Every selection a session makes is one it has not had before, so the chart queries
 miss Streamlit's cache unless another session chose the same provinces first. Beside it, the
 same clock gives the first screen's redraw: the first check that finds every chart in the window
-(what the leader looks at before scrolling) drawn anew, none of them stale.
+(what the leader looks at before scrolling) drawn anew, none of them stale; where none is (a
+filter that matches nothing) or one kept its figure, that is the whole page's time.
 """
 
 from __future__ import annotations
@@ -34,11 +35,14 @@ PROVINCE_WIDGET = "province"
 MOST_PROVINCES = 3
 # A redraw slower than this counts as this long (and is reported as a timeout).
 REDRAW_TIMEOUT_S = 30.0
-# Installed in every page before the app's own scripts: the time of the last click (pointerup)
-# and of the last end of a Streamlit run, by the page's clock, so neither Playwright's work
-# around a click nor this process's scheduling is counted.
+# Installed in every page before the app's own scripts: the time of the last click (pointerup),
+# with the charts then shown marked, and of the last end of a Streamlit run, by the page's
+# clock, so neither Playwright's work around a click nor this process's scheduling is counted.
 CLOCK_JS = """
-window.addEventListener('pointerup', () => { window.__benchClickedAt = performance.now(); }, true);
+window.addEventListener('pointerup', () => {
+  window.__benchClickedAt = performance.now();
+  document.querySelectorAll('.js-plotly-plot').forEach((el) => { el.__benchShownAtClick = true; });
+}, true);
 new MutationObserver((changes) => {
   for (const change of changes) {
     if (change.target.getAttribute('data-test-script-state') === 'notRunning') {
@@ -57,35 +61,30 @@ _SIGNATURE_JS = (
     f"  ({CHARTS_JS})().map((chart) => [chart.key, chart.title, chart.traces]),\n"
     "])"
 )
-# True once every chart at least partly in the window is drawn, not stale, with another title or
-# other data than before the click (a province change always changes a chart's title).
-_FIRST_SCREEN_JS = (
-    "(before) => {\n"
-    "  const prior = new Map(JSON.parse(before)[1].map(([key, title, traces]) =>\n"
-    "    [key, JSON.stringify([title, traces])]));\n"
-    f"  const charts = new Map(({CHARTS_JS})().map((chart) =>\n"
-    "    [chart.key, JSON.stringify([chart.title, chart.traces])]));\n"
-    "  const holders = Array.from(document.querySelectorAll(\n"
-    '    \'[data-testid="stElementContainer"][class*="st-key-chart_"]\')).filter((holder) => {\n'
-    "      const box = holder.getBoundingClientRect();\n"
-    "      return box.bottom > 0 && box.top < window.innerHeight;\n"
-    "    });\n"
-    "  return holders.length > 0 && holders.every((holder) => {\n"
-    "    const el = holder.querySelector('.js-plotly-plot');\n"
-    "    if (!el || !el._fullLayout || holder.closest('[data-stale=\"true\"]')) return false;\n"
-    "    const key = Array.from(holder.classList).find((c) => c.startsWith('st-key-chart_'))\n"
-    "      .slice(13);\n"
-    "    return charts.get(key) !== prior.get(key);\n"
-    "  });\n"
-    "}"
-)
+# True once every chart at least partly in the window is a new plotly element (Streamlit mounts
+# a new one for a changed figure; those shown at the click are marked by CLOCK_JS), drawn and
+# not stale. Cheap on purpose: it runs in the page's own thread at every poll.
+_FIRST_SCREEN_JS = """
+() => {
+  const holders = Array.from(document.querySelectorAll(
+    '[data-testid="stElementContainer"][class*="st-key-chart_"]')).filter((holder) => {
+      const box = holder.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    });
+  return holders.length > 0 && holders.every((holder) => {
+    const el = holder.querySelector('.js-plotly-plot');
+    return el && el._fullLayout && !el.__benchShownAtClick
+      && !holder.closest('[data-stale="true"]');
+  });
+}
+"""
 # False until redrawn, then [ms since click, ms to the run's end or null, ms to the first
 # screen's redraw]; -1 on an error page. The first screen is checked at every poll until found.
 _REDRAWN_JS = (
     "(before) => {\n"
     "  const clicked = window.__benchClickedAt;\n"
     "  if (!(window.__benchFirstScreenAt > clicked) && !document.querySelector(\n"
-    f"      '[data-testid=\"stException\"]') && ({_FIRST_SCREEN_JS})(before)) {{\n"
+    f"      '[data-testid=\"stException\"]') && ({_FIRST_SCREEN_JS})()) {{\n"
     "    window.__benchFirstScreenAt = performance.now();\n"
     "  }\n"
     f"  if (!({SETTLED_JS})()) return false;\n"
