@@ -136,6 +136,11 @@ def _print_summary(times: RedrawTimes, *, sessions: int) -> None:
             f"  of which click to the end of Streamlit's run: p50 {p50:.2f} s, p95 {p95:.2f} s "
             "(as the page saw it; the rest is plotly.js finishing the drawing)"
         )
+    if times.first_screen_seconds:
+        p50, p95 = _p50_p95(times.first_screen_seconds)
+        print(
+            f"  first screen (the charts in the window) redrawn: p50 {p50:.2f} s, p95 {p95:.2f} s"
+        )
     if times.cpu_seconds:
         server_cpu, browser_cpu = times.cpu_seconds["server"], times.cpu_seconds["browser"]
         count = len(times.seconds)

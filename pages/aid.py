@@ -7,24 +7,16 @@ from i18n.catalogue import Lang, t
 from ui import catalog, context
 from ui.aid_notes import show_aid_notes
 from ui.captions import page_description
-from ui.failures import database_failures_shown
+from ui.failures import page_fragment
 from ui.page_filters import aid_filters, keep_address
 from ui.render import View, chart
 
 context.require_frame(__file__)
 
 
-@st.fragment
+@page_fragment
 def aid_page(lang: Lang, shared: Filters) -> None:
     """The page's own filters and all they change: changing one reruns only this part."""
-    # Streamlit stops a fragment's errors at the fragment, out of reach of the entry file's
-    # handler, so a database failure is turned into its one-line message here too.
-    with database_failures_shown(lang):
-        _aid_page(lang, shared)
-
-
-def _aid_page(lang: Lang, shared: Filters) -> None:
-    """The page's body, inside the fragment."""
     filters, currency = aid_filters(shared, lang)
     keep_address("aid")
     view = View(lang, filters)

@@ -7,24 +7,16 @@ from i18n.catalogue import Lang, t
 from ui import catalog, context
 from ui.captions import page_description
 from ui.deferred import on_request, tabbed
-from ui.failures import database_failures_shown
+from ui.failures import page_fragment
 from ui.page_filters import exchange_filters, keep_address
 from ui.render import View, chart
 
 context.require_frame(__file__)
 
 
-@st.fragment
+@page_fragment
 def exchanges_page(lang: Lang, shared: Filters) -> None:
     """The page's own filters and all they change: changing one reruns only this part."""
-    # Streamlit stops a fragment's errors at the fragment, out of reach of the entry file's
-    # handler, so a database failure is turned into its one-line message here too.
-    with database_failures_shown(lang):
-        _exchanges_page(lang, shared)
-
-
-def _exchanges_page(lang: Lang, shared: Filters) -> None:
-    """The page's body, inside the fragment."""
     filters = exchange_filters(shared, lang)
     keep_address("exchanges")
     view = View(lang, filters)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import streamlit as st
 
 from datastore.errors import database_cause, database_message
+from datastore.filters import Filters
 from i18n.catalogue import Lang
+
+# A page's body inside its fragment: drawn for the language and the shared (sidebar) filters.
+PageBody = Callable[[Lang, Filters], None]
 
 
 @contextmanager
@@ -24,3 +29,20 @@ def database_failures_shown(lang: Lang) -> Iterator[None]:
         if database_cause(error) is None:
             raise
         st.error(database_message(error, lang), icon=":material/database:")
+
+
+def page_fragment(body: PageBody) -> PageBody:
+    """The page's own filters and all they change as a fragment: changing one reruns only it.
+
+    Streamlit stops a fragment's errors at the fragment, out of reach of the entry file's
+    handler, so a database failure is turned into its one-line message in here too.
+    """
+
+    # wraps keeps the body's module and name, from which Streamlit tells one page's fragment
+    # from another's.
+    @functools.wraps(body)
+    def shown(lang: Lang, shared: Filters) -> None:
+        with database_failures_shown(lang):
+            body(lang, shared)
+
+    return st.fragment(shown)

@@ -55,3 +55,36 @@ def test_a_table_missing_under_a_page_is_named_as_a_schema_out_of_date(
     assert not at.exception, [e.value for e in at.exception]
     assert [e.value for e in at.error] == [t("database.schema", lang)]
     assert not [shown for shown in _shown(at) for word in SQL_WORDS if word in shown]
+
+
+@pytest.mark.parametrize(
+    ("page", "tables", "widget", "value"),
+    [
+        ("aid", ("aid",), "measure", "committed"),
+        (
+            "exchanges",
+            tuple(f"exchange_rollup{p}" for p in EXCHANGE_ROLLUPS),
+            "direction",
+            "incoming",
+        ),
+    ],
+)
+def test_a_failure_in_a_rerun_of_the_page_fragment_is_named_too(
+    small_database: str, page: str, tables: tuple[str, ...], widget: str, value: str
+) -> None:
+    # A page filter reruns the page's fragment alone (ui/failures.py, page_fragment), out of
+    # reach of the entry file's handler: the fragment itself must turn the failure into its line.
+    at = AppTest.from_file(str(ENTRY), default_timeout=60)
+    at.run()
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.error and not at.exception
+    with get_engine(small_database).begin() as connection:
+        for table in tables:
+            connection.execute(text(f"DROP TABLE {table}"))
+    # A value no cache holds yet, so the charts ask the database again.
+    control = at.segmented_control(key=widget) if widget == "measure" else at.selectbox(key=widget)
+    control.set_value(value).run()
+
+    assert not at.exception, [e.value for e in at.exception]
+    assert t("database.schema", "vi") in [e.value for e in at.error]
+    assert not [shown for shown in _shown(at) for word in SQL_WORDS if word in shown]
