@@ -103,7 +103,7 @@ def build(entry: Chart, rows: pd.DataFrame, lang: Lang, where: str, **options: A
     if title and UNIT_SLOT in title:
         # Escaped as with_context escapes the rest of the subtitle.
         unit = html.escape(str(meta.get("value_unit", "")), quote=False)
-        figure.update_layout(title_text=title.replace(UNIT_SLOT, unit))
+        figure.layout.title.text = title.replace(UNIT_SLOT, unit)
     return figure
 
 
