@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from charts import style
 from charts.common import (
+    Trace,
     chart_title,
     empty_figure,
     floats,
@@ -17,6 +18,7 @@ from charts.common import (
     ranked,
     set_meta,
     text_only,
+    trace,
     vi_sorted_unique,
     year_axis,
     years,
@@ -57,11 +59,13 @@ def build_aid_by_sector(
     labels = [str(v) for v in data["label"]]
     groups = data["sector_group"].where(data["sector_group"].notna(), data["sector"])
     bars = []
+    of_group = dict(tuple(data.groupby(groups, sort=False, dropna=False)))
     for group in vi_sorted_unique(list(groups)):
-        rows = data[groups == group]
+        rows = of_group[group]
         colour, pattern = sector_group_look(str(rows["sector_code"].iloc[0]))
         bars.append(
-            go.Bar(
+            trace(
+                "bar",
                 x=floats(rows["amount"] / scale),
                 y=[str(v) for v in rows["label"]],
                 orientation="h",
@@ -111,11 +115,13 @@ def build_aid_by_year_and_sector(
     all_years = sorted(set(years(data)))
     sectors = vi_sorted_unique(list(data["label"]))
     bars = []
+    of_label = dict(tuple(data.groupby("label", sort=False, dropna=False)))
     for label in sectors:
-        rows = data[data["label"] == label]
+        rows = of_label[label]
         colour, pattern = sector_look(str(rows["sector_code"].iloc[0]))
         bars.append(
-            go.Bar(
+            trace(
+                "bar",
                 x=years(rows),
                 y=floats(rows["amount"] / scale),
                 name=label,
@@ -163,11 +169,12 @@ def build_aid_committed_vs_disbursed(
     data = df.sort_values("year", kind="stable").reset_index(drop=True)
     scale, unit = money_unit(pd.concat([data["committed"], data["disbursed"]]), currency, lang)
     x = years(data)
-    traces: list[go.Bar | go.Scatter] = []
+    traces: list[Trace] = []
     for measure in ("committed", "disbursed"):
         name = t(f"measure.{measure}", lang)
         traces.append(
-            go.Bar(
+            trace(
+                "bar",
                 x=x,
                 y=floats(data[measure] / scale),
                 name=name,
@@ -180,7 +187,8 @@ def build_aid_committed_vs_disbursed(
     rate_name = t("measure.disbursement_rate", lang)
     rates = floats(data["disbursement_rate"])
     traces.append(
-        go.Scatter(
+        trace(
+            "scatter",
             x=x,
             y=rates,
             name=rate_name,

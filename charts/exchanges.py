@@ -19,6 +19,7 @@ from charts.common import (
     ranked,
     set_meta,
     text_only,
+    trace,
     unreported_bars,
     vi_sorted_unique,
     year_axis,
@@ -136,7 +137,8 @@ def build_exchanges_by_year_and_direction(
             continue
         name = t(f"direction.{direction}", lang)
         bars.append(
-            go.Bar(
+            trace(
+                "bar",
                 x=years(rows),
                 y=floats(rows["exchanges"]),
                 name=name,
@@ -302,12 +304,14 @@ def build_top_partner_localities(
     labels = [str(v) for v in data["label"]]
     countries = data["country"].where(data["country"].notna(), "")
     bars = []
+    of_country = dict(tuple(data.groupby(countries, sort=False, dropna=False)))
     for country in vi_sorted_unique(list(countries)):
-        rows = data[countries == country]
+        rows = of_country[country]
         code = rows["country_code"].iloc[0]
         colour, pattern = country_look(str(code) if isinstance(code, str) else None)
         bars.append(
-            go.Bar(
+            trace(
+                "bar",
                 x=floats(rows["exchanges"]),
                 y=[str(v) for v in rows["label"]],
                 orientation="h",

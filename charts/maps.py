@@ -30,6 +30,7 @@ from charts.common import (
     ranked,
     set_meta,
     text_only,
+    trace,
 )
 from i18n.catalogue import Lang, t
 from i18n.formatting import format_number
@@ -133,18 +134,20 @@ def build_exchanges_world_map(
         )
     )
     style.apply_base_layout(fig, title=title, lang=lang, height=480, legend=False)
-    fig.update_geos(
-        projection_type="natural earth",
-        resolution=WORLD_RESOLUTION,
-        showframe=False,
-        showcoastlines=True,
-        coastlinecolor="#9E9E9E",
-        showland=True,
-        landcolor="#F3F3F3",
-        showcountries=True,
-        countrycolor="#BDBDBD",
-        lataxis_range=[-58, 84],  # Antarctica has no partners and would take a fifth of the map
-    )
+    geo = {
+        "projection": {"type": "natural earth"},
+        "resolution": WORLD_RESOLUTION,
+        "showframe": False,
+        "showcoastlines": True,
+        "coastlinecolor": "#9E9E9E",
+        "showland": True,
+        "landcolor": "#F3F3F3",
+        "showcountries": True,
+        "countrycolor": "#BDBDBD",
+        # Antarctica has no partners and would take a fifth of the map.
+        "lataxis": {"range": [-58, 84]},
+    }
+    style.relayout(fig, {"geo": geo})
     alt = t(
         "alt.exchanges_world_map",
         lang,
@@ -294,25 +297,27 @@ def _unreported_markers(marks: Sequence[Unreported], lang: Lang) -> list[go.Scat
 
 def _vietnam_geo(fig: go.Figure) -> None:
     """An Asia basemap cropped to Vietnam and its seas, both archipelagos inside the window."""
-    fig.update_geos(
-        scope="asia",
-        resolution=VIETNAM_RESOLUTION,
-        projection_type="mercator",
-        lataxis_range=list(VIETNAM_LAT_RANGE),
-        lonaxis_range=list(VIETNAM_LON_RANGE),
-        fitbounds=False,
-        showframe=True,
-        framecolor="#BDBDBD",
-        showland=True,
-        landcolor="#F3F3F3",
-        showocean=True,
-        oceancolor="#EEF5FB",
-        showcountries=True,
-        countrycolor="#9E9E9E",
-        showcoastlines=True,
-        coastlinecolor="#9E9E9E",
-        showlakes=False,
-    )
+    geo = {
+        "scope": "asia",
+        "resolution": VIETNAM_RESOLUTION,
+        "projection": {"type": "mercator"},
+        "lataxis": {"range": list(VIETNAM_LAT_RANGE)},
+        "lonaxis": {"range": list(VIETNAM_LON_RANGE)},
+        "fitbounds": False,
+        "showframe": True,
+        "framecolor": "#BDBDBD",
+        "showland": True,
+        "landcolor": "#F3F3F3",
+        "showocean": True,
+        "oceancolor": "#EEF5FB",
+        "showcountries": True,
+        "countrycolor": "#9E9E9E",
+        "showcoastlines": True,
+        "coastlinecolor": "#9E9E9E",
+        "showlakes": False,
+    }
+    # Written whole (charts.style.relayout): update_geos checks every key against the figure.
+    style.relayout(fig, {"geo": geo})
 
 
 @text_only
@@ -334,43 +339,48 @@ def build_exchanges_vietnam_map(
     sizes = floats(data["exchanges"])
     largest = max(sizes) if sizes else 1.0
     exchanges = t("metric.exchanges", lang)
-    fig = go.Figure(_archipelago_traces(lang))
-    fig.add_trace(
-        go.Scattergeo(
-            lat=floats(data["latitude"]),
-            lon=floats(data["longitude"]),
-            text=[str(v) for v in data["province"]],
-            customdata=list(
-                zip(
-                    formatted(data["exchanges"], lang),
-                    formatted(data["participants"], lang),
-                    strict=True,
-                )
-            ),
-            mode="markers",
-            name=exchanges,
-            marker={
-                "size": sizes,
-                "sizemode": "area",
-                # The largest province gets a 44-px circle; area stays proportional to the count.
-                "sizeref": _sizeref(largest),
-                "sizemin": 4,
-                "color": style.MAP_MARKER_COLOR,
-                "opacity": 0.7,
-                "line": {"color": "#FFFFFF", "width": 1},
-            },
-            hovertemplate=(
-                f"<b>%{{text}}</b><br>{exchanges}: %{{customdata[0]}}<br>"
-                f"{t('metric.participants', lang)}: %{{customdata[1]}}<extra></extra>"
-            ),
-            showlegend=False,
-        )
+    circles = trace(
+        "scattergeo",
+        lat=floats(data["latitude"]),
+        lon=floats(data["longitude"]),
+        text=[str(v) for v in data["province"]],
+        customdata=list(
+            zip(
+                formatted(data["exchanges"], lang),
+                formatted(data["participants"], lang),
+                strict=True,
+            )
+        ),
+        mode="markers",
+        name=exchanges,
+        marker={
+            "size": sizes,
+            "sizemode": "area",
+            # The largest province gets a 44-px circle; area stays proportional to the count.
+            "sizeref": _sizeref(largest),
+            "sizemin": 4,
+            "color": style.MAP_MARKER_COLOR,
+            "opacity": 0.7,
+            "line": {"color": "#FFFFFF", "width": 1},
+        },
+        hovertemplate=(
+            f"<b>%{{text}}</b><br>{exchanges}: %{{customdata[0]}}<br>"
+            f"{t('metric.participants', lang)}: %{{customdata[1]}}<extra></extra>"
+        ),
+        showlegend=False,
     )
-    fig.add_traces(_unreported_markers(not_reported, lang))
-    fig.add_traces(_size_key(largest, lang))
+    # All traces at once: each add_trace is a batch update of the whole figure.
+    fig = go.Figure(
+        [
+            *_archipelago_traces(lang),
+            circles,
+            *_unreported_markers(not_reported, lang),
+            *_size_key(largest, lang),
+        ]
+    )
     style.apply_base_layout(fig, title=title, lang=lang, height=560, legend=False)
     _vietnam_geo(fig)
-    fig.update_layout(margin_l=8, margin_r=8)
+    style.relayout(fig, {"margin": {"l": 8, "r": 8}})
     alt = t(
         "alt.exchanges_vietnam_map",
         lang,

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from charts import style
 from charts.common import (
+    Trace,
     Unreported,
     chart_title,
     empty_figure,
@@ -21,6 +22,7 @@ from charts.common import (
     ranked,
     set_meta,
     text_only,
+    trace,
     unreported_bars,
     year_axis,
     years,
@@ -42,11 +44,12 @@ def build_members_by_year(df: pd.DataFrame, *, lang: Lang, title_context: str = 
         return empty_figure(title, lang)
     data = _by_year(df)
     x = years(data)
-    traces: list[go.Bar | go.Scatter] = []
+    traces: list[Trace] = []
     for column in ("associations", "chapters"):
         name = t(f"metric.{column}", lang)
         traces.append(
-            go.Bar(
+            trace(
+                "bar",
                 x=x,
                 y=floats(data[column]),
                 name=name,
@@ -60,7 +63,8 @@ def build_members_by_year(df: pd.DataFrame, *, lang: Lang, title_context: str = 
     members = t("metric.members", lang)
     people = t("unit.people", lang)
     traces.append(
-        go.Scatter(
+        trace(
+            "scatter",
             x=x,
             y=floats(data["members"]),
             name=members,

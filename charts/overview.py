@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from charts import style
 from charts.common import (
+    Trace,
     chart_title,
     empty_figure,
     floats,
@@ -17,6 +18,7 @@ from charts.common import (
     money_unit,
     set_meta,
     text_only,
+    trace,
     year_axis,
     years,
 )
@@ -35,9 +37,10 @@ def _metric_label(metric: str, lang: Lang, unit: str) -> str:
     return t(f"metric.{metric}", lang)
 
 
-def _line(x: list[int], y: list[float], *, name: str, metric: str, fmt: str) -> go.Scatter:
+def _line(x: list[int], y: list[float], *, name: str, metric: str, fmt: str) -> Trace:
     """A trend line with markers, its hover naming the year and value."""
-    return go.Scatter(
+    return trace(
+        "scatter",
         x=x,
         y=y,
         name=name,
@@ -71,7 +74,7 @@ def build_overview_trends(
         fmt = style.HOVER_MONEY if metric == "aid_disbursed" else style.HOVER_COUNT
         line = _line(x, floats(values), name=names[index], metric=metric, fmt=fmt)
         panel = "" if index == 0 else str(index + 1)  # by rows: x, x2 / x3, x4
-        lines.append(line.update(xaxis=f"x{panel}", yaxis=f"y{panel}"))
+        lines.append({**line, "xaxis": f"x{panel}", "yaxis": f"y{panel}"})
     layout = grid_layout(
         2,
         2,

@@ -43,9 +43,20 @@ def kinds_of(entry: Chart) -> tuple[FactKind, ...]:
     return _KINDS.get(entry.query.function.__module__, ())
 
 
-def reporting(kind: FactKind, filters: Filters, lang: Lang) -> pd.DataFrame:
-    """The reporting grid of `kind` for these filters, from cache when fresh."""
-    return query(REPORTING[kind], filters, lang)
+# The grids one page run has read, by kind: every chart of the run has the same filters, and
+# the run's data version, so each grid is read from the query cache once a run, not per chart.
+Grids = dict[FactKind, pd.DataFrame]
+
+
+def reporting(
+    kind: FactKind, filters: Filters, lang: Lang, grids: Grids | None = None
+) -> pd.DataFrame:
+    """The reporting grid of `kind` for these filters, kept in `grids` (one page run's)."""
+    if grids is None:
+        return query(REPORTING[kind], filters, lang)
+    if kind not in grids:
+        grids[kind] = query(REPORTING[kind], filters, lang)
+    return grids[kind]
 
 
 def drawn_years(entry: Chart, drawn: pd.DataFrame, grid: pd.DataFrame) -> set[int]:
@@ -100,13 +111,15 @@ def unreported_line(gaps_of: pd.DataFrame, kind: FactKind, lang: Lang) -> str | 
     return t("chart_note.unreported.named", lang, year=years[0], names=names, **common)
 
 
-def note_lines(entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFrame) -> list[str]:
+def note_lines(
+    entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFrame, grids: Grids | None = None
+) -> list[str]:
     """The chart's notes: the reform if its years cross it, then the reports missing, by kind."""
     lines: list[str] = []
     gap_lines: list[str] = []
     crossed = False
     for kind in kinds_of(entry):
-        grid = reporting(kind, filters, lang)
+        grid = reporting(kind, filters, lang, grids)
         years = drawn_years(entry, drawn, grid)
         crossed = crossed or crosses_reform(years, kind)
         line = unreported_line(not_reported(grid, years), kind, lang)
@@ -117,16 +130,18 @@ def note_lines(entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFrame) 
     restated = restated_note(drawn, lang)
     if restated:
         lines.append(restated)
-    return lines + _reform63_lines(entry, filters, lang, drawn) + gap_lines
+    return lines + _reform63_lines(entry, filters, lang, drawn, grids) + gap_lines
 
 
-def _reform63_lines(entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFrame) -> list[str]:
+def _reform63_lines(
+    entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFrame, grids: Grids | None
+) -> list[str]:
     """63 view: chosen old provinces whose later figures are a new unit's; new units on a map."""
     if ProvinceList(filters.province_list) is not ProvinceList.LEGACY:
         return []
     lines: list[str] = []
     for kind in kinds_of(entry):
-        grid = reporting(kind, filters, lang)
+        grid = reporting(kind, filters, lang, grids)
         after = grid[(grid["year"] >= REFORM_YEAR) & grid["successor"].notna()]
         if filters.provinces and not after.empty:
             olds = after.drop_duplicates("province_code")
@@ -140,7 +155,8 @@ def _reform63_lines(entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFr
                 lines.append(line)
         if entry.build is build_exchanges_vietnam_map and "province" in drawn:
             # A new unit has no shape among the 63: its circle stands at its own centre.
-            new_units = [str(n) for n in drawn["province"] if n not in set(grid["province"])]
+            known = set(grid["province"])
+            new_units = [str(n) for n in drawn["province"] if n not in known]
             if new_units:
                 lines.append(t("reform63.map", lang, names=_named(new_units)))
     return lines
@@ -153,14 +169,14 @@ def _named(names: list[str]) -> str:
 
 
 def marks(
-    entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFrame
+    entry: Chart, filters: Filters, lang: Lang, drawn: pd.DataFrame, grids: Grids | None = None
 ) -> tuple[Unreported, ...]:
     """Chosen provinces the chart would leave out for want of any report in the years it draws."""
     kinds = kinds_of(entry)
     takes_marks = "not_reported" in inspect.signature(entry.build).parameters
     if not filters.provinces or not takes_marks or len(kinds) != 1:
         return ()
-    grid = reporting(kinds[0], filters, lang)
+    grid = reporting(kinds[0], filters, lang, grids)
     years = drawn_years(entry, drawn, grid)
     shown = set(drawn["province_code"]) if "province_code" in drawn else set()
     rows = grid[grid["year"].isin(sorted(years)) & ~grid["province_code"].isin(shown)]

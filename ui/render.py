@@ -21,7 +21,7 @@ from i18n.catalogue import Lang, t
 from i18n.formatting import MISSING, Currency, format_number
 from ui.captions import UNIT_SLOT, chart_description
 from ui.catalog import Chart
-from ui.chart_notes import marks, note_lines, show_notes, with_unreported
+from ui.chart_notes import Grids, marks, note_lines, show_notes, with_unreported
 from ui.data import query, query_key
 
 # Streamlit serves static/ at app/static/ (server.enableStaticServing); relative, so the maps
@@ -103,7 +103,7 @@ def build(entry: Chart, rows: pd.DataFrame, lang: Lang, where: str, **options: A
     if title and UNIT_SLOT in title:
         # Escaped as with_context escapes the rest of the subtitle.
         unit = html.escape(str(meta.get("value_unit", "")), quote=False)
-        figure.update_layout(title_text=title.replace(UNIT_SLOT, unit))
+        figure.layout.title.text = title.replace(UNIT_SLOT, unit)
     return figure
 
 
@@ -116,7 +116,17 @@ def draw(
 ) -> Drawn:
     """The figure with its alt text and the CSV of the rows it draws, marks as missing figures."""
     table = chart_table(entry, with_unreported(rows, not_reported), fig, lang)
-    return Drawn(figure=fig, alt=alt_text(fig), csv=csv_bytes(table))
+    return Drawn(figure=_frozen(fig), alt=alt_text(fig), csv=csv_bytes(table))
+
+
+def _frozen(figure: go.Figure) -> go.Figure:
+    """The figure with its dict made now, once: nothing changes a drawn figure after this."""
+    # st.plotly_chart asks for the dict on every rerun that shows the chart, and plotly makes
+    # it by a deep copy of every trace and of the layout: 4-10 ms a chart, for the same dict.
+    # The dict is shared (the figure is, between sessions); Streamlit only reads it.
+    as_dict = figure.to_dict()
+    figure.to_dict = lambda: as_dict
+    return figure
 
 
 def show_no_data(lang: Lang) -> None:
@@ -209,6 +219,9 @@ class View:
     filters: Filters
     # The notes already under a chart of this page run: each is said once, under the first.
     noted: set[str] = field(default_factory=set, compare=False, hash=False)
+    # The reporting grids this page run has read (ui/chart_notes.py): each once, whatever the
+    # number of charts. A View lives for one run, so they are never older than its data.
+    grids: Grids = field(default_factory=dict, compare=False, hash=False)
 
 
 # Building a plotly figure (validation of every property) costs far more than its query once
@@ -250,17 +263,22 @@ class Shown:
 # version, database, language), so whatever the chart, its notes or its title depend on is in.
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _shown(
-    key: str, _entry: Chart, _filters: Filters, _lang: Lang, _currency: Currency | None
+    key: str,
+    _entry: Chart,
+    _filters: Filters,
+    _lang: Lang,
+    _currency: Currency | None,
+    _grids: Grids,
 ) -> Shown:
     """Query, notes, marks, description and figure of one chart; `key` stands for the rest."""
     frame = query(_entry.query, _filters, _lang, currency=_currency)
     rows = _entry.trim(frame)
-    notes = tuple(note_lines(_entry, _filters, _lang, rows))
+    notes = tuple(note_lines(_entry, _filters, _lang, rows, _grids))
     if frame.empty:
         return Shown(notes, None)
     takes_currency = _entry.query.takes_currency
     options: tuple[tuple[str, Any], ...] = (("currency", _currency),) if takes_currency else ()
-    found = marks(_entry, _filters, _lang, rows)
+    found = marks(_entry, _filters, _lang, rows, _grids)
     if found:
         options += (("not_reported", found),)
     description = chart_description(_entry, _filters, _lang, currency=_currency)
@@ -282,7 +300,7 @@ def chart(view: View, entry: Chart, *, currency: Currency | None = None) -> None
         view.filters,
         currency,
     )
-    shown = _shown(repr(key), entry, view.filters, view.lang, currency)
+    shown = _shown(repr(key), entry, view.filters, view.lang, currency, view.grids)
     if shown.drawn is None:
         show_no_data(view.lang)
     else:

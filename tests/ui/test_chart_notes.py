@@ -171,3 +171,50 @@ def test_the_members_table_has_a_row_for_each_year_a_chosen_province_did_not_rep
         "year": [2019, 2020, 2026],
         "members": [None, 60, None],
     }
+
+
+def test_one_page_run_reads_each_reporting_grid_once_whatever_its_charts(
+    on_small: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The 63 view: a chart's notes read the grid twice (the gaps, the old provinces' lines).
+    filters = Filters(province_list=OLD, provinces=("70", "75"))
+    charts = (catalog.MEMBERS_BY_YEAR_CHART, catalog.MEMBERS_BY_PROVINCE_CHART)
+    alone = {
+        entry.key: (
+            chart_notes.note_lines(entry, filters, "vi", drawn(on_small, entry, filters)),
+            chart_notes.marks(entry, filters, "vi", drawn(on_small, entry, filters)),
+        )
+        for entry in charts
+    }
+    read: list[str] = []
+    direct = chart_notes.query
+
+    def counted(chart_query: ChartQuery, *args: Any, **options: Any) -> Any:
+        read.append(chart_query.qualified_name)
+        return direct(chart_query, *args, **options)
+
+    monkeypatch.setattr(chart_notes, "query", counted)
+    grids: chart_notes.Grids = {}
+    for entry in charts:
+        rows = drawn(on_small, entry, filters)
+        notes = chart_notes.note_lines(entry, filters, "vi", rows, grids)
+        assert (notes, chart_notes.marks(entry, filters, "vi", rows, grids)) == alone[entry.key]
+
+    assert len(read) == 1
+    assert list(grids) == ["members"]
+
+
+def test_a_drawn_figure_gives_streamlit_the_same_dict_each_rerun_and_the_figure_unchanged(
+    on_small: Session,
+) -> None:
+    filters = Filters(province_list=NEW, provinces=("66", "75"))
+    entry = catalog.MEMBERS_BY_PROVINCE_CHART
+    rows = drawn(on_small, entry, filters)
+    figure = render.build(entry, rows, "vi", "")
+    expected = figure.to_json()
+
+    drawn_figure = render.draw(entry, rows, figure, "vi").figure
+
+    # st.plotly_chart asks for to_dict() on every rerun: made once, not deep-copied each time.
+    assert drawn_figure.to_dict() is drawn_figure.to_dict()
+    assert drawn_figure.to_json() == expected
