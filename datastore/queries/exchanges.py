@@ -6,8 +6,11 @@ a row stands for `exchanges` facts and their `participants`; a count of facts is
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from datastore.filters import Filters
@@ -164,6 +167,24 @@ def exchanges_by_province_and_country(
     *, session: Session, filters: Filters, lang: Lang = "vi"
 ) -> pd.DataFrame:
     """Exchanges per province of the chosen list and partner country; no country left out."""
+    data = frame(
+        fetch(session, _province_and_country(filters, as_lang(lang))),
+        {
+            "province_code": "object",
+            "province": "object",
+            "country_code": "object",
+            "country": "object",
+            "exchanges": "int64",
+        },
+    )
+    return sort_frame(data, ["province", "country"])
+
+
+# The statement is a pure function of the filters and the language, and building it costs
+# about a tenth of this chart's time (measured at scale 10), so each is built once.
+@lru_cache(maxsize=256)
+def _province_and_country(filters: Filters, lang: Lang) -> Select[Any]:
+    """Exchanges per (province, partner country) with both names, for `filters` in `lang`."""
     rollup = exchange_rollup(
         filters, group_by=[province_column(EXCHANGE, filters).name, "country_code"]
     )
@@ -179,7 +200,7 @@ def exchanges_by_province_and_country(
         rollup,
         filters,
     ).subquery()
-    stmt = (
+    return (
         select(
             PROVINCE.c.code,
             province_label(filters, lang),
@@ -191,14 +212,3 @@ def exchanges_by_province_and_country(
         .join(PROVINCE, PROVINCE.c.id == totals.c.province_id)
         .join(COUNTRY, COUNTRY.c.code == totals.c.country_code)
     )
-    data = frame(
-        fetch(session, stmt),
-        {
-            "province_code": "object",
-            "province": "object",
-            "country_code": "object",
-            "country": "object",
-            "exchanges": "int64",
-        },
-    )
-    return sort_frame(data, ["province", "country"])

@@ -15,10 +15,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, select, union
+import numpy as np
+from sqlalchemy import BigInteger, Select, and_, case, func, literal, select, union
 from sqlmodel import Session
 
+from datastore.filters import Filters, conditions
 from datastore.models.facts import OrganizationSuccession
 from datastore.queries._base import MEMBERSHIP, fetch, table
 
@@ -44,44 +48,89 @@ def restated_on(session: Session, year: int) -> dict[int, int]:
     return restated
 
 
-def merged_away(
-    session: Session, where: list[ColumnElement[bool]], year: int
-) -> tuple[dict[int, int], int]:
-    """Associations fewer per year before `year`, counted on `year`'s organisations.
+# Years of an organisation travel as bits of one integer per window of years: SQL integers have
+# 64 bits, of which the sign and one spare are left alone.
+_WINDOW = 62
 
-    `where` restricts the members rows. Returns, per earlier year, how many of its associations
-    become one with another through their successors, and how many associations of those years
-    count as their successor (0: nothing is restated).
+
+def merged_away(session: Session, filters: Filters, years: range) -> tuple[dict[int, int], int]:
+    """Associations fewer per year of `years` but the last, counted on the last's organisations.
+
+    `filters` restrict the members rows. Returns, per earlier year, how many of its associations
+    become one with another through their successors (years with none left out), and how many
+    associations of those years count as their successor (0: nothing is restated).
     """
-    successors = restated_on(session, year)
-    if not successors:
+    last = years[-1] if years else None
+    successors = restated_on(session, last) if last is not None else {}
+    if last is None or not successors:
         return {}, 0
+    starts = range(years[0], last, _WINDOW)
+    rows = fetch(session, _years_reported(filters, years))
+    if not rows:
+        return {}, 0
+    organizations = [int(row[0]) for row in rows]
+    counts_as = np.array([successors.get(org, org) for org in organizations], dtype=np.int64)
+    restated = counts_as != np.array(organizations, dtype=np.int64)
+    # Associations that count as the same one, side by side: each group's years are OR-ed.
+    order = np.argsort(counts_as, kind="stable")
+    grouped = counts_as[order]
+    firsts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    fewer: dict[int, int] = {}
+    restated_count = 0
+    for column, start in enumerate(starts, start=1):
+        masks = np.array([int(row[column]) for row in rows], dtype=np.uint64)
+        bits = np.arange(min(_WINDOW, last - start), dtype=np.uint64)
+        reported = (masks[:, None] >> bits) & 1  # association x year: 1 if it reported
+        merged = np.bitwise_or.reduceat(masks[order], firsts)
+        counts = reported.sum(axis=0) - ((merged[:, None] >> bits) & 1).sum(axis=0)
+        fewer.update({start + offset: int(n) for offset, n in enumerate(counts) if n})
+        restated_count += int(reported[restated].sum())
+    return fewer, restated_count
+
+
+# Built once per filters and years: building it costs about as much as running it.
+@lru_cache(maxsize=256)
+def _years_reported(filters: Filters, years: range) -> Select[Any]:
+    """Per association in a link, the years of `years` but the last it has members rows in.
+
+    The years are bits of an integer per window of years, the first year of each the lowest.
+    """
+    last = years[-1]
     # Only associations in a link can merge with another: the predecessors and their successors.
-    dated = SUCCESSION.c.date <= date(year, 12, 31)
+    dated = SUCCESSION.c.date <= date(last, 12, 31)
     linked = union(
         select(SUCCESSION.c.predecessor_id).where(dated),
         select(SUCCESSION.c.successor_id).where(dated),
     ).subquery()
-    stmt = (
-        select(MEMBERSHIP.c.year, MEMBERSHIP.c.organization_id)
+    year = MEMBERSHIP.c.year
+    present = (
+        select(MEMBERSHIP.c.organization_id, year)
         .where(
-            *where,
-            MEMBERSHIP.c.year < year,
+            *conditions(filters, MEMBERSHIP),
+            year >= years[0],
+            year < last,
             MEMBERSHIP.c.organization_id.in_(select(linked.c[0])),
         )
         .distinct()
+        .subquery()
     )
-    present: dict[int, set[int]] = defaultdict(set)
-    for y, org in fetch(session, stmt):
-        present[int(y)].add(int(org))
-    fewer = {
-        y: len(orgs) - len({successors.get(org, org) for org in orgs})
-        for y, orgs in present.items()
-    }
-    restated_count = sum(
-        1 for orgs in present.values() for org in orgs if successors.get(org, org) != org
-    )
-    return fewer, restated_count
+    # One row per association, its years as bits, instead of one per (year, association): the
+    # rows are what costs, and numpy then counts the bits of all of them at once.
+    return select(
+        present.c.organization_id,
+        *(
+            func.sum(
+                case(
+                    (
+                        and_(present.c.year >= start, present.c.year < start + _WINDOW),
+                        literal(1, BigInteger).op("<<")(present.c.year - start),
+                    ),
+                    else_=0,
+                )
+            )
+            for start in range(years[0], last, _WINDOW)
+        ),
+    ).group_by(present.c.organization_id)
 
 
 def incomplete_successors(session: Session, restated: dict[int, int], year: int) -> set[int]:

@@ -8,8 +8,11 @@ are a total, the same on any structure.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 import pandas as pd
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Select, distinct, func, select
 from sqlmodel import Session
 
 from datastore.filters import Filters, conditions
@@ -27,7 +30,7 @@ from datastore.queries._base import (
 from datastore.queries.lineage import merged_away
 from datastore.queries.reports import scope
 from i18n.catalogue import Lang, as_lang
-from i18n.formatting import Currency
+from i18n.formatting import Currency, as_currency
 
 RESTATED_ON = "restated_on"  # attrs key: the year whose organisations associations count on
 
@@ -46,6 +49,50 @@ def overview_by_year(
     applies to aid only, direction and kinds to exchanges only.
     """
     as_lang(lang)
+    members, aid, exchanges = _figures(filters, as_currency(currency))
+    reported = _reported_years(session, filters)
+
+    def row(year: int) -> list[float | int | None]:
+        return [
+            0 if year in reported["members"] else None,
+            0 if year in reported["members"] else None,
+            0.0 if year in reported["aid"] else None,
+            0 if year in reported["exchanges"] else None,
+        ]
+
+    by_year: dict[int, list[float | int | None]] = {}
+    for year, member_count, associations in fetch(session, members):
+        by_year.setdefault(year, row(year))[0:2] = [member_count, associations]
+    for year, amount in fetch(session, aid):
+        by_year.setdefault(year, row(year))[2] = float(amount)
+    for year, count in fetch(session, exchanges):
+        by_year.setdefault(year, row(year))[3] = count
+    restated_on = max(by_year, default=None)
+    if restated_on is not None:
+        years = range(min(by_year), restated_on + 1)
+        fewer, restated = merged_away(session, filters, years)
+        for year, count in fewer.items():
+            by_year[year][1] = int(by_year[year][1] or 0) - count
+    result = frame(
+        [(year, *by_year[year]) for year in sorted(by_year)],
+        {
+            "year": "int64",
+            "members": "Int64",
+            "associations": "Int64",
+            "aid_disbursed": "float64",
+            "exchanges": "Int64",
+        },
+    )
+    if restated_on is not None and restated:
+        result.attrs[RESTATED_ON] = restated_on
+    return result
+
+
+# The statements depend on the filters and the currency alone; built once for each (building
+# them is a good part of this query's time in Python, measured).
+@lru_cache(maxsize=256)
+def _figures(filters: Filters, currency: Currency) -> tuple[Select[Any], Select[Any], Select[Any]]:
+    """Members and associations, aid disbursed, exchanges: per year, as `filters` keep them."""
     money = money_column(currency)
     members = apply_filters(
         select(
@@ -69,51 +116,23 @@ def overview_by_year(
         rollup,
         filters,
     )
-    reported = _reported_years(session, filters)
-
-    def row(year: int) -> list[float | int | None]:
-        return [
-            0 if year in reported["members"] else None,
-            0 if year in reported["members"] else None,
-            0.0 if year in reported["aid"] else None,
-            0 if year in reported["exchanges"] else None,
-        ]
-
-    by_year: dict[int, list[float | int | None]] = {}
-    for year, member_count, associations in fetch(session, members):
-        by_year.setdefault(year, row(year))[0:2] = [member_count, associations]
-    for year, amount in fetch(session, aid):
-        by_year.setdefault(year, row(year))[2] = float(amount)
-    for year, count in fetch(session, exchanges):
-        by_year.setdefault(year, row(year))[3] = count
-    restated_on = max(by_year, default=None)
-    if restated_on is not None:
-        fewer, restated = merged_away(session, conditions(filters, MEMBERSHIP), restated_on)
-        for year, count in fewer.items():
-            by_year[year][1] = int(by_year[year][1] or 0) - count
-    result = frame(
-        [(year, *by_year[year]) for year in sorted(by_year)],
-        {
-            "year": "int64",
-            "members": "Int64",
-            "associations": "Int64",
-            "aid_disbursed": "float64",
-            "exchanges": "Int64",
-        },
-    )
-    if restated_on is not None and restated:
-        result.attrs[RESTATED_ON] = restated_on
-    return result
+    return members, aid, exchanges
 
 
 def _reported_years(session: Session, filters: Filters) -> dict[str, set[int]]:
     """The years in which the chosen provinces have any row of members, aid, exchanges."""
+    return {kind: {int(year) for (year,) in fetch(session, stmt)} for kind, stmt in _years(filters)}
+
+
+@lru_cache(maxsize=256)
+def _years(filters: Filters) -> tuple[tuple[str, Select[Any]], ...]:
+    """Per table (members, aid, exchanges), the years the chosen provinces have rows in."""
     where = scope(filters, (filters.year_from, filters.year_to))
     rollup = exchange_rollup(where, group_by=["year"])
-    found: dict[str, set[int]] = {}
+    found: list[tuple[str, Select[Any]]] = []
     for kind, fact in (("members", MEMBERSHIP), ("aid", AID), ("exchanges", rollup)):
         # Any aid row is a report, a domestic gift or a multi-year total as well: a year whose
         # aid holds no yearly foreign NGO amount has 0 of it, not a missing report.
         stmt = select(fact.c.year).where(*conditions(where, fact)).group_by(fact.c.year)
-        found[kind] = {int(year) for (year,) in fetch(session, stmt)}
-    return found
+        found.append((kind, stmt))
+    return tuple(found)

@@ -15,9 +15,15 @@ from sqlmodel import Session
 from charts.overview import restated_note
 from datastore import queries
 from datastore.filters import Filters
+from datastore.queries._base import MEMBERSHIP
 from datastore.queries.comparisons import headline
 from datastore.queries.overview import RESTATED_ON
-from tests.utils.lineage_dataset import CAMBODIA_BINH_PHUOC, LAOS_DONG_NAI, load_merger
+from tests.utils.lineage_dataset import (
+    CAMBODIA_BINH_PHUOC,
+    CAMBODIA_DONG_NAI,
+    LAOS_DONG_NAI,
+    load_merger,
+)
 
 THROUGH_2025 = Filters(year_from=2023, year_to=2025)
 
@@ -81,6 +87,73 @@ def test_an_association_split_in_two_is_left_as_it_was(session: Session) -> None
         {"successor": laos, "predecessor": binh_phuoc, "day": date(2025, 7, 1)},
     )
     assert _series(session, THROUGH_2025) == {2023: (550, 3), 2024: (600, 3), 2025: (630, 2)}
+
+
+_ID = "SELECT id FROM organization WHERE name = :name ORDER BY id"
+
+
+def _first_id(session: Session, name: str) -> int:
+    """The id of the earlier of the organisations named `name` (the one of the 63 list)."""
+    found = session.execute(text(_ID), {"name": name}).scalars().first()
+    assert found is not None
+    return int(found)
+
+
+def test_an_association_that_missed_a_year_is_restated_only_in_the_years_it_reported(
+    session: Session,
+) -> None:
+    load_merger(session)
+    # Bình Phước's association reported in 2023 but not in 2024: 2024 has 420 + 60 members in
+    # Đồng Nai's two associations, which count as two 2025 ones; 2023 has three, counted as two.
+    session.execute(
+        text("DELETE FROM membership WHERE year = 2024 AND organization_id = :org"),
+        {"org": _first_id(session, CAMBODIA_BINH_PHUOC)},
+    )
+    assert _series(session, THROUGH_2025) == {2023: (550, 2), 2024: (480, 2), 2025: (630, 2)}
+
+
+def test_a_chain_of_successions_counts_toward_its_last_successor(session: Session) -> None:
+    load_merger(session)
+    # Bình Phước's association merged into Đồng Nai's old one late in 2024, which the new one
+    # succeeded in 2025: on 2025, both count as the new one; on 2024, as Đồng Nai's old one.
+    binh_phuoc = _first_id(session, CAMBODIA_BINH_PHUOC)
+    session.execute(
+        text(
+            "UPDATE organization_succession SET successor_id = :old, date = :day "
+            "WHERE predecessor_id = :org"
+        ),
+        {"old": _first_id(session, CAMBODIA_DONG_NAI), "day": date(2024, 12, 1), "org": binh_phuoc},
+    )
+    assert _series(session, THROUGH_2025) == {2023: (550, 2), 2024: (600, 2), 2025: (630, 2)}
+    through_2024 = Filters(year_from=2023, year_to=2024)
+    assert _series(session, through_2024) == {2023: (550, 2), 2024: (600, 3)}
+    frame = queries.overview_by_year(session=session, filters=through_2024)
+    assert frame.attrs[RESTATED_ON] == 2024
+
+
+def test_years_further_apart_than_one_integer_holds_are_all_restated(session: Session) -> None:
+    load_merger(session)
+    # 1960 and 2025 are 65 years apart: more years than one 64-bit integer has bits for.
+    columns = [c.name for c in MEMBERSHIP.columns if c.name not in ("id", "year", "row_key")]
+    listed = ", ".join(columns)
+    session.execute(
+        text(
+            f"INSERT INTO membership (year, row_key, {listed}) "
+            f"SELECT 1960, '1960:' || organization_id, {listed} FROM membership "
+            "WHERE year = 2023 AND organization_id IN (:dong_nai, :binh_phuoc)"
+        ),
+        {
+            "dong_nai": _first_id(session, CAMBODIA_DONG_NAI),
+            "binh_phuoc": _first_id(session, CAMBODIA_BINH_PHUOC),
+        },
+    )
+    since_1960 = Filters(year_from=1960, year_to=2025)
+    assert _series(session, since_1960) == {
+        1960: (500, 1),
+        2023: (550, 2),
+        2024: (600, 2),
+        2025: (630, 2),
+    }
 
 
 def test_the_note_names_the_year_the_series_is_restated_on() -> None:
