@@ -142,7 +142,7 @@ class Row:
         memo: Hashable = None,
     ) -> Parsed | None:
         """The cell parsed; `memo` names a parse that depends on the value alone."""
-        value = self.raw(column)
+        value = self.row.get(column)  # self.raw, without a call per cell
         if value is None:
             if required:
                 self.problem(column, DataProblem("required"))
