@@ -39,11 +39,9 @@ def _is_postgresql(session: Session) -> bool:
 
 
 def row_ids(session: Session, ids: Collection[int]) -> Select[tuple[int]]:
-    """`ids` written to the temporary table, and a SELECT of them for IN (…).
-
-    One statement then names them all: a hundred IN lists of a thousand ids each cost their
-    compiling and a pass each over the table (a 100,000-row undo, measured).
-    """
+    """`ids` written to the temporary table, and a SELECT of them for IN (…)."""
+    # One statement then names them all: a hundred IN lists of a thousand ids each cost their
+    # compiling and a pass each over the table (a 100,000-row undo, measured).
     connection = session.connection()
     connection.execute(CreateTable(ROW_IDS, if_not_exists=True))
     connection.execute(delete(ROW_IDS))
@@ -59,27 +57,25 @@ def row_ids(session: Session, ids: Collection[int]) -> Select[tuple[int]]:
 
 
 def among(session: Session, column: Column[Any], values: Sequence[Any]) -> ColumnElement[bool]:
-    """`column` IN `values`; on PostgreSQL `= ANY` of one array parameter.
-
-    psycopg parses a statement's placeholders in Python: five thousand of them, twenty times
-    over, took seconds of a 100,000-row load (measured); one array is one placeholder.
-    """
+    """`column` IN `values`; on PostgreSQL `= ANY` of one array parameter."""
+    # psycopg parses a statement's placeholders in Python: five thousand of them, twenty times
+    # over, took seconds of a 100,000-row load (measured); one array is one placeholder.
     if _is_postgresql(session):
         return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
     return column.in_(list(values))
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert `rows` (all with the same keys); on PostgreSQL by COPY, in the open transaction.
-
-    psycopg's executemany sends one INSERT per row; COPY streams them all in one statement.
-    """
+    """Insert `rows` (all with the same keys); on PostgreSQL by COPY, in the open transaction."""
+    # psycopg's executemany sends one INSERT per row; COPY streams them all in one statement.
     if not rows:
         return
-    if not _is_postgresql(session):
+    names = list(rows[0])
+    # COPY leaves out the defaults SQLAlchemy computes for a column the rows do not name.
+    defaulted = any(c.default is not None and c.name not in names for c in table.columns)
+    if defaulted or not _is_postgresql(session):
         session.execute(insert(table), rows)
         return
-    names = list(rows[0])
     quoted = ", ".join(f'"{name}"' for name in names)
     raw = session.connection().connection.driver_connection
     assert raw is not None

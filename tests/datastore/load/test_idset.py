@@ -11,10 +11,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from datastore.load.idset import among, insert_rows, row_ids
-from datastore.load.records import validate_rows
+from datastore.load.records import DEFAULT_DONOR_KIND, validate_rows
 from datastore.load.undo import undo_load
 from datastore.load.versions import CHUNK
-from datastore.models.facts import Exchange
+from datastore.models.facts import Aid, Exchange
 from tests.datastore.load.test_rollup_changes import assert_rollups_equal_a_rebuild
 from tests.datastore.test_rollups import load, random_exchanges
 
@@ -78,3 +78,17 @@ def test_undoing_a_load_of_more_rows_than_one_statement_named_keeps_the_rollups(
     assert_rollups_equal_a_rebuild(session)
     remaining = session.scalars(select(EXCHANGE.c.batch_id).distinct()).all()
     assert remaining == [kept]
+
+
+def test_rows_without_a_column_that_has_a_default_get_it_as_an_insert_gives_it(
+    small: Session,
+) -> None:
+    aid = Aid.__table__  # type: ignore[attr-defined]
+    row = small.execute(select(aid).limit(1)).mappings().one()
+    copied = {
+        **{name: value for name, value in row.items() if name not in ("id", "donor_kind")},
+        "row_key": "a new key",
+    }
+    insert_rows(small, aid, [copied])
+    stored = small.scalar(select(aid.c.donor_kind).where(aid.c.row_key == "a new key"))
+    assert stored == DEFAULT_DONOR_KIND
