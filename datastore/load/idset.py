@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
@@ -52,7 +54,10 @@ def row_ids(session: Session, ids: Collection[int]) -> Select[tuple[int]]:
         wanted = bindparam("ids", list(ids), type_=ARRAY(BigInteger))
         connection.execute(insert(ROW_IDS).from_select(["id"], select(func.unnest(wanted))))
     else:
-        connection.execute(insert(ROW_IDS), [{"id": row_id} for row_id in ids])
+        # One JSON array, read by SQLite's json_each: an executemany of 100,000 ids costs
+        # seconds of parameter handling in Python (measured).
+        fill = text(f"INSERT INTO {ROW_IDS.name} (id) SELECT value FROM json_each(:ids)")
+        connection.execute(fill, {"ids": json.dumps([int(row_id) for row_id in ids])})
     return select(ROW_IDS.c.id)
 
 
