@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateTable
 from sqlmodel import Session
 
@@ -89,7 +89,7 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
         with raw.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
                 copy.write_row([row[name] for name in names])
-    except psycopg.errors.IntegrityError as error:
-        # As SQLAlchemy would raise it: a concurrent load inserted a key first, and the load
-        # is retried (datastore.load.write).
-        raise IntegrityError(statement, None, error) from error
+    except psycopg.Error as error:
+        # As SQLAlchemy raises it (IntegrityError, OperationalError, …): a key a concurrent
+        # load inserted first is retried (datastore.load.write), a lost database reads as such.
+        raise DBAPIError.instance(statement, None, error, psycopg.Error) from error
