@@ -22,6 +22,7 @@ from sqlalchemy import (
     Insert,
     Integer,
     MetaData,
+    Select,
     Table,
     and_,
     delete,
@@ -203,12 +204,16 @@ MATCHED = Table(
 )
 
 
-def take_rows(*, session: Session, table: Table, ids: Collection[int]) -> None:
-    """Before rows `ids` of `table` change or go: their counts are to leave the rollups."""
-    if table.name == EXCHANGE.name:
-        wanted = list(ids)
-        for start in range(0, len(wanted), _IDS):
-            _note(session, EXCHANGE.c.id.in_(wanted[start : start + _IDS]), sign=-1)
+def take_rows(*, session: Session, table: Table, ids: Collection[int] | Select[tuple[int]]) -> None:
+    """Before rows `ids` (or a SELECT of ids) of `table` change or go: their counts are to leave."""
+    if table.name != EXCHANGE.name:
+        return
+    if isinstance(ids, Select):  # many rows: one statement
+        _note(session, EXCHANGE.c.id.in_(ids), sign=-1)
+        return
+    wanted = list(ids)
+    for start in range(0, len(wanted), _IDS):
+        _note(session, EXCHANGE.c.id.in_(wanted[start : start + _IDS]), sign=-1)
 
 
 def add_rows(*, session: Session, table: Table, ids: Collection[int]) -> None:

@@ -9,7 +9,7 @@ from typing import Any, Protocol, TypeVar
 from sqlmodel import Session
 
 from datastore.load.problems import RowProblem
-from datastore.load.values import ParseProblem, clean_text, is_blank
+from datastore.load.values import ParseProblem, clean_text
 from datastore.problems import DataProblem
 from datastore.reference.directory import Directory
 from datastore.vietnamese import fold
@@ -113,11 +113,16 @@ class Row:
         self, number: int, row: Mapping[str, Any], problems: list[RowProblem], context: Context
     ):
         self.number = number
-        # Blank cells are left out once here, so that `raw` is a dictionary look-up.
+        # Blank cells (None, only spaces, NaN: values.is_blank, written inline as this runs
+        # once per cell of the file) are left out once here, so that `raw` is a look-up.
+        names = _COLUMN_NAMES
         self.row = {
-            _COLUMN_NAMES.get(k) or _column_name(k): v
+            names.get(k) or _column_name(k): v
             for k, v in row.items()
-            if k is not None and not is_blank(v)
+            if v is not None
+            and k is not None
+            and not (isinstance(v, str) and not v.strip())
+            and not (isinstance(v, float) and v != v)
         }
         self.problems = problems
         self.memo = context.memo
@@ -137,7 +142,7 @@ class Row:
         memo: Hashable = None,
     ) -> Parsed | None:
         """The cell parsed; `memo` names a parse that depends on the value alone."""
-        value = self.raw(column)
+        value = self.row.get(column)  # self.raw, without a call per cell
         if value is None:
             if required:
                 self.problem(column, DataProblem("required"))

@@ -134,13 +134,6 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _cell(value: Any) -> Any:
-    """A cell as load_rows reads it: text restored from an extract's neutralisation."""
-    if isinstance(value, str) and value[:1] == "'":
-        return restore(value)
-    return value
-
-
 def table_of(grid: Any, *, kind: DataKind | None) -> Table:
     """Find the header row, map its cells to column names, and read the rows below it."""
     rows = iter(grid)
@@ -199,10 +192,15 @@ def table_of(grid: Any, *, kind: DataKind | None) -> Table:
             )
             continue
         unnamed_used.update(i for i in unnamed if i < len(cells) and not _blank(cells[i]))
-        size = len(cells)
+        if len(cells) < width:  # a short row: its missing cells are blank
+            cells = [*cells, *([None] * (width - len(cells)))]
+        # Text an extract neutralised with a leading apostrophe, restored; written inline, as
+        # this runs once per cell of the file.
         table.rows.append(
             {
-                name: _cell(value) if (value := cells[index] if index < size else None) else value
+                name: restore(value)
+                if isinstance(value := cells[index], str) and value[:1] == "'"
+                else value
                 for index, name in positions
             }
         )

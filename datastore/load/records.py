@@ -102,7 +102,7 @@ def validate_rows(
 
 def digest(*parts: object) -> str:
     """A stable 40-character hash of the parts."""
-    text = "\x1f".join("" if part is None else str(part) for part in parts)
+    text = "\x1f".join(["" if part is None else str(part) for part in parts])
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 

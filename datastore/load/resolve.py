@@ -40,14 +40,27 @@ def province_of(
         wanted = list_for_year(year)
     else:
         wanted = None
-    key = ("province", wanted, strict, *(cell_key(cells.raw(c)) for c in _PROVINCE_COLUMNS))
+    # The four province columns spelled out, not looped over: this runs once per row.
+    raw = cells.raw
+    name, code, code_2025, name_2025 = (
+        raw("province"),
+        raw("province_code"),
+        raw("province_2025_code"),
+        raw("province_2025"),
+    )
+    key = (
+        "province",
+        wanted,
+        strict,
+        (type(name), name),
+        (type(code), code),
+        (type(code_2025), code_2025),
+        (type(name_2025), name_2025),
+    )
     province: Province | None = memo(
         context, cells, key, lambda found: _find_province(context, found, wanted, strict)
     )
     return province
-
-
-_PROVINCE_COLUMNS = ("province", "province_code", "province_2025_code", "province_2025")
 
 
 def _find_province(

@@ -22,6 +22,7 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlmodel import Session, col
 
 from datastore import rollups
+from datastore.load.idset import row_ids
 from datastore.load.lineage import LINK, settle_successions
 from datastore.models.facts import Membership, Organization
 from datastore.models.loads import ImportBatch, RowChange, RowHeld
@@ -180,15 +181,18 @@ def remove(
     ids = sorted(set(done.pending.pop(table.name, [])), reverse=True)
     if table is ORGANIZATION:
         ids = _hand_over_used(session, ids, done, record_for)
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        if record_for is not None:  # a replace: kept for its undo, and shown in its preview
-            for row in _rows(session, table, chunk).values():
+    if record_for is not None:  # a replace: kept for its undo, and shown in its preview
+        for start in range(0, len(ids), CHUNK):
+            for row in _rows(session, table, ids[start : start + CHUNK]).values():
                 _record(session, table, row, record_for)
                 done.show("removed", table, row)
-        rollups.take_rows(session=session, table=table, ids=chunk)
-        result = session.execute(delete(table).where(table.c.id.in_(chunk)))
-        done.count(done.removed, table, result.rowcount)  # type: ignore[attr-defined]
+    if not ids:
+        return
+    # Set-wise: their counts leave the rollups, then they go, each in one statement.
+    removed = row_ids(session, ids)
+    rollups.take_rows(session=session, table=table, ids=removed)
+    result = session.execute(delete(table).where(table.c.id.in_(removed)))
+    done.count(done.removed, table, result.rowcount)  # type: ignore[attr-defined]
 
 
 def _settle(

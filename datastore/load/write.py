@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, SQLModel
 
 from datastore import rollups
+from datastore.load.idset import among, insert_rows
 from datastore.load.lineage import write_successions
 from datastore.load.problems import LoadRejected
 from datastore.load.records import (
@@ -227,7 +228,9 @@ def _write_chunk(
     existing = {
         key: (row_id, row_hash)
         for row_id, key, row_hash in session.execute(
-            select(table.c.id, table.c.row_key, table.c.row_hash).where(table.c.row_key.in_(keys))
+            select(table.c.id, table.c.row_key, table.c.row_hash).where(
+                among(session, table.c.row_key, keys)
+            )
         )
     }
     new_rows: list[dict[str, Any]] = []
@@ -242,7 +245,7 @@ def _write_chunk(
         else:
             held.append(_held(batch, table.name, found[0], row["row_hash"]))
     if new_rows:
-        session.execute(insert(table), new_rows)
+        insert_rows(session, table, new_rows)
         summary.added += len(new_rows)
     if changed_rows:
         changed_ids = [row["id"] for row in changed_rows]
