@@ -80,7 +80,7 @@ def build_aid_by_sector(
                 ),
             )
         )
-    fig = go.Figure(bars)
+    fig = style.new_figure(bars)
     height = style.bar_height(len(labels))
     style.apply_base_layout(
         fig, title=title, lang=lang, height=height, axis_space=style.HBAR_AXIS_SPACE
@@ -133,7 +133,7 @@ def build_aid_by_year_and_sector(
                 ),
             )
         )
-    fig = go.Figure(bars)
+    fig = style.new_figure(bars)
     style.apply_base_layout(fig, title=title, lang=lang)
     # The years speak for themselves without a title; the legend sits there.
     year_axis(fig, lang, all_years, titled=False)
@@ -201,7 +201,7 @@ def build_aid_committed_vs_disbursed(
             yaxis="y2",
         )
     )
-    fig = go.Figure(traces, layout=grid_layout(secondary_y=True))
+    fig = style.new_figure(traces, layout=grid_layout(secondary_y=True))
     style.apply_base_layout(fig, title=title, lang=lang)
     year_axis(fig, lang, x)
     top_rate = max((r for r in rates if r == r), default=1.0)  # r == r drops NaN
@@ -251,7 +251,7 @@ def build_aid_by_donor_country(
     data = ranked(df, label="country", value="amount")
     scale, unit = money_unit(data["amount"], currency, lang)
     labels = [str(v) for v in data["country"]]
-    fig = go.Figure(
+    fig = style.new_figure(
         go.Bar(
             x=floats(data["amount"] / scale),
             y=labels,

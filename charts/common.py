@@ -100,7 +100,7 @@ def set_meta(fig: go.Figure, *, alt: str, scale: float = 1.0, unit: str = "") ->
 
 def empty_figure(title: str, lang: Lang) -> go.Figure:
     """A titled figure with the no-data message, for when a page draws an empty result anyway."""
-    fig = go.Figure()
+    fig = style.new_figure()
     style.apply_base_layout(fig, title=title, lang=lang, height=320)
     fig.add_annotation(
         text=t("empty.no_data", lang),
@@ -222,7 +222,7 @@ def year_axis(
         else {"tickmode": "linear", "tick0": first, "dtick": math.ceil((last - first + 1) / 5)}
     )
     axis = {
-        "title": {"text": t("axis.year", lang)} if titled else {},
+        **({"title": {"text": t("axis.year", lang)}} if titled else {}),
         "tickformat": style.YEAR_FORMAT,
         "hoverformat": style.YEAR_FORMAT,
         "range": [first - 0.5, last + 0.5],

@@ -52,7 +52,7 @@ def _ranked_exchanges(
         f"<b>%{{y}}</b><br>{t('metric.exchanges', lang)}: %{{x:{style.HOVER_COUNT}}}"
         f"<br>{t('metric.participants', lang)}: %{{customdata}}"
     )
-    fig = go.Figure(
+    fig = style.new_figure(
         go.Bar(
             x=floats(data["exchanges"]),
             y=labels,
@@ -146,7 +146,7 @@ def build_exchanges_by_year_and_direction(
                 hovertemplate=f"{name}: %{{y:{style.HOVER_COUNT}}}<extra></extra>",
             )
         )
-    fig = go.Figure(bars)
+    fig = style.new_figure(bars)
     style.apply_base_layout(fig, title=title, lang=lang)
     year_axis(fig, lang, all_years)
     style.relayout(
@@ -218,7 +218,7 @@ def build_exchanges_heatmap(df: pd.DataFrame, *, lang: Lang, title_context: str 
     columns = [str(c) for c in matrix.columns]
     rows = [str(r) for r in matrix.index]
     exchanges = t("metric.exchanges", lang)
-    fig = go.Figure(
+    fig = style.new_figure(
         go.Heatmap(
             z=z,
             x=columns,
@@ -325,7 +325,7 @@ def build_top_partner_localities(
                 ),
             )
         )
-    fig = go.Figure(bars)
+    fig = style.new_figure(bars)
     height = style.bar_height(len(labels))
     style.apply_base_layout(
         fig, title=title, lang=lang, height=height, axis_space=style.HBAR_AXIS_SPACE

@@ -103,7 +103,7 @@ def build_exchanges_world_map(
         return empty_figure(title, lang)
     data = ranked(df, label="country", value="exchanges")
     exchanges = t("metric.exchanges", lang)
-    fig = go.Figure(
+    fig = style.new_figure(
         go.Choropleth(
             locations=[str(v) for v in data["country_code"]],
             locationmode="ISO-3",
@@ -370,7 +370,7 @@ def build_exchanges_vietnam_map(
         showlegend=False,
     )
     # All traces at once: each add_trace is a batch update of the whole figure.
-    fig = go.Figure(
+    fig = style.new_figure(
         [
             *_archipelago_traces(lang),
             circles,

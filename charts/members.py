@@ -75,7 +75,7 @@ def build_members_by_year(df: pd.DataFrame, *, lang: Lang, title_context: str = 
             yaxis="y2",
         )
     )
-    fig = go.Figure(traces, layout=grid_layout(secondary_y=True))
+    fig = style.new_figure(traces, layout=grid_layout(secondary_y=True))
     style.apply_base_layout(fig, title=title, lang=lang)
     year_axis(fig, lang, x)
     style.relayout(
@@ -136,7 +136,7 @@ def _ranked_members(
     hover = f"<b>%{{y}}</b><br>{members}: %{{x:{style.HOVER_COUNT}}} {t('unit.people', lang)}"
     for index, count in enumerate(counts):
         hover += f"<br>{t(f'metric.{count}', lang)}: %{{customdata[{index}]}}"
-    fig = go.Figure(
+    fig = style.new_figure(
         go.Bar(
             x=floats(data["members"]),
             y=labels,

@@ -83,7 +83,7 @@ def build_overview_trends(
         # Room for the right panels' y labels ("10.000") clear of the left panels' last year.
         horizontal_spacing=0.16,
     )
-    fig = go.Figure(lines, layout=layout)
+    fig = style.new_figure(lines, layout=layout)
     style.apply_base_layout(fig, title=title, lang=lang, height=520, legend=False)
     year_axis(fig, lang, x, every_year=False, titled=False)
     panel_names = [
