@@ -35,9 +35,12 @@ def require_frame(page_file: str) -> None:
     entry file then sends the user on to the page asked for, with the same query parameters.
     """
     if not st.session_state.pop(_FRAMED, False):
-        st.session_state[_WANTED] = (Path(page_file).stem, st.query_params.to_dict())
+        # Every value of every parameter: to_dict() keeps only the last one, which turned a
+        # link's years=2020&years=2024 into 2024 alone on a fresh server's first visit.
+        params = {key: st.query_params.get_all(key) for key in st.query_params}
+        st.session_state[_WANTED] = (Path(page_file).stem, params)
         try:
-            st.switch_page(ENTRY_FILE, query_params=st.query_params.to_dict())
+            st.switch_page(ENTRY_FILE, query_params=params)
         except StreamlitPageNotFoundError:
             # The page is itself the app (a test running the script alone): show nothing.
             st.stop()

@@ -5,6 +5,7 @@ The server and Chromium come from tests/utils/browser_fixtures.py (one of each p
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -22,7 +23,7 @@ from testkit.browser import (
     wait_for_redraw,
     wait_until_settled,
 )
-from testkit.server import DashboardServer
+from testkit.server import DashboardServer, run_dashboard
 
 pytestmark = pytest.mark.browser
 
@@ -213,3 +214,16 @@ def test_switching_pages_keeps_the_shared_filters_and_brings_back_the_page_filte
     wait_until_settled(visit.page)
     assert _query(visit.page) == {"province": ["75"], "currency": ["USD"], "measure": ["committed"]}
     assert multiselect_labels(visit.page, "province") == [DONG_NAI]
+
+
+def test_a_fresh_servers_first_visit_keeps_every_value_of_a_repeated_parameter(
+    small_sqlite_url: str, tmp_path: Path, visit: Visit
+) -> None:
+    # Until a process first runs the entry file, Streamlit serves a page by its file, and the
+    # page hands the link over to the entry file: once with only each parameter's last value.
+    with run_dashboard(small_sqlite_url, tmp_path / "streamlit.log") as fresh:
+        open_page(visit, fresh.url("members", "province=75&province=52&years=2019&years=2020"))
+        wait_until_settled(visit.page)
+
+        assert _query(visit.page).get("province") == ["75", "52"]
+        assert _query(visit.page).get("years") == ["2019", "2020"]
