@@ -24,6 +24,7 @@ from i18n.formatting import as_currency, quote
 from ui.auth import escape_markdown
 from ui.links import (
     DEFAULT_MEASURE,
+    PARAM_LABELS,
     LinkState,
     Unknown,
     link_params,
@@ -48,21 +49,6 @@ _RELABELLED = (
     "direction",
     "kind",
 )
-# The label of each parameter's filter, to name it in the notice.
-_LABELS = {
-    "lang": "language.label",
-    "p63": "filter.legacy_list",
-    "province": "filter.province",
-    "province63": "filter.province",
-    "years": "filter.years",
-    "country": "filter.countries",
-    "currency": "filter.currency",
-    "measure": "filter.measure",
-    "sector": "filter.sectors",
-    "direction": "filter.direction",
-    "kind": "filter.kinds",
-    "year": "report_page.year",
-}
 
 
 @st.cache_resource(show_spinner=False)
@@ -205,7 +191,8 @@ def show_notice(lang: Lang) -> None:
     if not unknown or shown_at != _frozen(_query()):
         return
     values = "; ".join(
-        f"{t(_LABELS[item.param], lang)} {escape_markdown(quote(item.value))}" for item in unknown
+        f"{t(PARAM_LABELS[item.param], lang)} {escape_markdown(quote(item.value))}"
+        for item in unknown
     )
     st.warning(t("links.unknown", lang, values=values))
 

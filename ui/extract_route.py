@@ -47,7 +47,7 @@ from datastore.vocabulary import DATA_KINDS, DataKind
 from i18n.catalogue import LANGUAGES, Lang, t
 from i18n.formatting import quote
 from ui.extract_pass import ACCOUNT_GONE, LIFETIME_SECONDS, link_secret, read_pass
-from ui.links import SHARED, Unknown, read_link
+from ui.links import PARAM_LABELS, SHARED, Unknown, read_link
 
 EXTRACT_PATH = "/extract"
 MIME = {
@@ -56,14 +56,6 @@ MIME = {
 }
 PIECE_BYTES = 256 * 1024  # what one write to the socket carries
 _QUEUED_PIECES = 8  # at most this many pieces wait for a slow reader: 2 MB
-_LABELS = {
-    "lang": "language.label",
-    "p63": "filter.legacy_list",
-    "province": "filter.province",
-    "province63": "filter.province",
-    "years": "filter.years",
-    "country": "filter.countries",
-}
 # The Data page asks for no role beyond viewing (pages/data.py has no require_role).
 DATA_PAGE_ROLE = Role.VIEWER
 
@@ -128,7 +120,8 @@ def read_request(
 
 def _named(unknown: list[Unknown], lang: Lang) -> str:
     return "; ".join(
-        f"{t(_LABELS[item.param], lang)} ({item.param}={quote(item.value)})" for item in unknown
+        f"{t(PARAM_LABELS[item.param], lang)} ({item.param}={quote(item.value)})"
+        for item in unknown
     )
 
 

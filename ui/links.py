@@ -31,6 +31,21 @@ PARAMS = (
     "year",
 )
 SHARED = ("lang", "p63", "province", "province63", "years", "country")
+# The text key of each parameter's filter, to name a value of it that matched nothing.
+PARAM_LABELS = {
+    "lang": "language.label",
+    "p63": "filter.legacy_list",
+    "province": "filter.province",
+    "province63": "filter.province",
+    "years": "filter.years",
+    "country": "filter.countries",
+    "currency": "filter.currency",
+    "measure": "filter.measure",
+    "sector": "filter.sectors",
+    "direction": "filter.direction",
+    "kind": "filter.kinds",
+    "year": "report_page.year",
+}
 # The page-local filters of each page (the overview follows the Aid page's currency).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "overview": ("currency",),
