@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.extract import read_to_end
 from datastore.filters import Filters
 from testkit.server import free_port, stop_process
 
@@ -82,12 +83,7 @@ class Peer:
     def stream_csv(self, table: str) -> tuple[int, int]:
         """(bytes, lines) of the whole table as Datasette's streaming CSV, read to the end."""
         url = f"{self.base}/{self.database}/{table}.csv?_stream=on&_size=max"
-        size = lines = 0
-        with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT_S) as reply:
-            while block := reply.read(1 << 20):
-                size += len(block)
-                lines += block.count(b"\n")
-        return size, lines
+        return read_to_end(url, timeout=REQUEST_TIMEOUT_S)
 
 
 def facet_filters(filters: Filters) -> dict[str, Any]:

@@ -45,6 +45,21 @@ class ExtractFigures:
     peak_mb: float  # the most resident memory the process ever held
     peak_above_idle_mb: float
 
+    @classmethod
+    def of(
+        cls, path: str, *, seconds: float, rows: int, size: int, idle_kb: int, peak_kb: int
+    ) -> ExtractFigures:
+        """Figures from what was measured: memory in kB as /proc gives it, shown in MB."""
+        return cls(
+            path=path,
+            seconds=round(seconds, 3),
+            rows=rows,
+            bytes=size,
+            idle_mb=round(idle_kb / 1024, 1),
+            peak_mb=round(peak_kb / 1024, 1),
+            peak_above_idle_mb=round((peak_kb - idle_kb) / 1024, 1),
+        )
+
 
 def measure(url: str, *, path: str) -> ExtractFigures:
     """Run one extract in a fresh Python process and return what it measured."""
@@ -116,30 +131,25 @@ def _through_the_page_link(url: str) -> ExtractFigures:
         run_dashboard(url, Path(scratch) / "streamlit.log") as server,
     ):
         pid = _listening_pid(server.base_url)
-        _fetch(server.base_url + one_year)  # loads the extract's modules and the engine
+        # One year first: loads the extract's modules and the engine (the idle app).
+        read_to_end(server.base_url + one_year, timeout=TIMEOUT_S)
         idle = _status_kb("VmRSS", pid)
         Path(f"/proc/{pid}/clear_refs").write_text("5")  # VmHWM starts again from now
         start = time.perf_counter()
-        size, lines = _fetch(server.base_url + link)
+        size, lines = read_to_end(server.base_url + link, timeout=TIMEOUT_S)
         seconds = time.perf_counter() - start
         peak = _status_kb("VmHWM", pid)
     if lines - 1 != rows:
         raise RuntimeError(f"the page's link gave {lines - 1:,} rows, expected {rows:,}")
-    return ExtractFigures(
-        path="data_page",
-        seconds=round(seconds, 3),
-        rows=rows,
-        bytes=size,
-        idle_mb=round(idle / 1024, 1),
-        peak_mb=round(peak / 1024, 1),
-        peak_above_idle_mb=round((peak - idle) / 1024, 1),
+    return ExtractFigures.of(
+        "data_page", seconds=seconds, rows=rows, size=size, idle_kb=idle, peak_kb=peak
     )
 
 
-def _fetch(url: str) -> tuple[int, int]:
+def read_to_end(url: str, *, timeout: float) -> tuple[int, int]:
     """(bytes, lines) of one GET, read to the end in 1 MB blocks as a browser saves it."""
     size = lines = 0
-    with urllib.request.urlopen(url, timeout=TIMEOUT_S) as reply:
+    with urllib.request.urlopen(url, timeout=timeout) as reply:
         while block := reply.read(1 << 20):
             size += len(block)
             lines += block.count(b"\n")
@@ -187,14 +197,8 @@ def _through_the_cli(url: str) -> ExtractFigures:
         size = out.stat().st_size
         seconds = time.perf_counter() - start
     peak = _peak_kb()
-    return ExtractFigures(
-        path="cli",
-        seconds=round(seconds, 3),
-        rows=rows,
-        bytes=size,
-        idle_mb=round(idle / 1024, 1),
-        peak_mb=round(peak / 1024, 1),
-        peak_above_idle_mb=round((peak - idle) / 1024, 1),
+    return ExtractFigures.of(
+        "cli", seconds=seconds, rows=rows, size=size, idle_kb=idle, peak_kb=peak
     )
 
 
